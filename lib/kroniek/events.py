@@ -1,0 +1,239 @@
+"""Sentences -> typed events: who did what to whom, when, for how much.
+
+A trigger word from ``data/events.yaml`` (verbs and nominalisations, by CAMEO root
+category) makes an event; light verbs ("een oefening houden") take their meaning from
+their object.  Roles come from the dependency parse where one is loaded (subject ->
+source; object or an "aan"/"met"/"tegen" phrase -> target), otherwise from the nearest
+actor mentions before and after the trigger.  Time is the time expression of the same
+clause, else of the sentence, else the article date; ``time_text`` says which.  Money
+figures of the sentence are attached.  ``confidence`` adds up the evidence found.
+
+Why hand-written: no maintained Dutch event extractor exists (NewsReader's pipeline
+is not installable here); the lexicon is data, so users can extend it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ROLE_TARGET_PREPS = {"aan", "met", "tegen", "voor", "naar", "op"}
+
+
+@dataclass
+class TriggerLexicon:
+    categories: dict[str, str]
+    by_lemma: dict[str, tuple[str, str]]  # lemma or form -> (code, lemma)
+    phrases: dict[tuple[str, ...], tuple[str, str]]  # multi-word forms
+    light_verbs: set[str]
+    max_phrase: int
+
+
+@functools.lru_cache(maxsize=1)
+def load_triggers() -> TriggerLexicon:
+    config = yaml.safe_load((DATA_DIR / "events.yaml").read_text(encoding="utf-8"))
+    by_lemma: dict[str, tuple[str, str]] = {}
+    phrases: dict[tuple[str, ...], tuple[str, str]] = {}
+    for code, triggers in config["triggers"].items():
+        for lemma, forms in triggers.items():
+            for form in [lemma.replace("_", " "), *(forms or [])]:
+                words = tuple(form.lower().split())
+                if "_" in lemma and form == lemma.replace("_", " "):
+                    continue  # an identifier, not a word
+                if len(words) == 1:
+                    by_lemma.setdefault(words[0], (str(code), lemma))
+                else:
+                    phrases.setdefault(words, (str(code), lemma))
+    return TriggerLexicon(
+        categories={str(k): v for k, v in config["categories"].items()},
+        by_lemma=by_lemma,
+        phrases=phrases,
+        light_verbs=set(config["light_verbs"]),
+        max_phrase=max((len(p) for p in phrases), default=1),
+    )
+
+
+@dataclass
+class Trigger:
+    start: int  # token index
+    end: int
+    code: str
+    lemma: str
+
+
+def find_triggers(sent: Span, lex: TriggerLexicon) -> list[Trigger]:
+    """Trigger words of a sentence; phrases first, then single words (lemma or form)."""
+    tokens = list(sent)
+    lowers = [t.lower_ for t in tokens]
+    used = [False] * len(tokens)
+    found: list[Trigger] = []
+    for n in range(lex.max_phrase, 1, -1):
+        for i in range(len(tokens) - n + 1):
+            key = tuple(lowers[i : i + n])
+            if key in lex.phrases and not any(used[i : i + n]):
+                code, lemma = lex.phrases[key]
+                found.append(Trigger(tokens[i].i, tokens[i + n - 1].i + 1, code, lemma))
+                for k in range(i, i + n):
+                    used[k] = True
+    for i, token in enumerate(tokens):
+        if used[i] or not token.is_alpha:
+            continue
+        hit = lex.by_lemma.get(token.lemma_.lower()) if token.lemma_ else None
+        hit = hit or lex.by_lemma.get(lowers[i])
+        if hit is None:
+            continue
+        code, lemma = hit
+        found.append(Trigger(token.i, token.i + 1, code, lemma))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _mention_at(token_i: int, mentions_by_token: dict[int, dict]) -> dict | None:
+    return mentions_by_token.get(token_i)
+
+
+def _roles_from_parse(doc: Doc, trigger: Trigger, mentions_by_token: dict[int, dict]) -> tuple[dict | None, dict | None]:
+    """(source, target) mentions from the dependency parse around the trigger."""
+    token = doc[trigger.start]
+    # A nominal trigger takes the roles of its verb ("Poetin maakte een voorbehoud").
+    verb = token
+    hops = 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 3:
+        verb = verb.head
+        hops += 1
+    source = target = None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") and source is None:
+            source = _first_mention(child, mentions_by_token)
+        elif child.dep_ in ("obj", "iobj") and target is None:
+            target = _first_mention(child, mentions_by_token)
+        elif child.dep_ in ("obl", "obl:arg", "obl:agent", "nmod") and target is None:
+            case = {c.lower_ for c in child.children if c.dep_ == "case"}
+            if case & ROLE_TARGET_PREPS:
+                target = _first_mention(child, mentions_by_token)
+            elif "door" in case and child.dep_ == "obl:agent":
+                source = source or _first_mention(child, mentions_by_token)
+    if token is not verb:
+        for child in token.children:
+            if child.dep_ in ("nmod", "nmod:poss"):
+                case = {c.lower_ for c in child.children if c.dep_ == "case"}
+                mention = _first_mention(child, mentions_by_token)
+                if mention is None:
+                    continue
+                if child.dep_ == "nmod:poss" or "van" in case and source is None and trigger.code not in ("17", "18"):
+                    source = source or mention
+                elif case & ROLE_TARGET_PREPS or "van" in case:
+                    target = target or mention
+    if source is not None and target is not None and source["actor_id"] == target["actor_id"]:
+        target = None
+    return source, target
+
+
+def _first_mention(token, mentions_by_token: dict[int, dict]) -> dict | None:
+    for t in token.subtree:
+        mention = mentions_by_token.get(t.i)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _roles_by_position(trigger: Trigger, sentence_mentions: list[tuple[int, dict]]) -> tuple[dict | None, dict | None]:
+    before = [m for i, m in sentence_mentions if i < trigger.start]
+    after = [m for i, m in sentence_mentions if i >= trigger.end]
+    source = before[-1] if before else None
+    target = next((m for m in after if source is None or m["actor_id"] != source["actor_id"]), None)
+    return source, target
+
+
+def _nearest(rows: list[dict], char: int) -> dict | None:
+    if not rows:
+        return None
+    return min(rows, key=lambda r: 0 if r["start"] <= char < r["end"] else min(abs(r["start"] - char), abs(r["end"] - char)))
+
+
+def event_id(article_id: str, sentence_id: int, trigger_start: int, code: str) -> str:
+    raw = f"{article_id}\x00{sentence_id}\x00{trigger_start}\x00{code}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def extract_events(
+    doc: Doc,
+    article_id: str,
+    sentences: list[Span],
+    mentions: list[dict],
+    timexes: list[dict],
+    money: list[dict],
+    article_interval: tuple[str, str] | None,
+) -> list[dict]:
+    """Event rows for one article, linked to its mentions, time expressions and money."""
+    lex = load_triggers()
+    has_parse = doc.has_annotation("DEP")
+    char_to_token = {}
+    for m in mentions:
+        span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                char_to_token[t.i] = m
+    rows: list[dict] = []
+    for sentence_id, sent in enumerate(sentences):
+        triggers = find_triggers(sent, lex)
+        if not triggers:
+            continue
+        sent_mentions = sorted(
+            ((i, m) for i, m in char_to_token.items() if sent.start <= i < sent.end),
+            key=lambda x: x[0],
+        )
+        sent_mentions = [(i, m) for k, (i, m) in enumerate(sent_mentions) if k == 0 or sent_mentions[k - 1][1] is not m]
+        placed_timexes = [t for t in timexes if t["sentence_id"] == sentence_id and t["begin_date"]]
+        sent_money = [m for m in money if m["sentence_id"] == sentence_id]
+        seen_codes: set[str] = set()
+        for trigger in triggers:
+            if trigger.code in seen_codes:
+                continue
+            seen_codes.add(trigger.code)
+            if has_parse:
+                source, target = _roles_from_parse(doc, trigger, char_to_token)
+                if source is None and target is None:
+                    source, target = _roles_by_position(trigger, sent_mentions)
+                    via_parse = False
+                else:
+                    via_parse = True
+            else:
+                source, target = _roles_by_position(trigger, sent_mentions)
+                via_parse = False
+            trigger_char = doc[trigger.start].idx
+            timex = _nearest(placed_timexes, trigger_char)
+            if timex is not None:
+                begin, end, time_text = timex["begin_date"], timex["end_date"], timex["text"]
+            elif article_interval is not None:
+                begin, end = article_interval
+                time_text = "(article date)"
+            else:
+                begin = end = None
+                time_text = ""
+            money_row = _nearest(sent_money, trigger_char)
+            confidence = 0.4 + 0.15 * (source is not None) + 0.1 * (target is not None) + 0.15 * (timex is not None) + 0.1 * via_parse + 0.1 * (money_row is not None and trigger.code == "07")
+            rows.append(
+                {
+                    "event_id": event_id(article_id, sentence_id, trigger.start, trigger.code),
+                    "article_id": article_id,
+                    "sentence_id": sentence_id,
+                    "event_type": lex.categories[trigger.code],
+                    "event_code": trigger.code,
+                    "trigger": doc[trigger.start : trigger.end].text,
+                    "source_actor": source["actor"] if source else "",
+                    "target_actor": target["actor"] if target else "",
+                    "begin_date": begin,
+                    "end_date": end,
+                    "time_text": time_text,
+                    "money_text": money_row["text"] if money_row else "",
+                    "sentence": sent.text.strip(),
+                    "confidence": round(min(confidence, 1.0), 2),
+                }
+            )
+    return rows

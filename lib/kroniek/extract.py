@@ -1,0 +1,164 @@
+"""Article -> ArticleExtraction: run the pipeline once, then every extractor on the Doc.
+
+``extract_articles`` streams a corpus through ``nlp.pipe`` (optionally with several
+processes) and yields one :class:`ArticleExtraction` per article; corpus-level steps
+(linking surnames across articles, the actors table) happen in :func:`corpus_tables`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kroniek.actors import extract_mentions, link_across_articles
+from kroniek.corpus import Article, date_bounds
+from kroniek.events import extract_events
+from kroniek.gazetteer import load_gazetteer
+from kroniek.money import extract_money
+from kroniek.schema import frame
+from kroniek.timex import extract_timexes
+
+
+@dataclass
+class ArticleExtraction:
+    """Rows of the tables for one article (lists of dicts, columns as in schema.py)."""
+
+    article: dict
+    mentions: list[dict] = field(default_factory=list)
+    money: list[dict] = field(default_factory=list)
+    timexes: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    sentences: list[dict] = field(default_factory=list)
+    roles: list[dict] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[dict]:
+        return [self.article]
+
+    def rows(self, table: str) -> list[dict]:
+        return getattr(self, table)
+
+
+def article_row(article: Article) -> dict:
+    return {
+        "article_id": article.article_id,
+        "title": article.title,
+        "date": article.date,
+        "date_precision": article.date_precision,
+        "source": article.source,
+        "path": article.path,
+        "n_words": article.n_words,
+    }
+
+
+def _sentences(doc: Doc):
+    """Sentences that hold text; whitespace between paragraphs joins the previous one."""
+    return [s for s in doc.sents if s.text.strip()]
+
+
+def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
+    """Run every extractor on an already processed Doc."""
+    text = article.text
+    sents = _sentences(doc)
+    starts_char = [s.start_char for s in sents]
+    starts_tok = [s.start for s in sents]
+
+    def sentence_of_char(char: int) -> int:
+        return max(0, bisect.bisect_right(starts_char, char) - 1)
+
+    def sentence_of_token(i: int) -> int:
+        return max(0, bisect.bisect_right(starts_tok, i) - 1)
+
+    def sentence_bounds(char: int) -> tuple[int, int]:
+        if not sents:
+            return 0, len(text)
+        s = sents[sentence_of_char(char)]
+        return s.start_char, s.end_char
+
+    gaz = load_gazetteer()
+    interval = date_bounds(article.date) if article.date else None
+    mentions = extract_mentions(doc, article.article_id, sentence_of_token, gaz)
+    money = extract_money(text, doc, article.article_id, sentence_of_char, interval)
+    timexes = extract_timexes(text, doc, article.article_id, article.date, sentence_of_char, sentence_bounds)
+    iso_interval = (interval[0].isoformat(), interval[1].isoformat()) if interval else None
+    events = extract_events(doc, article.article_id, sents, mentions, timexes, money, iso_interval)
+    sentences = [
+        {"article_id": article.article_id, "sentence_id": k, "start": s.start_char, "end": s.end_char}
+        for k, s in enumerate(sents)
+    ]
+    roles = []
+    for actor_id in {m["actor_id"] for m in mentions}:
+        entry = gaz.entry(actor_id)
+        if entry is not None and entry.role:
+            roles.append({"article_id": article.article_id, "actor_id": actor_id, "role": entry.role, "country": entry.country})
+    return ArticleExtraction(article_row(article), mentions, money, timexes, events, sentences, roles)
+
+
+def extract_article(text: str, date: str | None = None, nlp: Language | None = None, article_id: str = "article") -> ArticleExtraction:
+    """Extract one article's rows (the public single-article entry point)."""
+    from kroniek.corpus import parse_date
+    from kroniek.nlp import load_nlp
+
+    nlp = nlp or load_nlp()
+    iso, _ = parse_date(date or "")
+    article = Article(article_id, text, iso)
+    return extract_doc(nlp(text), article)
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    nlp: Language,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> Iterator[ArticleExtraction]:
+    """Stream articles through ``nlp.pipe`` and the extractors, in input order."""
+    stream = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield extract_doc(doc, article)
+
+
+def to_frames(extractions: Iterable[ArticleExtraction]) -> dict[str, pd.DataFrame]:
+    """Per-article rows -> one DataFrame per table (before corpus-level steps)."""
+    collected: dict[str, list[dict]] = {name: [] for name in ("articles", "mentions", "money", "timexes", "events", "sentences", "roles")}
+    for ex in extractions:
+        for name in collected:
+            collected[name].extend(ex.rows(name))
+    return {name: frame(name, rows) for name, rows in collected.items()}
+
+
+def corpus_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Corpus-level steps: link surnames across articles and build the actors table."""
+    mentions = tables["mentions"]
+    if len(mentions):
+        linked = link_across_articles(mentions.to_dict("records"))
+        mentions = frame("mentions", linked)
+    out = dict(tables)
+    out["mentions"] = mentions
+    out["actors"] = actors_table(mentions, tables.get("roles"))
+    return out
+
+
+def actors_table(mentions: pd.DataFrame, roles: pd.DataFrame | None = None) -> pd.DataFrame:
+    if mentions.empty:
+        return frame("actors")
+    grouped = mentions.groupby("actor_id", sort=False)
+    actors = grouped.agg(
+        actor=("actor", "first"),
+        actor_type=("actor_type", "first"),
+        country=("country", lambda s: next((c for c in s if isinstance(c, str) and c), "")),
+        aliases=("text", lambda s: "|".join(sorted(set(s)))),
+        n_mentions=("text", "size"),
+        n_articles=("article_id", "nunique"),
+    ).reset_index()
+    role_map: dict[str, str] = {}
+    if roles is not None and len(roles):
+        for actor_id, group in roles.groupby("actor_id"):
+            role_map[actor_id] = "|".join(sorted(set(r for r in group["role"] if isinstance(r, str) and r)))
+    actors["role"] = actors["actor_id"].map(role_map).fillna("")
+    actors = actors.sort_values(["n_mentions", "actor"], ascending=[False, True])
+    return frame("actors", actors.to_dict("records"))

@@ -1,0 +1,198 @@
+"""Language knowledge about actors, loaded from editable data files.
+
+The statistical NER of the shipped pipeline was trained on news from 2000; it has never
+seen today's heads of state, and no NER model knows that "Moskou" often stands for the
+Russian government.  This module turns the data files in ``kroniek/data/`` into
+lookups that the NER ruler (``nlp.py``) and the actor resolver (``actors.py``) share:
+
+* ``actors.csv``: organisations, companies and persons with aliases, role and country;
+* country names in Dutch from Babel's CLDR data (maintained, complete), plus
+  ``countries_nl.csv`` for the variants, adjectives and demonyms that news uses and CLDR
+  lacks ("VS", "Wit-Rusland", "Russische", "Wit-Russen");
+* ``metonyms.csv``: capitals and seats of power that stand for a country or body;
+* a user alias file (``aliases.csv`` here, or the path in ``KRONIEK_ALIASES``) with
+  ``alias``, ``merge`` and ``exclude`` rows that override all of the above.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ALIASES_ENV = "KRONIEK_ALIASES"
+
+_ARTICLES = re.compile(r"^(de|het|the|'t)\s+", re.IGNORECASE)
+_LEGAL_SUFFIX = re.compile(
+    r"[\s,]+(n\.?\s?v\.?|b\.?\s?v\.?|inc\.?|ltd\.?|plc|s\.?a\.?|ag|gmbh|co\.?|corp\.?|corporation|holding|groep|group)$",
+    re.IGNORECASE,
+)
+
+
+def normalise_name(name: str) -> str:
+    """A comparison key for names: case, accents, articles and legal suffixes removed."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip(" .,;:'\"‘’“”")
+    text = _ARTICLES.sub("", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEGAL_SUFFIX.sub("", text).strip(" .,")
+    return text.casefold()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A known actor."""
+
+    actor_id: str
+    name: str
+    actor_type: str  # person / organisation / country / place / group
+    label: str  # CoNLL label the ruler assigns: PER / ORG / LOC / MISC
+    country: str = ""
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Surface:
+    """A surface form that points at an actor, and how."""
+
+    actor_id: str
+    via: str  # gazetteer / metonymy / adjective / alias
+    label: str
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    surfaces: dict[str, Surface] = field(default_factory=dict)  # normalised surface -> target
+    excluded: set[str] = field(default_factory=set)  # normalised names and actor ids
+    merges: dict[str, str] = field(default_factory=dict)  # actor_id -> actor_id
+    alias_file: str = ""
+    fingerprint: str = ""
+
+    def lookup(self, surface: str) -> Surface | None:
+        return self.surfaces.get(normalise_name(surface))
+
+    def entry(self, actor_id: str) -> Entry | None:
+        return self.entries.get(self.canonical_id(actor_id))
+
+    def canonical_id(self, actor_id: str) -> str:
+        seen = set()
+        while actor_id in self.merges and actor_id not in seen:
+            seen.add(actor_id)
+            actor_id = self.merges[actor_id]
+        return actor_id
+
+    def is_excluded(self, surface: str, actor_id: str = "") -> bool:
+        return normalise_name(surface) in self.excluded or (actor_id and actor_id in self.excluded)
+
+    def ruler_patterns(self) -> list[dict]:
+        """EntityRuler patterns for every capitalised surface form (CoNLL labels)."""
+        patterns = []
+        for key, surface in self.surfaces.items():
+            for text in self._display_forms.get(key, ()):
+                if text[:1].isupper() or text[:1].isdigit():
+                    patterns.append({"label": surface.label, "pattern": text, "id": surface.actor_id})
+        patterns.sort(key=lambda p: (p["pattern"], p["label"]))
+        return patterns
+
+    _display_forms: dict[str, set[str]] = field(default_factory=dict)
+
+    def add_surface(self, text: str, actor_id: str, via: str, label: str, override: bool = False) -> None:
+        key = normalise_name(text)
+        if not key:
+            return
+        if override or key not in self.surfaces:
+            self.surfaces[key] = Surface(actor_id, via, label)
+        self._display_forms.setdefault(key, set()).add(text.strip())
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def alias_file_path() -> Path:
+    """The user alias file in use: ``$KRONIEK_ALIASES`` if set, else the shipped one."""
+    override = os.environ.get(ALIASES_ENV)
+    return Path(override) if override else DATA_DIR / "aliases.csv"
+
+
+def _babel_countries() -> dict[str, str]:
+    """ISO 3166 alpha-3 -> Dutch country name, from CLDR via Babel."""
+    import pycountry
+    from babel import Locale
+
+    names = {}
+    for alpha2, name in Locale("nl").territories.items():
+        country = pycountry.countries.get(alpha_2=alpha2) if len(alpha2) == 2 and alpha2.isalpha() else None
+        if country is not None:
+            names[country.alpha_3] = name
+    return names
+
+
+def _fingerprint(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@functools.lru_cache(maxsize=4)
+def _load(alias_path: str, mtime: float) -> Gazetteer:
+    gaz = Gazetteer()
+    files = [DATA_DIR / "actors.csv", DATA_DIR / "countries_nl.csv", DATA_DIR / "metonyms.csv", Path(alias_path)]
+    gaz.fingerprint = _fingerprint(files)
+    gaz.alias_file = alias_path
+
+    for iso3, name in _babel_countries().items():
+        gaz.entries[iso3] = Entry(iso3, name, "country", "LOC", iso3)
+        gaz.add_surface(name, iso3, "gazetteer", "LOC")
+    for row in _read_csv(DATA_DIR / "countries_nl.csv"):
+        iso3 = row["iso3"]
+        gaz.entries[iso3] = Entry(iso3, row["name"], "country", "LOC", iso3)
+        for variant in [row["name"], *row["variants"].split("|")]:
+            if variant:
+                gaz.add_surface(variant, iso3, "gazetteer", "LOC", override=True)
+        for word in [*row["adjectives"].split("|"), *row["demonyms"].split("|")]:
+            if word:
+                gaz.add_surface(word, iso3, "adjective", "MISC")
+    for row in _read_csv(DATA_DIR / "actors.csv"):
+        aliases = tuple(a for a in row["aliases"].split("|") if a)
+        entry = Entry(row["actor_id"], row["name"], row["actor_type"], row["label"], row["country"], row["role"], aliases)
+        gaz.entries[entry.actor_id] = entry
+        for alias in (entry.name, *aliases):
+            gaz.add_surface(alias, entry.actor_id, "gazetteer", entry.label, override=True)
+    for row in _read_csv(DATA_DIR / "metonyms.csv"):
+        gaz.add_surface(row["name"], row["actor_id"], "metonymy", "LOC", override=True)
+
+    path = Path(alias_path)
+    if path.exists():
+        for row in _read_csv(path):
+            action, name, target = row.get("action", ""), row.get("name", ""), row.get("target", "")
+            if action == "alias" and name and target:
+                label = gaz.entries[target].label if target in gaz.entries else "MISC"
+                gaz.add_surface(name, target, "alias", label, override=True)
+            elif action == "merge" and name and target:
+                gaz.merges[name] = target
+            elif action == "exclude" and name:
+                gaz.excluded.add(name if ":" in name or name.isupper() and len(name) == 3 else normalise_name(name))
+    return gaz
+
+
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer for the current alias file (reloaded when the file changes)."""
+    path = alias_file_path()
+    mtime = path.stat().st_mtime if path.exists() else 0.0
+    return _load(str(path), mtime)

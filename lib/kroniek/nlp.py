@@ -1,0 +1,176 @@
+"""Load the spaCy pipeline used for extraction, and map its NER labels.
+
+``load_nlp()`` picks, in order: the name passed in, the ``KRONIEK_MODEL`` environment
+variable (an installed package such as ``nl_core_news_lg`` or a path), the Dutch
+pipeline shipped inside this package (``kroniek/models/nl_news``), and, when none of
+those exists, a blank Dutch pipeline with a rule-based sentence splitter.  Whatever is
+loaded gets two Kroniek stages added at load time, so that editing the data files
+never requires retraining:
+
+* ``kroniek_split_names`` splits name compounds such as "Ryanair-vliegtuig" into
+  "Ryanair", "-", "vliegtuig", so the name becomes its own token and can be an entity;
+* ``kroniek_gazetteer``, a spaCy EntityRuler before the statistical NER, with patterns
+  from :mod:`kroniek.gazetteer`; the NER keeps the entities it sets.
+
+All label mapping between CoNLL-2002 (PER/ORG/LOC/MISC) and OntoNotes
+(PERSON/ORG/GPE/NORP/...) lives here, in :data:`LABEL_MAP`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kroniek.gazetteer import load_gazetteer
+
+MODEL_ENV = "KRONIEK_MODEL"
+SHIPPED_MODEL = Path(__file__).resolve().parent / "models" / "nl_news"
+BLANK_NAME = "blank:nl"
+
+# Canonical labels are CoNLL-2002's; other schemes map onto them.  None = not an actor.
+LABEL_MAP: dict[str, str | None] = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
+    "DATE": None,
+    "TIME": None,
+    "MONEY": None,
+    "PERCENT": None,
+    "QUANTITY": None,
+    "ORDINAL": None,
+    "CARDINAL": None,
+}
+
+
+def canonical_label(label: str) -> str | None:
+    """The CoNLL-2002 label for any pipeline's entity label (None: not an actor)."""
+    return LABEL_MAP.get(label.upper(), "MISC")
+
+
+_NAME_COMPOUND = re.compile(r"^([A-Z][\w&.']*?[\w&])-([a-z]{3,}\w*)$")
+
+
+@Language.component("kroniek_split_names")
+def split_name_compounds(doc: Doc) -> Doc:
+    """Split "Ryanair-vliegtuig" into "Ryanair" "-" "vliegtuig".
+
+    Dutch writes a name and a common noun as one hyphenated word; tokenizers keep it
+    whole, which hides the name from NER.  Only a capitalised first part followed by a
+    lower-case part is split, so "Wit-Rusland" and "Noord-Korea" stay whole.
+    """
+    with doc.retokenize() as retokenizer:
+        for token in doc:
+            m = _NAME_COMPOUND.match(token.text)
+            if m:
+                head, tail = m.group(1), m.group(2)
+                words = [head, "-", tail]
+                heads = [(token, 0), (token, 0), (token, 0)]
+                retokenizer.split(token, words, heads=heads)
+    return doc
+
+
+@dataclass(frozen=True)
+class PipelineInfo:
+    name: str
+    version: str
+    source: str  # shipped / installed / blank
+    components: tuple[str, ...]
+    labels: tuple[str, ...]
+    scores: dict
+    key: str  # identifies the pipeline and the extraction code; part of the cache key
+
+
+def resolve_name(name: str | None = None) -> str:
+    if name:
+        return name
+    env = os.environ.get(MODEL_ENV, "").strip()
+    if env:
+        return env
+    if (SHIPPED_MODEL / "config.cfg").exists():
+        return str(SHIPPED_MODEL)
+    return BLANK_NAME
+
+
+def _read_meta(name: str) -> dict:
+    """The pipeline's meta.json without loading it (for the cache key)."""
+    if name == BLANK_NAME:
+        return {"name": "blank_nl", "version": spacy.__version__}
+    path = Path(name)
+    if not path.exists():
+        try:
+            from spacy.util import get_package_path
+
+            path = get_package_path(name)
+            metas = sorted(path.glob("*/meta.json"))
+            return json.loads(metas[-1].read_text()) if metas else {"name": name}
+        except Exception:
+            return {"name": name}
+    meta = path / "meta.json"
+    return json.loads(meta.read_text()) if meta.exists() else {"name": path.name}
+
+
+def pipeline_key(name: str | None = None) -> str:
+    """A stable key for (pipeline, Kroniek extraction code, gazetteer data)."""
+    from kroniek import EXTRACTION_VERSION
+
+    resolved = resolve_name(name)
+    meta = _read_meta(resolved)
+    return f"{meta.get('lang', 'nl')}_{meta.get('name', 'x')}-{meta.get('version', '0')}-x{EXTRACTION_VERSION}-g{load_gazetteer().fingerprint}"
+
+
+def load_nlp(name: str | None = None) -> Language:
+    """The spaCy pipeline for extraction, with Kroniek's name splitter and gazetteer."""
+    resolved = resolve_name(name)
+    if resolved == BLANK_NAME:
+        nlp = spacy.blank("nl")
+        nlp.add_pipe("sentencizer")
+        source = "blank"
+    else:
+        nlp = spacy.load(resolved)
+        source = "shipped" if Path(resolved).resolve() == SHIPPED_MODEL else "installed"
+        if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
+            nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("kroniek_split_names", first=True)
+    ruler_position = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name="kroniek_gazetteer", config={"overwrite_ents": True}, **ruler_position)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(load_gazetteer().ruler_patterns())
+    nlp.meta.setdefault("kroniek", {})
+    nlp.meta["kroniek"] = {"source": source, "resolved": resolved, "key": pipeline_key(name)}
+    return nlp
+
+
+def pipeline_info(nlp: Language) -> PipelineInfo:
+    meta = nlp.meta
+    labels = set()
+    for pipe_name in nlp.pipe_names:
+        pipe = nlp.get_pipe(pipe_name)
+        if pipe_name == "ner" or pipe_name == "kroniek_gazetteer":
+            labels.update(getattr(pipe, "labels", ()))
+    kroniek_meta = meta.get("kroniek", {})
+    return PipelineInfo(
+        name=meta.get("name", "?"),
+        version=meta.get("version", "?"),
+        source=kroniek_meta.get("source", "installed"),
+        components=tuple(nlp.pipe_names),
+        labels=tuple(sorted(labels)),
+        scores=meta.get("performance", {}) or {},
+        key=kroniek_meta.get("key", ""),
+    )

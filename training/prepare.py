@@ -1,0 +1,258 @@
+"""Convert the shared Dutch corpora into spaCy training files.
+
+Reads ``../shared/corpora`` (or ``--corpora``) and writes into ``training/corpus/``:
+
+* ``ner-train.spacy`` / ``ner-dev.spacy``: CoNLL-2002 ``ned.train`` / ``ned.testa``
+  (PER/ORG/LOC/MISC), ten sentences per Doc, article boundaries kept.
+* ``ud-train.spacy`` / ``ud-dev.spacy`` / ``ud-test.spacy``: UD Dutch for the
+  morphologizer, lemmatizer and parser.  LassySmall release 1.4 is in UD v1 and is
+  converted to v2 labels first (see :func:`v1_to_v2`).  Alpino ``test`` is kept for
+  evaluation only; Alpino ``dev`` is split 4:1 into training and development.
+* ``unlabelled.jsonl``: raw text for ``spacy pretrain``; it never contains the NER
+  development text (``ned.testa``) or the parser test text (Alpino ``test``), so that
+  pretraining cannot leak evaluation data.
+
+Run ``python training/prepare.py`` from the repository root.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.training import iob_to_biluo, biluo_tags_to_spans
+
+ROOT = Path(__file__).resolve().parent
+DEFAULT_CORPORA = ROOT.parent.parent / "shared" / "corpora"
+
+NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "'s"}
+
+
+def read_conll2002(path: Path) -> Iterator[list[list[tuple[str, str]]]]:
+    """Yield articles as lists of sentences of (word, iob-tag)."""
+    article: list[list[tuple[str, str]]] = []
+    sentence: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line:
+            if sentence:
+                article.append(sentence)
+                sentence = []
+            continue
+        parts = line.split(" ")
+        if parts[0] == "-DOCSTART-":
+            if sentence:
+                article.append(sentence)
+                sentence = []
+            if article:
+                yield article
+            article = []
+            continue
+        sentence.append((parts[0], parts[-1]))
+    if sentence:
+        article.append(sentence)
+    if article:
+        yield article
+
+
+def conll_sentences_to_doc(vocab, sentences: list[list[tuple[str, str]]]) -> Doc:
+    words: list[str] = []
+    tags: list[str] = []
+    sent_starts: list[bool] = []
+    for sentence in sentences:
+        for i, (word, tag) in enumerate(sentence):
+            words.append(word)
+            tags.append(tag)
+            sent_starts.append(i == 0)
+    spaces = [nxt not in NO_SPACE_BEFORE for nxt in words[1:]] + [False]
+    doc = Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+    doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
+    return doc
+
+
+def ner_docs(vocab, path: Path, per_doc: int = 10) -> list[Doc]:
+    docs = []
+    for article in read_conll2002(path):
+        for i in range(0, len(article), per_doc):
+            docs.append(conll_sentences_to_doc(vocab, article[i : i + per_doc]))
+    return docs
+
+
+# --- Universal Dependencies -------------------------------------------------------
+
+V1_TO_V2_DEPS = {
+    "dobj": "obj",
+    "nsubjpass": "nsubj:pass",
+    "csubjpass": "csubj:pass",
+    "auxpass": "aux:pass",
+    "name": "flat",
+    "mwe": "fixed",
+    "neg": "advmod",
+    "foreign": "flat:foreign",
+}
+PREDICATE_POS = {"VERB", "AUX", "ADJ", "ADV"}
+
+
+def read_conllu(path: Path) -> Iterator[list[list[str]]]:
+    """Yield sentences as lists of the ten CoNLL-U columns (multiword ranges dropped)."""
+    rows: list[list[str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if rows:
+                yield rows
+                rows = []
+            continue
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if "-" in cols[0] or "." in cols[0]:
+            continue
+        rows.append(cols)
+    if rows:
+        yield rows
+
+
+def v1_to_v2(rows: list[list[str]]) -> list[list[str]]:
+    """Map a UD v1 sentence to UD v2 labels.
+
+    Renamed relations are mapped one to one; a v1 ``nmod`` on a predicate becomes
+    ``obl`` (``obl:agent`` with ``door`` in a passive clause); ``compound`` of a particle
+    on a verb becomes ``compound:prt``; ``acl`` with a relative pronoun becomes
+    ``acl:relcl``; a possessive determiner becomes ``nmod:poss``; ``CONJ`` becomes ``CCONJ``.
+    """
+    rows = [list(r) for r in rows]
+    upos = {r[0]: r[3] for r in rows}
+    children: dict[str, list[list[str]]] = {}
+    for r in rows:
+        children.setdefault(r[6], []).append(r)
+    passive_heads = {r[6] for r in rows if r[7] in ("auxpass", "nsubjpass", "csubjpass")}
+    for r in rows:
+        if r[3] == "CONJ":
+            r[3] = "CCONJ"
+        dep, head = r[7], r[6]
+        head_pos = upos.get(head, "")
+        if dep in V1_TO_V2_DEPS:
+            r[7] = V1_TO_V2_DEPS[dep]
+        elif dep == "nmod" and head_pos in PREDICATE_POS:
+            case_words = {c[2].lower() for c in children.get(r[0], []) if c[7] == "case"}
+            r[7] = "obl:agent" if ("door" in case_words and head in passive_heads) else "obl"
+        elif dep == "compound" and head_pos == "VERB" and r[3] in ("ADP", "ADV", "PART", "ADJ"):
+            r[7] = "compound:prt"
+        elif dep == "acl" and any("PronType=Rel" in c[5] for c in children.get(r[0], [])):
+            r[7] = "acl:relcl"
+        elif dep == "det" and "Poss=Yes" in r[5]:
+            r[7] = "nmod:poss"
+    return rows
+
+
+def conllu_to_doc(vocab, sentences: list[list[list[str]]]) -> Doc:
+    words, spaces, lemmas, pos, morphs, heads, deps, sent_starts = [], [], [], [], [], [], [], []
+    offset = 0
+    for rows in sentences:
+        for i, r in enumerate(rows):
+            words.append(r[1])
+            spaces.append("SpaceAfter=No" not in r[9])
+            lemmas.append(r[2] if r[2] != "_" else r[1])
+            pos.append(r[3] if r[3] != "_" else "X")
+            morphs.append(r[5] if r[5] != "_" else "")
+            head = int(r[6])
+            heads.append(offset + head - 1 if head else offset + i)
+            deps.append(r[7].lower() if r[7] != "_" else "dep")
+            sent_starts.append(i == 0)
+        offset += len(rows)
+    return Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        lemmas=lemmas,
+        pos=pos,
+        morphs=morphs,
+        heads=heads,
+        deps=deps,
+        sent_starts=sent_starts,
+    )
+
+
+def chunks(items: list, size: int) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def ud_docs(vocab, sentences: list[list[list[str]]], per_doc: int = 10) -> list[Doc]:
+    return [conllu_to_doc(vocab, group) for group in chunks(sentences, per_doc)]
+
+
+def sentence_text(rows: list[list[str]]) -> str:
+    out = []
+    for r in rows:
+        out.append(r[1])
+        if "SpaceAfter=No" not in r[9]:
+            out.append(" ")
+    return "".join(out).strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--out", type=Path, default=ROOT / "corpus")
+    args = parser.parse_args()
+    corpora: Path = args.corpora
+    if not corpora.is_dir():
+        raise SystemExit(f"corpora folder not found: {corpora}")
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    nlp = spacy.blank("nl")
+    rng = random.Random(0)
+
+    conll = corpora / "conll2002-nl"
+    train = ner_docs(nlp.vocab, conll / "ned.train")
+    dev = ner_docs(nlp.vocab, conll / "ned.testa")
+    DocBin(docs=train, store_user_data=False).to_disk(out / "ner-train.spacy")
+    DocBin(docs=dev, store_user_data=False).to_disk(out / "ner-dev.spacy")
+    print(f"ner: {len(train)} train docs, {len(dev)} dev docs")
+
+    ud = corpora / "ud-nl"
+    lassy_v1 = [v1_to_v2(s) for s in read_conllu(ud / "nl_lassysmall-ud-train.r1.4-udv1.conllu")]
+    lassy_v2 = list(read_conllu(ud / "nl_lassysmall-ud-dev.conllu")) + list(
+        read_conllu(ud / "nl_lassysmall-ud-test.conllu")
+    )
+    alpino_dev = list(read_conllu(ud / "nl_alpino-ud-dev.conllu"))
+    alpino_test = list(read_conllu(ud / "nl_alpino-ud-test.conllu"))
+    rng.shuffle(alpino_dev)
+    cut = len(alpino_dev) * 4 // 5
+    ud_train = lassy_v1 + lassy_v2 + alpino_dev[:cut]
+    ud_dev = alpino_dev[cut:]
+    rng.shuffle(ud_train)
+    DocBin(docs=ud_docs(nlp.vocab, ud_train)).to_disk(out / "ud-train.spacy")
+    DocBin(docs=ud_docs(nlp.vocab, ud_dev)).to_disk(out / "ud-dev.spacy")
+    DocBin(docs=ud_docs(nlp.vocab, alpino_test)).to_disk(out / "ud-test.spacy")
+    print(f"ud: {len(ud_train)} train, {len(ud_dev)} dev, {len(alpino_test)} test sentences")
+
+    n_lines = 0
+    with (out / "unlabelled.jsonl").open("w", encoding="utf-8") as fh:
+        for name in ("dpg-news-2019", "meantime-nl"):
+            path = corpora / name / "articles.jsonl"
+            if path.exists():
+                for line in path.open(encoding="utf-8"):
+                    article = json.loads(line)
+                    for para in article["text"].split("\n"):
+                        if para.strip():
+                            fh.write(json.dumps({"text": para.strip()}, ensure_ascii=False) + "\n")
+                            n_lines += 1
+        for article in read_conll2002(conll / "ned.train"):
+            text = " ".join(" ".join(w for w, _ in s) for s in article)
+            fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+            n_lines += 1
+        for group in chunks(ud_train, 10):
+            fh.write(json.dumps({"text": " ".join(sentence_text(s) for s in group)}, ensure_ascii=False) + "\n")
+            n_lines += 1
+    print(f"unlabelled: {n_lines} texts")
+
+
+if __name__ == "__main__":
+    main()
