@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -196,6 +197,22 @@ def sentence_text(rows: list[list[str]]) -> str:
     return "".join(out).strip()
 
 
+def text_chunks(text: str, max_words: int = 120) -> Iterator[str]:
+    """Split raw text at sentence ends into chunks of at most ``max_words`` words."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z'\"‘“(])", text.strip())
+    chunk: list[str] = []
+    size = 0
+    for sentence in sentences:
+        words = len(sentence.split())
+        if chunk and size + words > max_words:
+            yield " ".join(chunk)
+            chunk, size = [], 0
+        chunk.append(sentence)
+        size += words
+    if chunk and size >= 3:
+        yield " ".join(chunk)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
@@ -235,22 +252,24 @@ def main() -> None:
 
     n_lines = 0
     with (out / "unlabelled.jsonl").open("w", encoding="utf-8") as fh:
+
+        def write(text: str) -> None:
+            nonlocal n_lines
+            for chunk in text_chunks(text):
+                fh.write(json.dumps({"text": chunk}, ensure_ascii=False) + "\n")
+                n_lines += 1
+
         for name in ("dpg-news-2019", "meantime-nl"):
             path = corpora / name / "articles.jsonl"
             if path.exists():
                 for line in path.open(encoding="utf-8"):
                     article = json.loads(line)
-                    for para in article["text"].split("\n"):
-                        if para.strip():
-                            fh.write(json.dumps({"text": para.strip()}, ensure_ascii=False) + "\n")
-                            n_lines += 1
+                    write(article["text"])
         for article in read_conll2002(conll / "ned.train"):
-            text = " ".join(" ".join(w for w, _ in s) for s in article)
-            fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
-            n_lines += 1
-        for group in chunks(ud_train, 10):
-            fh.write(json.dumps({"text": " ".join(sentence_text(s) for s in group)}, ensure_ascii=False) + "\n")
-            n_lines += 1
+            for sentence in article:
+                write(" ".join(w for w, _ in sentence))
+        for sentence in ud_train:
+            write(sentence_text(sentence))
     print(f"unlabelled: {n_lines} texts")
 
 

@@ -156,8 +156,9 @@ def _nearest(rows: list[dict], char: int) -> dict | None:
     return min(rows, key=lambda r: 0 if r["start"] <= char < r["end"] else min(abs(r["start"] - char), abs(r["end"] - char)))
 
 
-def event_id(article_id: str, sentence_id: int, trigger_start: int, code: str) -> str:
-    raw = f"{article_id}\x00{sentence_id}\x00{trigger_start}\x00{code}"
+def event_id(content_key: str, sentence_id: int, trigger_start: int, code: str) -> str:
+    """Stable across renames: built from the article's content hash, not its id."""
+    raw = f"{content_key}\x00{sentence_id}\x00{trigger_start}\x00{code}"
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
@@ -169,6 +170,7 @@ def extract_events(
     timexes: list[dict],
     money: list[dict],
     article_interval: tuple[str, str] | None,
+    content_key: str = "",
 ) -> list[dict]:
     """Event rows for one article, linked to its mentions, time expressions and money."""
     lex = load_triggers()
@@ -220,7 +222,7 @@ def extract_events(
             confidence = 0.4 + 0.15 * (source is not None) + 0.1 * (target is not None) + 0.15 * (timex is not None) + 0.1 * via_parse + 0.1 * (money_row is not None and trigger.code == "07")
             rows.append(
                 {
-                    "event_id": event_id(article_id, sentence_id, trigger.start, trigger.code),
+                    "event_id": event_id(content_key or article_id, sentence_id, trigger.start, trigger.code),
                     "article_id": article_id,
                     "sentence_id": sentence_id,
                     "event_type": lex.categories[trigger.code],

@@ -174,3 +174,21 @@ def pipeline_info(nlp: Language) -> PipelineInfo:
         scores=meta.get("performance", {}) or {},
         key=kroniek_meta.get("key", ""),
     )
+
+
+def describe_pipeline(name: str | None = None) -> dict:
+    """Name, version, source, description and scores of a pipeline, without loading it."""
+    resolved = resolve_name(name)
+    meta = _read_meta(resolved)
+    source = "blank" if resolved == BLANK_NAME else "shipped" if Path(resolved).resolve() == SHIPPED_MODEL else "installed"
+    scores = {}
+    for key, value in (meta.get("performance") or {}).items():
+        if isinstance(value, (int, float)) and value is not None:
+            scores[key] = round(float(value), 4)
+    return {
+        "name": meta.get("name", resolved),
+        "version": meta.get("version", ""),
+        "source": source,
+        "description": meta.get("description", ""),
+        "scores": scores,
+    }

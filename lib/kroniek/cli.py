@@ -1,0 +1,113 @@
+"""``kroniek``: extract tables from a corpus, and evaluate the pipeline.
+
+    kroniek extract PATH... --out DIR [--skip-bad] [--model NAME] [--cache DIR] [--processes N]
+    kroniek eval ner --conll FILE [--model NAME]
+    kroniek eval parse --conllu FILE [--model NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from kroniek.corpus import read_corpus
+    from kroniek.exporting import write_tables
+    from kroniek.nlp import load_nlp, pipeline_key, resolve_name
+    from kroniek.store import Store, build_tables
+
+    started = time.perf_counter()
+    result = read_corpus(args.paths)
+    skipped = result.skipped
+    warnings = [p for p in result.problems if not p.skipped]
+    for problem in warnings:
+        print(problem, file=sys.stderr)
+    if skipped and not args.skip_bad:
+        for problem in skipped:
+            print(f"error: {problem.path}{':' + str(problem.line) if problem.line else ''}: {problem.reason}", file=sys.stderr)
+        print(f"{len(skipped)} bad input(s); nothing written (use --skip-bad to skip them)", file=sys.stderr)
+        return 2
+    for problem in skipped:
+        print(problem, file=sys.stderr)
+    if not result.articles:
+        print("no articles to extract", file=sys.stderr)
+        return 2
+    model = resolve_name(args.model)
+    store = Store(pipeline_key(model), args.cache)
+    bar = tqdm(total=0, unit="article", desc="extracting", file=sys.stderr, disable=args.quiet)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    tables, n_new = build_tables(
+        result.articles,
+        store,
+        lambda: load_nlp(model),
+        progress=progress,
+        n_process=args.processes,
+    )
+    bar.close()
+    write_tables(tables, args.out)
+    seconds = time.perf_counter() - started
+    print(
+        f"{len(result.articles)} articles ({n_new} extracted, {len(result.articles) - n_new} from cache), "
+        f"{len(skipped)} skipped: {len(tables['mentions'])} mentions, {len(tables['actors'])} actors, "
+        f"{len(tables['money'])} money, {len(tables['timexes'])} timexes, {len(tables['events'])} events "
+        f"-> {args.out} in {seconds:.1f}s"
+    )
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from kroniek import evaluation
+
+    if args.what == "ner":
+        if not args.conll:
+            print("eval ner needs --conll FILE", file=sys.stderr)
+            return 2
+        scores = evaluation.evaluate_ner(Path(args.conll), args.model)
+        print(evaluation.format_ner(scores))
+    else:
+        if not args.conllu:
+            print("eval parse needs --conllu FILE", file=sys.stderr)
+            return 2
+        scores = evaluation.evaluate_parse(Path(args.conllu), args.model)
+        print(evaluation.format_parse(scores))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kroniek", description="Actors, money and chronology from Dutch news.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="write the six tables as CSV and Parquet")
+    ex.add_argument("paths", nargs="+", help="files or folders (.txt, .jsonl, .csv, .parquet)")
+    ex.add_argument("--out", required=True, help="output folder")
+    ex.add_argument("--skip-bad", action="store_true", help="skip bad inputs (each is listed) instead of failing")
+    ex.add_argument("--model", default=None, help="spaCy pipeline name or path (default: the shipped one)")
+    ex.add_argument("--cache", default=None, help="cache folder (default .kroniek-cache or $KRONIEK_CACHE)")
+    ex.add_argument("--processes", type=int, default=1, help="worker processes for the NLP pipeline")
+    ex.add_argument("--quiet", action="store_true", help="no progress bar")
+    ex.set_defaults(func=_extract)
+    ev = sub.add_parser("eval", help="score the pipeline on annotated data")
+    ev.add_argument("what", choices=["ner", "parse"])
+    ev.add_argument("--conll", help="CoNLL-2002 file (word POS tag)")
+    ev.add_argument("--conllu", help="CoNLL-U file")
+    ev.add_argument("--model", default=None)
+    ev.set_defaults(func=_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,186 @@
+"""The extraction cache: rows per article, keyed by content hash and pipeline key.
+
+Layout under the cache root (default ``.kroniek-cache/``, or ``KRONIEK_CACHE``)::
+
+    <pipeline key>/
+        tables/<table>/<segment>.parquet   rows of many articles, with a content_hash column
+        commits/<segment>                  written last: a segment counts only once committed
+        lock                               a file lock for writers
+
+A run that extracts new articles writes one new segment; nothing is rewritten, so a
+crash mid-write leaves the previous cache intact (each file is written to a temporary
+name and renamed, and the commit marker comes last).  The pipeline key holds the
+pipeline's name and version, the extraction code version and the gazetteer data, so
+rows of an old model never mix with a new one.  Article metadata (id, title, source,
+path) is not cached: it is taken from the corpus at load time, so renaming a file
+costs no NLP work.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+import uuid
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from filelock import FileLock
+
+from kroniek.corpus import Article
+from kroniek.extract import ArticleExtraction, article_row, corpus_tables
+from kroniek.schema import ALL_TABLES, frame
+
+CACHE_ENV = "KRONIEK_CACHE"
+DEFAULT_CACHE = ".kroniek-cache"
+CACHED_TABLES = ("mentions", "money", "timexes", "events", "sentences", "roles")
+HASH = "content_hash"
+
+
+def cache_root(path: str | Path | None = None) -> Path:
+    return Path(path or os.environ.get(CACHE_ENV) or DEFAULT_CACHE)
+
+
+def _safe_key(key: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", key)[:120]
+
+
+def _write_atomic(table: pa.Table, target: Path) -> None:
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    pq.write_table(table, tmp, compression="zstd")
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+
+
+class Store:
+    """Cached extraction rows for one pipeline key."""
+
+    def __init__(self, key: str, root: str | Path | None = None):
+        self.key = key
+        self.dir = cache_root(root) / _safe_key(key)
+        self.lock = FileLock(str(self.dir / "lock"), timeout=600)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def segments(self) -> list[str]:
+        commits = self.dir / "commits"
+        if not commits.is_dir():
+            return []
+        return sorted(p.name for p in commits.iterdir() if not p.name.startswith("."))
+
+    def _table_files(self, table: str) -> list[Path]:
+        return [f for seg in self.segments() if (f := self.dir / "tables" / table / f"{seg}.parquet").exists()]
+
+    def cached_hashes(self) -> set[str]:
+        hashes: set[str] = set()
+        for file in self._table_files("sentences"):
+            hashes.update(pq.read_table(file, columns=[HASH]).column(HASH).to_pylist())
+        for file in self._table_files("done"):
+            hashes.update(pq.read_table(file, columns=[HASH]).column(HASH).to_pylist())
+        return hashes
+
+    def load(self, articles: Sequence[Article]) -> dict[str, pd.DataFrame]:
+        """Rows of the given articles (those in the cache), article ids from the corpus."""
+        id_of = {a.content_hash: a.article_id for a in articles}
+        wanted = pa.array(list(id_of), type=pa.string())
+        out: dict[str, pd.DataFrame] = {"articles": frame("articles", [article_row(a) for a in articles])}
+        for table in CACHED_TABLES:
+            parts = []
+            seen: set[str] = set()
+            for file in self._table_files(table):
+                data = pq.read_table(file)
+                if data.num_rows == 0:
+                    continue
+                mask = pa.compute.is_in(data.column(HASH), value_set=wanted)
+                data = data.filter(mask)
+                if data.num_rows == 0:
+                    continue
+                df = data.to_pandas()
+                # the same article cached twice (two writers): keep the first segment's rows
+                fresh = ~df[HASH].isin(seen)
+                seen.update(df[HASH].unique())
+                parts.append(df[fresh])
+            df = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*ALL_TABLES[table], HASH])
+            df["article_id"] = df[HASH].map(id_of)
+            out[table] = frame(table, df.drop(columns=[HASH]).to_dict("records") if len(df) else [])
+        return out
+
+    # -- writing -----------------------------------------------------------------------
+
+    def save(self, pairs: Iterable[tuple[Article, ArticleExtraction]]) -> int:
+        """Write one committed segment holding these articles' rows; returns its size."""
+        pairs = list(pairs)
+        if not pairs:
+            return 0
+        rows: dict[str, list[dict]] = {t: [] for t in CACHED_TABLES}
+        done = []
+        for article, ex in pairs:
+            h = article.content_hash
+            done.append({HASH: h})
+            for table in CACHED_TABLES:
+                for row in ex.rows(table):
+                    r = dict(row)
+                    r[HASH] = h
+                    rows[table].append(r)
+        segment = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        with self.lock:
+            for table, table_rows in rows.items():
+                df = frame(table, table_rows)
+                df[HASH] = [r[HASH] for r in table_rows]
+                target = self.dir / "tables" / table / f"{segment}.parquet"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _write_atomic(pa.Table.from_pandas(df, preserve_index=False), target)
+            target = self.dir / "tables" / "done" / f"{segment}.parquet"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(pa.Table.from_pylist(done), target)
+            commits = self.dir / "commits"
+            commits.mkdir(parents=True, exist_ok=True)
+            marker = commits / segment
+            tmp = commits / f".{segment}.tmp"
+            tmp.write_text(str(len(pairs)))
+            os.replace(tmp, marker)
+        return len(pairs)
+
+    def size_bytes(self) -> int:
+        return sum(f.stat().st_size for f in self.dir.rglob("*.parquet"))
+
+
+def build_tables(
+    articles: Sequence[Article],
+    store: Store,
+    nlp_factory: Callable[[], object],
+    progress: Callable[[int, int], None] | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+    segment_size: int = 500,
+    skip_failed: list | None = None,
+) -> tuple[dict[str, pd.DataFrame], int]:
+    """All tables for ``articles``, extracting only those not yet cached.
+
+    Returns (tables, number of articles extracted now).  ``nlp_factory`` is called only
+    when something has to be extracted, so a warm start never loads the pipeline.
+    """
+    from kroniek.extract import extract_articles
+
+    cached = store.cached_hashes()
+    todo = [a for a in articles if a.content_hash not in cached]
+    unique_todo = list({a.content_hash: a for a in todo}.values())
+    if unique_todo:
+        nlp = nlp_factory()
+        batch: list[tuple[Article, ArticleExtraction]] = []
+        done = 0
+        for ex, article in zip(extract_articles(unique_todo, nlp, n_process=n_process, batch_size=batch_size), unique_todo):
+            batch.append((article, ex))
+            done += 1
+            if progress:
+                progress(done, len(unique_todo))
+            if len(batch) >= segment_size:
+                store.save(batch)
+                batch = []
+        store.save(batch)
+    tables = store.load(articles)
+    return corpus_tables(tables), len(unique_todo)

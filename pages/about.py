@@ -1,0 +1,48 @@
+"""About & quality: the pipeline and its scores, table counts, skipped inputs, conventions."""
+
+import pandas as pd
+import streamlit as st
+
+from kroniek import money as money_module
+from kroniek import timex as timex_module
+from kroniek import ui
+from kroniek.gazetteer import alias_file_path
+from kroniek.nlp import describe_pipeline
+from kroniek.schema import PUBLIC_TABLES
+
+corpus, view, filters = ui.view()
+
+st.title("About & quality")
+info = describe_pipeline(corpus.pipeline)
+st.subheader("Pipeline")
+st.markdown(
+    f"**{info['name']}** {info['version']} ({info['source']}) — `{corpus.pipeline_key}`  \n"
+    f"{info['description']}"
+)
+if info["source"] == "blank":
+    st.warning("No trained Dutch pipeline found: using a blank Dutch pipeline with a sentence splitter and the gazetteer only.")
+if info["scores"]:
+    st.dataframe(pd.DataFrame([{"score": k, "value": v} for k, v in info["scores"].items()]), hide_index=True)
+st.caption(f"Alias file in use: {alias_file_path()} (set KRONIEK_ALIASES to use another)")
+
+st.subheader("Rows per table")
+st.dataframe(
+    pd.DataFrame([{"table": t, "all": len(corpus.tables[t]), "after filters": len(view[t])} for t in PUBLIC_TABLES]),
+    hide_index=True,
+)
+
+st.subheader("Skipped inputs")
+if corpus.problems:
+    st.dataframe(
+        pd.DataFrame([{"file": p.path, "line": p.line, "what": "skipped" if p.skipped else "warning", "reason": p.reason} for p in corpus.problems]),
+        hide_index=True,
+        width="stretch",
+    )
+else:
+    st.success("Every input was read; nothing was skipped.")
+
+st.subheader("Conventions")
+with st.expander("Time expressions"):
+    st.markdown(timex_module.__doc__.split("Conventions", 1)[-1])
+with st.expander("Money"):
+    st.markdown(money_module.__doc__.split("Conventions", 1)[-1])
