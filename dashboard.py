@@ -34,5 +34,6 @@ if uploaded and ui.add_uploads(uploaded):
 st.session_state["corpus"] = corpus
 st.session_state["filters"] = filters
 st.session_state["view"] = ui.filtered_tables(corpus, filters)
+st.session_state["_prepared"] = True
 
 navigation.run()

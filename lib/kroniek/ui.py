@@ -290,7 +290,7 @@ def view() -> tuple[Corpus, dict[str, pd.DataFrame], Filters]:
     exists).  Declaring the navigation switches that mode off; the rerun then goes
     through ``dashboard.py`` and lands on the same page.
     """
-    if "corpus" not in st.session_state:
+    if not st.session_state.pop("_prepared", False):
         navigation()
         st.rerun()
     return st.session_state["corpus"], st.session_state["view"], st.session_state["filters"]

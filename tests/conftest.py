@@ -1,0 +1,53 @@
+"""Shared fixtures: the seed article, the shared corpora (skipped cleanly when absent)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "lib"))
+CORPORA = Path(os.environ.get("KRONIEK_CORPORA", ROOT.parent / "shared" / "corpora"))
+SEED = ROOT / "seeds" / "000_8432a360b6a1ac58.txt"
+
+
+def corpus_file(*parts: str) -> Path:
+    """A file of ../shared/corpora, or skip the test with a clear reason."""
+    path = CORPORA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared corpus file not available: {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kroniek import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_article():
+    from kroniek.corpus import read_corpus
+
+    result = read_corpus([ROOT / "seeds"])
+    assert not result.problems
+    return result.articles[0]
+
+
+@pytest.fixture(scope="session")
+def seed_extraction(nlp, seed_article):
+    from kroniek import extract_article
+
+    return extract_article(seed_article.text, seed_article.date, nlp, article_id=seed_article.article_id)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_cache(tmp_path_factory):
+    """Every test session gets its own extraction cache."""
+    path = tmp_path_factory.mktemp("kroniek-cache")
+    os.environ["KRONIEK_CACHE"] = str(path)
+    yield path

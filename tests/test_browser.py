@@ -1,0 +1,107 @@
+"""One real-browser run: Playwright driving Debian's Chromium against `streamlit run`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed (/usr/bin/chromium); .ci/run installs it")
+    port = _free_port()
+    env = {**os.environ, "KRONIEK_CACHE": str(tmp_path_factory.mktemp("browser-cache"))}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port), "--server.headless", "true"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not become healthy: " + proc.stderr.read().decode(errors="replace")[-2000:])
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_actors_page_filter_url_and_download(server, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            user_data_dir=str(tmp_path / "profile"),  # a fresh, empty profile
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            accept_downloads=True,
+            viewport={"width": 1400, "height": 1800},
+        )
+        page = context.new_page()
+        page.goto(f"{server}/actors", timeout=120_000)
+        page.locator(".js-plotly-plot").first.wait_for(timeout=180_000)
+        expect(page.get_by_role("heading", name="Actors")).to_be_visible()
+        url_before = page.url
+
+        actor_type = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Actor type")
+        actor_type.locator("input").click()
+        page.get_by_role("option", name="person", exact=True).click()
+        page.keyboard.press("Escape")
+        page.wait_for_url("**type=person**", timeout=60_000)
+        assert page.url != url_before
+        shared_url = page.url
+
+        second = context.new_page()
+        second.goto(shared_url, timeout=120_000)
+        second.locator(".js-plotly-plot").first.wait_for(timeout=180_000)
+        chosen = second.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Actor type")
+        expect(chosen.get_by_text("person", exact=True)).to_be_visible(timeout=60_000)
+        expect(second.get_by_text("Ryanair")).to_have_count(0)
+
+        with second.expect_download(timeout=60_000) as info:
+            second.get_by_role("button", name="Download actors").click()
+        content = Path(info.value.path()).read_text(encoding="utf-8")
+        rows = list(csv.DictReader(io.StringIO(content)))
+        assert rows, content
+        assert {r["actor_type"] for r in rows} == {"person"}
+        assert {r["actor"] for r in rows} >= {"Aleksandr Loekasjenko", "Vladimir Poetin"}
+        context.close()
