@@ -40,6 +40,7 @@ Conventions
 from __future__ import annotations
 
 import csv
+import math
 import datetime as dt
 import functools
 import re
@@ -101,6 +102,9 @@ class Lexicon:
     range_openers: list[tuple[str, ...]]
     change_verbs: set[str]
     context_nouns: dict[str, str]  # any form -> lemma
+    few_words: list[tuple[str, ...]]
+    idioms: list[tuple[str, ...]]
+    count_nouns: set[str]
     max_phrase: int = 4
 
 
@@ -137,6 +141,11 @@ def _phrase(text: str) -> tuple[str, ...]:
 def load_lexicon() -> Lexicon:
     config = yaml.safe_load((DATA_DIR / "money.yaml").read_text(encoding="utf-8"))
     currencies: dict[tuple[str, ...], CurrencyWord] = {}
+    # Every ISO 4217 code (from pycountry), in capitals, before or after an amount.
+    import pycountry
+
+    for cur in pycountry.currencies:
+        currencies[(cur.alpha_3.lower(),)] = CurrencyWord(cur.alpha_3, cur.alpha_3, 1.0, "both")
     with (DATA_DIR / "currencies.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             currencies[_phrase(row["surface"])] = CurrencyWord(row["surface"], row["currency"], float(row["factor"]), row["position"])
@@ -157,6 +166,9 @@ def load_lexicon() -> Lexicon:
         range_openers=sorted((_phrase(c) for c in config["range_openers"]), key=len, reverse=True),
         change_verbs=set(config["change_verbs"]),
         context_nouns=context,
+        few_words=sorted((_phrase(w) for w in config["few_words"]), key=len, reverse=True),
+        idioms=[_phrase(w) for w in config["idioms"]],
+        count_nouns=set(config["count_nouns"]),
     )
 
 
@@ -185,12 +197,14 @@ def number_word(word: str) -> float | None:
     """Dutch number words through text2num ("zeshonderddertig" -> 630)."""
     if not word.isalpha() or len(word) < 3:
         return None
-    m = re.fullmatch(r"(.+?)(?:ë|e)nhalf", word)
+    m = re.fullmatch(r"(.+?)(?:ë|e)nhalve?", word)
     if m:
         base = number_word(m.group(1))
         return base + 0.5 if base is not None else None
     from text_to_num import text2num
 
+    # "tweeentwintig" is often written without the diaeresis text2num expects
+    word = re.sub(r"(twee|drie)en(?=[a-z])", r"\1ën", word)
     try:
         return float(text2num(word, "nl"))
     except (ValueError, AssertionError, KeyError, IndexError):
@@ -255,7 +269,8 @@ class _Parser:
             return None
         word, n = hit
         assert isinstance(word, CurrencyWord)
-        if word.position not in (position, "both"):
+        allowed = (position, "both") if position == "post" else (position, "both", "pre-mag")
+        if word.position not in allowed:
             return None
         surface = " ".join(t.text for t in self.toks[i : i + n])
         if word.surface.isupper() and surface != word.surface:
@@ -286,6 +301,20 @@ class _Parser:
                 return None
             # "2 1/2" and similar are not handled; "5,-" is.
             return value, value, 1, False
+        few = self.match_seq(i, self.lex.few_words)
+        if few:
+            unit_tok = self.toks[i + few] if i + few < len(self.toks) else None
+            if unit_tok is not None and unit_tok.low == "tonnen":
+                return self.nucleus(i + few)[:2] + (few + 1, True) if self.nucleus(i + few) else None
+            if unit_tok is not None and unit_tok.low in self.lex.vague:
+                unit = self.lex.vague[unit_tok.low]
+                return 2 * unit, 10 * unit - 1, few + 1, True
+            unit = number_word(unit_tok.low) if unit_tok is not None else None
+            if unit in (10.0, 100.0, 1000.0):
+                return 2 * unit, 9 * unit, few + 1, True
+            mag = self.magnitude_at(i + few)
+            if mag is not None:
+                return 2.0, 9.0, few, True  # "een paar miljoen": the magnitude follows
         hit = self.match(i, self.lex.extra_numbers)
         if hit is not None:
             value, n = hit
@@ -293,8 +322,14 @@ class _Parser:
         if tok.low in self.lex.vague:
             unit = self.lex.vague[tok.low]
             return 2 * unit, 10 * unit - 1, 1, True
+        if tok.low == "tonnen" and (self.currency_at(i + 1, "post") is not None or self.money_sentence(tok.start)):
+            self.ton_used = True  # "vele tonnen": several hundred thousand (euro)
+            return 200_000.0, 999_999.0, 1, True
         value = number_word(tok.low)
         if value is not None:
+            halves = [t.low for t in self.toks[i + 1 : i + 4]]
+            if halves[:2] == ["en", "een"] and len(halves) == 3 and halves[2] in ("half", "halve"):
+                return value + 0.5, value + 0.5, 4, False  # "twee en een half miljoen"
             return value, value, 1, False
         return None
 
@@ -315,15 +350,21 @@ class _Parser:
                 return 100_000.0, 1
         return None
 
-    def amount(self, i: int) -> Amount | None:
-        """[currency] number [magnitude...] [currency] at token i."""
+    def amount(self, i: int, bare_ok: bool = False) -> Amount | None:
+        """[currency] number [magnitude...] [currency] at token i.
+
+        ``bare_ok`` accepts a number word without magnitude or currency (the first bound
+        of a range: "tussen zes en twaalf miljoen euro").
+        """
         start = i
         currency = None
         factor = 1.0
         cur_start = None
+        needs_magnitude = False
         pre = self.currency_at(i, "pre")
         if pre is not None:
             currency, factor, n = pre
+            needs_magnitude = self.match(i, self.lex.currencies)[0].position == "pre-mag"  # type: ignore[index, union-attr]
             cur_start = i
             i += n
         nuc = self.nucleus(i)
@@ -332,6 +373,10 @@ class _Parser:
         low, high, n, vague = nuc
         is_word_number = not self.toks[i].is_num
         i += n
+        price_suffix = False
+        if not is_word_number and [t.text for t in self.toks[i : i + 2]] in ([",", "-"], [",", "–"], [",", "--"]):
+            i += 2  # "$99, -": the Dutch round-price dash, spaced out by detokenisation
+            price_suffix = True
         magnitude = 1.0
         has_mag = False
         while True:
@@ -339,12 +384,12 @@ class _Parser:
             if mag is None:
                 break
             value, n = mag
-            if self.toks[i].low == "miljoenen" and not vague:
+            if self.toks[i].low in ("miljoenen", "miljarden") and not vague:
                 break
             magnitude *= value
             has_mag = True
             i += n
-        if vague and not has_mag and currency is None and self.currency_at(i, "post") is None:
+        if vague and not has_mag and currency is None and self.currency_at(i, "post") is None and not self.ton_used:
             return None
         post = self.currency_at(i, "post") if currency is None else None
         if post is not None:
@@ -355,7 +400,9 @@ class _Parser:
             # "een ton" is a euro (before 2002: guilder) figure in Dutch news
             currency = "NLG" if self.year is not None and self.year < 2002 else "EUR"
         self.ton_used = False
-        if is_word_number and not has_mag and currency is None:
+        if needs_magnitude and not has_mag and not price_suffix and not self.toks[i - 1].text.endswith((",-", ",--")):
+            return None
+        if is_word_number and not has_mag and currency is None and not bare_ok:
             return None
         if self.toks[start].low == "een" and not has_mag and currency is None:
             return None
@@ -390,6 +437,10 @@ class _Parser:
         while i < n_toks:
             a = self.amount(i)
             if a is None:
+                bare = self.amount(i, bare_ok=True)
+                if bare is not None and self.match_seq(bare.end, self.lex.range_connectors) and self.opener_before(i):
+                    a = bare
+            if a is None:
                 i += 1
                 continue
             fig = self.assemble(a)
@@ -413,6 +464,8 @@ class _Parser:
         # Range: A <connector> B
         conn = self.match_seq(a.end, self.lex.range_connectors)
         opener = self.opener_before(a.start)
+        if not conn and opener is not None and opener[0] == "van" and a.end < len(self.toks) and self.toks[a.end].low == "naar":
+            conn = 1  # "steeg van 45 naar 150 euro": a change, read like "van ... tot"
         if conn:
             connector = tuple(t.low for t in self.toks[a.end : a.end + conn])
             b = self.amount(a.end + conn)
@@ -420,13 +473,15 @@ class _Parser:
             ok = b is not None and not self.followed_by_percent(b.end)
             if ok and connector == ("en",):
                 ok = opener is not None and opener[0] == "tussen"
+            if ok and connector == ("naar",):
+                ok = opener is not None and opener[0] == "van" and self.is_change(opener[1])
             if ok and connector in (("a",),):
                 ok = self.toks[a.end - 1].is_num
             if ok and connector in (("-",), ("–",)) and not glued and not (a.currency or a.has_magnitude):
                 ok = True
             if ok:
                 assert b is not None
-                if opener is not None and opener[0] == "van" and connector[0] == "tot" and self.is_change(opener[1]):
+                if opener is not None and opener[0] == "van" and connector[0] in ("tot", "naar") and self.is_change(opener[1]):
                     # "steeg van 5 tot 6 miljoen euro": two amounts sharing magnitude and currency
                     if not a.has_magnitude and b.has_magnitude:
                         a.low, a.high = a.low * b.magnitude, a.high * b.magnitude
@@ -442,6 +497,11 @@ class _Parser:
             return None
         start, kind, approx = a.start, "single", a.vague
         q = self.qualifier_before(a.start)
+        if q is not None:
+            qkind, qapprox, qstart = q
+            if self.toks[qstart].low == "tot" and self.is_change(qstart):
+                # "daalde met 2,5 procent tot $2,73": the new value, not an upper bound
+                q = None
         if q is not None:
             qkind, qapprox, qstart = q
             start, approx = qstart, approx or qapprox
@@ -485,15 +545,53 @@ _FUNCTION_WORDS = {
 }
 
 
-def _inherit_currency(fig: Figure, toks: Sequence[Tok], previous: Sequence[tuple[Figure, int]], sentence_index: int) -> str | None:
-    """The currency of a bare "744 miljoen" from the figures of this or the previous two sentences."""
+def _inherit_currency(
+    fig: Figure,
+    toks: Sequence[Tok],
+    previous: Sequence[tuple[Figure, int]],
+    following: Sequence[tuple[Figure, int]],
+    sentence_index: int,
+    lex: Lexicon,
+    has_magnitude: bool,
+) -> str | None:
+    """The currency of a bare "744 miljoen": from the figures just before (this or the
+    previous two sentences), or from the next figure of the same sentence when it is
+    close ("936 duizend en 926 duizend euro").  Never near a count noun."""
     nxt = toks[fig.end] if fig.end < len(toks) else None
     if nxt is not None and nxt.text[:1].isalpha() and nxt.low not in _FUNCTION_WORDS:
         return None
+    window = toks[max(0, fig.start - 8) : fig.start] + toks[fig.end : fig.end + 3]
+    if any(t.low in lex.count_nouns for t in window):
+        return None
+    for nf, nf_sentence in following[:1]:
+        if nf.currency and nf_sentence == sentence_index and _listed_together(toks[fig.end : nf.start]):
+            return nf.currency
+    if not has_magnitude and not _looks_like_amount(toks[fig.start : fig.end]):
+        return None
     for prev, prev_sentence in reversed(previous):
-        if prev.currency and sentence_index - prev_sentence <= 2:
+        if prev.currency and (sentence_index - prev_sentence <= 2 if has_magnitude else prev_sentence == sentence_index):
             return prev.currency
     return None
+
+
+def _listed_together(between: Sequence[Tok]) -> bool:
+    """Only a conjunction (and a parenthesis) between two amounts: "20.000 en 4000 euro",
+    "236 miljoen (Zeeland) en 1,4 miljard euro"."""
+    depth = 0
+    words = []
+    for t in between:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            words.append(t.low)
+    return 0 < len(words) <= 2 and words[-1] in ("en", "of", "tot", "à", "á") and all(w in ("en", "of", "tot", "à", "á", ",") for w in words)
+
+
+def _looks_like_amount(toks: Sequence[Tok]) -> bool:
+    """A number written with thousands separators ("133.000"): an amount, not a count word."""
+    return any(re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t.text) for t in toks)
 
 
 # --- conversion ----------------------------------------------------------------------
@@ -624,15 +722,18 @@ def extract_money(
     year = date_interval[0].year if date_interval else None
     parser = _Parser(toks, lex, year, money_sentence)
     figures = parser.figures()
+    figures = [f for f in figures if not _in_idiom(f, toks, lex)]
     on = rate_date(date_interval)
     rows = []
     seen: list[tuple[Figure, int]] = []
-    for fig in figures:
-        sentence_id = sentence_of_char(toks[fig.start].start)
+    located = [(f, sentence_of_char(toks[f.start].start)) for f in figures]
+    for k, fig in enumerate(figures):
+        sentence_id = located[k][1]
         currency = fig.currency
         if currency is None:
-            currency = _inherit_currency(fig, toks, seen, sentence_id)
-            if currency is None or not any(parser.magnitude_at(k) for k in range(fig.start, fig.end)):
+            has_magnitude = any(parser.magnitude_at(j) for j in range(fig.start, fig.end))
+            currency = _inherit_currency(fig, toks, seen, located[k + 1 :], sentence_id, lex, has_magnitude)
+            if currency is None:
                 continue
         seen.append((fig, sentence_id))
         start_char, end_char = toks[fig.start].start, toks[fig.end - 1].end
@@ -658,6 +759,54 @@ def extract_money(
     return rows
 
 
+def _in_idiom(fig: Figure, toks: Sequence[Tok], lex: Lexicon) -> bool:
+    """True inside "een fluitje van een cent", "geen cent" and the like."""
+    for idiom in lex.idioms:
+        n = len(idiom)
+        for s in range(max(0, fig.start - n), min(len(toks), fig.end + 1)):
+            if tuple(t.low for t in toks[s : s + n]) == idiom and s < fig.end and s + n > fig.start:
+                return True
+    return False
+
+
 def _clean(value: float) -> float:
     """Round away float noise (630 * 1e6 * 0.01 ...) without losing cents."""
     return float(round(value, 6))
+
+
+def read_number(text: str) -> float | None:
+    """The value of a Dutch number expression on its own ("tweeduizend tweehonderd",
+    "2,5 miljoen", "10k", "anderhalf"), read with the same rules as amounts.
+
+    Several parts add up when each is smaller than the one before ("een miljoen
+    tweeduizend tweehonderd" = 1,002,200).  None when the text is not entirely a number.
+    """
+    lex = load_lexicon()
+    text = re.sub(r"(?<=\d) (?=\d{3}(?!\d))", "", text.replace("\u00a0", " ").strip())  # "1 234 567"
+    toks = tokenize(text)
+    if not toks:
+        return None
+    parser = _Parser(toks, lex, None, lambda _c: False)
+    total = 0.0
+    previous = math.inf
+    i = 0
+    while i < len(toks):
+        if total and toks[i].low == "en":
+            i += 1  # "vierduizend en twee"
+            continue
+        nuc = parser.nucleus(i)
+        if nuc is None or nuc[3]:
+            return None
+        value, _, n, _ = nuc
+        i += n
+        while i < len(toks):
+            mag = parser.magnitude_at(i)
+            if mag is None:
+                break
+            value *= mag[0]
+            i += mag[1]
+        if value >= previous:
+            return None
+        total += value
+        previous = value
+    return total
