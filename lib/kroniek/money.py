@@ -197,7 +197,7 @@ def number_word(word: str) -> float | None:
     """Dutch number words through text2num ("zeshonderddertig" -> 630)."""
     if not word.isalpha() or len(word) < 3:
         return None
-    m = re.fullmatch(r"(.+?)(?:ë|e)nhalve?", word)
+    m = re.fullmatch(r"(.+?)(?:ë|e)nhal(?:f|ve)", word)
     if m:
         base = number_word(m.group(1))
         return base + 0.5 if base is not None else None
