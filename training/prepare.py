@@ -246,6 +246,9 @@ def main() -> None:
     ud_dev = alpino_dev[cut:]
     rng.shuffle(ud_train)
     DocBin(docs=ud_docs(nlp.vocab, ud_train)).to_disk(out / "ud-train.spacy")
+    # The same without the converted UD v1 file: a measure of what the conversion costs.
+    v2_only = lassy_v2 + alpino_dev[:cut]
+    DocBin(docs=ud_docs(nlp.vocab, v2_only)).to_disk(out / "ud-train-v2only.spacy")
     DocBin(docs=ud_docs(nlp.vocab, ud_dev)).to_disk(out / "ud-dev.spacy")
     DocBin(docs=ud_docs(nlp.vocab, alpino_test)).to_disk(out / "ud-test.spacy")
     print(f"ud: {len(ud_train)} train, {len(ud_dev)} dev, {len(alpino_test)} test sentences")

@@ -73,6 +73,9 @@ class Lexicon:
     set_quantifiers: list[str]
     future_cues: set[str]
     past_cues: set[str]
+    day_ordinals: dict[str, int]
+    span_back: list[str]
+    span_forward: list[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,6 +101,9 @@ def load_lexicon() -> Lexicon:
         set_quantifiers=list(c["set_quantifiers"]),
         future_cues=set(c["future_cues"]),
         past_cues=set(c["past_cues"]),
+        day_ordinals={w: i + 1 for i, w in enumerate(c["day_ordinals"])},
+        span_back=list(c["span_back"]),
+        span_forward=list(c["span_forward"]),
     )
 
 
@@ -206,7 +212,8 @@ class Found:
     start: int
     end: int
     kind: str
-    m: re.Match
+    m: re.Match | None
+    parts: tuple["Found", "Found"] | None = None  # a "van X tot Y" range of two expressions
 
 
 # --- the pattern set -----------------------------------------------------------------
@@ -232,13 +239,63 @@ class _Patterns:
         NUMWORD = r"(?P<num>\d+|één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|veertig|vijftig|honderd|anderhalf|anderhalve|enkele|paar)"
         YEAR_REF = rf"(?:\s+(?:van\s+)?(?:{YEAR}|(?P<ydir>{_alt(lex.directions)})\s+jaar|het\s+jaar))?"
         flags = re.IGNORECASE
+        DAYORD = rf"(?P<dayord>{_alt(lex.day_ordinals)})"
+        ANYMONTH = rf"(?P<month>{_alt(months_full)}|(?:{_alt(months_abbr)})\.?)"
+        SPAN_DIR = rf"(?P<sdir>{_alt(lex.span_back + lex.span_forward)})"
         self.patterns: list[tuple[str, re.Pattern]] = [
+            ("year_range", re.compile(rf"{B}(?:(?P<opener>van|tussen)\s+)?(?P<y1>1[89]\d\d|20\d\d)\s*(?:[-–]|tot(?:\s+en\s+met)?|t/m|en)\s*(?P<y2>1[89]\d\d|20\d\d){E}", flags)),
+            (
+                "day_range",
+                re.compile(
+                    rf"{B}(?:(?:van|tussen)\s+)?(?:(?:{_alt(lex.weekday_of)})\s+)?(?P<d1>\d{{1,2}})\s*(?:[-–]|tot(?:\s+en\s+met)?|t/m|en)\s*(?:(?:{_alt(lex.weekday_of)})\s+)?(?P<d2>\d{{1,2}})\s+{ANYMONTH}(?:,?\s+(?P<y>\d{{4}}))?{E}",
+                    flags,
+                ),
+            ),
+            ("iso_month", re.compile(rf"{B}(?P<y>1[89]\d\d|20\d\d)\s?[-/]\s?(?P<m>0?[1-9]|1[0-2]){E}")),
+            ("month_year_num", re.compile(rf"{B}(?P<m>0?[1-9]|1[0-2])\s?[-/]\s?(?P<y>1[89]\d\d|20\d\d){E}")),
+            ("day_month_num", re.compile(rf"{B}(?P<d>[0-3]?\d)/(?P<m>0?[1-9]|1[0-2])(?![/\d])|(?<=\bop )(?P<d2>[0-3]?\d)-(?P<m2>0?[1-9]|1[0-2])(?![-\d]){E}", flags)),
+            ("day_month_abbr", re.compile(rf"{B}(?P<day>[0-3]?\d)[-/]{ANYMONTH}(?:[-/](?P<y>\d{{4}}))?{E}", flags)),
+            (
+                "ordinal_day_month",
+                re.compile(
+                    rf"{B}(?:(?P<wd>{_alt(lex.weekday_of)}),?\s+)?(?:de\s+)?(?:{DAYORD}|(?P<day>\d{{1,2}})(?:e|ste|de))\s+(?:van\s+)?{ANYMONTH}(?:,?\s+(?P<y>\d{{4}}))?{E}",
+                    flags,
+                ),
+            ),
+            ("ordinal_day_rel", re.compile(rf"{B}(?:de\s+)?(?:{DAYORD}|(?P<day>\d{{1,2}})(?:e|ste|de))\s+van\s+(?:de\s+)?(?P<dir>{_alt(lex.directions)})\s+maand{E}", flags)),
+            ("weekday_day", re.compile(rf"{B}(?P<weekday>{_alt(lex.weekday_of)})\s+de\s+(?:{DAYORD}|(?P<day>\d{{1,2}})(?:e|ste|de)){E}", flags)),
+            (
+                "word_day_month",
+                re.compile(
+                    rf"{B}(?:(?P<wd>{_alt(lex.weekday_of)}),?\s+)?(?P<dayword>[a-zë]{{3,}})\s+{ANYMONTH}(?:,?\s+(?P<y>\d{{4}}))?{E}",
+                    flags,
+                ),
+            ),
+            (
+                "nth_weekday",
+                re.compile(
+                    rf"{B}(?:de\s+)?(?P<nth>eerste|tweede|derde|vierde|laatste)\s+(?P<weekday>{_alt(lex.weekday_of)})\s+(?:van|in)\s+(?:{ANYMONTH}(?:\s+(?P<year>\d{{4}}))?|(?:de\s+)?(?P<mdir>{_alt(lex.directions)})\s+maand){E}",
+                    flags,
+                ),
+            ),
+            ("week_number", re.compile(rf"{B}week\s+(?P<wk>[1-9]|[1-4]\d|5[0-3])(?:\s+(?:van\s+)?(?P<year>1[89]\d\d|20\d\d))?{E}", flags)),
+            (
+                "nth_week",
+                re.compile(
+                    rf"{B}(?:de\s+)?(?P<nth>eerste|tweede|derde|vierde|laatste)\s+week\s+van\s+(?:(?P<year>1[89]\d\d|20\d\d)|(?P<ydir>{_alt(lex.directions)})\s+jaar|(?:de\s+)?(?P<mdir>{_alt(lex.directions)})\s+maand|{ANYMONTH}){E}",
+                    flags,
+                ),
+            ),
+            ("quarter_code", re.compile(rf"{B}[KQ](?P<q>[1-4])(?:\s+(?:van\s+)?(?P<year>1[89]\d\d|20\d\d))?{E}")),
+            ("span", re.compile(rf"{B}(?:(?:in|binnen|gedurende)\s+)?(?:de\s+)?{SPAN_DIR}\s+{NUMWORD}\s+{DUR}{E}", flags)),
+            ("span", re.compile(rf"{B}binnen\s+{NUMWORD}\s+{DUR}{E}", flags)),
+            ("in_future", re.compile(rf"{B}over\s+{NUMWORD}\s+{DUR}{E}", flags)),
             ("iso_date", re.compile(rf"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){E}")),
-            ("num_date", re.compile(rf"{B}(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})[-/.](?P<y>\d{{4}}|'\d{{2}}){E}")),
+            ("num_date", re.compile(rf"{B}(?P<d>[0-3]?\d)(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<y>\d{{4}}|'?\d{{2}}){E}")),
             (
                 "day_month",
                 re.compile(
-                    rf"{B}(?:(?P<wd>{_alt(lex.weekday_of)})\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+{MONTH}(?:\s+(?P<y>\d{{4}}|'\d{{2}}))?{E}",
+                    rf"{B}(?:(?P<wd>{_alt(lex.weekday_of)}),?\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+{MONTH}(?:,?\s+(?P<y>\d{{4}}|'\d{{2}}))?{E}",
                     flags,
                 ),
             ),
@@ -246,10 +303,10 @@ class _Patterns:
             (
                 "month",
                 re.compile(
-                    rf"{B}{MOD}?{MONTH}(?:\s+(?:van\s+)?(?:{YEAR}|(?P<ydir>{_alt(lex.directions)})\s+jaar|(?P<jl>jl\.?|jongstleden)))?{E}"
+                    rf"{B}{MOD}?(?:(?P<mdir>{_alt(lex.directions)})\s+(?:(?P<ydir2>jaar)\s+)?)?{MONTH}(?:\s+(?:van\s+)?(?:{YEAR}|(?P<ydir>{_alt(lex.directions)})\s+jaar|(?P<jl>jl\.?|jongstleden)))?{E}"
                 ),
             ),
-            ("earlier_later", re.compile(rf"{B}(?P<el>eerder|later)\s+(?:deze|dit)\s+(?P<unit>week|maand|jaar|eeuw){E}", flags)),
+            ("earlier_later", re.compile(rf"{B}(?P<el>eerder|later)\s+(?:deze|dit|in\s+de|in\s+het)\s+(?P<unit>week|maand|jaar|eeuw){E}", flags)),
             ("dir_unit", re.compile(rf"{B}{MOD}?(?:(?:de|het)\s+)?{DIR}\s+(?:{UNIT}|{SEASON}){E}", flags)),
             ("quarter", re.compile(rf"{B}(?:het\s+)?{ORD}\s+kwartaal{YEAR_REF}{E}", flags)),
             (
@@ -264,14 +321,14 @@ class _Patterns:
             (
                 "decade",
                 re.compile(
-                    rf"{B}{MOD}?(?:de\s+)?jaren\s+(?:(?P<dword>{_alt(lex.decades)})|'?(?P<ddigit>[2-9])0)(?:\s+van\s+de\s+vorige\s+eeuw)?{E}",
+                    rf"{B}{MOD}?(?:de\s+)?jaren\s+(?:(?P<dword>{_alt(lex.decades)})|(?P<dyear>1[89][0-9]0|20[0-9]0)|'?(?P<ddigit>[2-9])0)(?:\s+van\s+de\s+vorige\s+eeuw)?{E}",
                     flags,
                 ),
             ),
             (
                 "weekday",
                 re.compile(
-                    rf"{B}(?:(?P<wdir>{_alt(lex.directions)})\s+)?(?:(?P<wkdir>vorige|volgende|deze|komende|afgelopen)\s+week\s+)?{WEEKDAY}(?:\s+(?P<wkdir2>vorige|volgende|deze|komende)\s+week)?{E}",
+                    rf"{B}(?:(?P<wdir>{_alt(lex.directions)})\s+)?(?:(?P<wkdir>vorige|volgende|deze|komende|afgelopen)\s+week\s+(?:op\s+)?)?{WEEKDAY}(?:\s+(?P<wkdir2>vorige|volgende|deze|komende)\s+week)?{E}",
                     flags,
                 ),
             ),
@@ -308,7 +365,7 @@ class _Patterns:
         for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
             if all(f.end <= c.start or f.start >= c.end for c in chosen):
                 chosen.append(f)
-        return sorted(chosen, key=lambda f: f.start)
+        return merge_ranges(sorted(chosen, key=lambda f: f.start), text)
 
     def accept(self, kind: str, m: re.Match, text: str) -> bool:
         before = text[max(0, m.start() - 12) : m.start()].lower()
@@ -325,7 +382,8 @@ class _Patterns:
             return True
         if kind == "day_month":
             day = int(m.group("day"))
-            return 1 <= day <= 31
+            glued = m.start() >= 2 and text[m.start() - 1] in ".," and text[m.start() - 2].isdigit()
+            return 1 <= day <= 31 and not glued  # "6,107.31 augustus" is not the 31st
         if kind == "year":
             if m.group("mod") or text[m.start() : m.end()].lower().startswith("het jaar"):
                 return True
@@ -344,10 +402,51 @@ class _Patterns:
             return True
         if kind == "named":
             named = m.group("named")
-            return named[:1].isupper() or named.lower() in ("kerst", "pasen") or bool(m.group("dir"))
-        if kind == "weekday":
             return True
+        if kind == "word_day_month":
+            from kroniek.money import number_word
+
+            value = number_word(m.group("dayword").lower())
+            return value is not None and 1 <= value <= 31
+        if kind == "weekday":
+            # "een zaterdag" is any Saturday, "die dinsdag" one named before: no date here
+            return not re.search(r"\b(een|die|elke|iedere|ieder|elk)\s+$", before) or bool(m.group("wdir") or m.group("wkdir"))
+        if kind in ("year_range", "day_range"):
+            text_ = m.group(0).lower()
+            if re.search(r"\sen\s", text_) and not text_.startswith("tussen"):
+                return False  # "in 1990 en 2000" names two years, not a range
+            return True
+        if kind == "num_date":
+            return len(m.group("y").lstrip("'")) == 4 or m.group("sep") != "."  # "1.2.19" is a version
         return True
+
+
+_RANGE_BETWEEN = re.compile(r"^\s*(?:tot en met|tot|t/m|[-–])\s*$", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"(?:van|tussen)\s+$", re.IGNORECASE)
+_NOT_PLACED = ("duration", "set")
+
+
+def merge_ranges(found: list[Found], text: str) -> list[Found]:
+    """"29 maart tot 1 april", "van maandag tot en met vrijdag": one interval."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        f = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None
+            and f.kind not in _NOT_PLACED
+            and nxt.kind not in _NOT_PLACED
+            and _RANGE_BETWEEN.match(text[f.end : nxt.start])
+        ):
+            opener = _RANGE_OPENER.search(text[max(0, f.start - 8) : f.start])
+            start = f.start - len(opener.group(0)) if opener else f.start
+            out.append(Found(start, nxt.end, "merged", None, (f, nxt)))
+            i += 2
+            continue
+        out.append(f)
+        i += 1
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -385,15 +484,13 @@ def _nearest_year(month: int, day: int | None, anchor: D, tense: str | None) -> 
             b, e = (D(y, month, day), D(y, month, day)) if day else month_interval(y, month)
         except ValueError:
             continue
-        if tense == "past" and b > anchor:
-            continue
-        if tense == "future" and e < anchor:
-            continue
         distance = 0 if b <= anchor <= e else min(abs((b - anchor).days), abs((e - anchor).days))
-        candidates.append((distance, y))
+        fits = not ((tense == "past" and b > anchor) or (tense == "future" and e < anchor))
+        candidates.append((distance, y, fits))
     if not candidates:
         return anchor.year
-    return min(candidates)[1]
+    fitting = [c for c in candidates if c[2]]
+    return min(fitting or candidates)[1]
 
 
 def _mod(m: re.Match, lex: Lexicon) -> str | None:
@@ -431,12 +528,18 @@ def _named_interval(spec: dict, year: int) -> tuple[D, D] | None:
             um, ud = (int(x) for x in spec["until"].split("-"))
             return begin, D(year + 1 if (um, ud) < (mm, dd) else year, um, ud)
         return begin, begin
-    if spec.get("rule") == "third_tuesday_of_september":
-        first = D(year, 9, 1)
-        first_tuesday = first + dt.timedelta(days=(1 - first.weekday()) % 7)
-        day = first_tuesday + dt.timedelta(days=14)
+    if "nth" in spec:
+        month, weekday, nth = spec["nth"]
+        day = nth_weekday_of_month(year, month, weekday, nth)
         return day, day
     return None
+
+
+def nth_weekday_of_month(year: int, month: int, weekday: int, nth: int) -> D:
+    """The n-th (1-based; -1 = last) ISO weekday of a month."""
+    first, last = month_interval(year, month)
+    days = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
+    return [d for d in days if d.isoweekday() == weekday][nth - 1 if nth > 0 else nth]
 
 
 _NUMBER_WORDS = {
@@ -452,6 +555,8 @@ def _count(raw: str) -> float | None:
         return float(raw)
     if raw in ("anderhalf", "anderhalve"):
         return 1.5
+    if raw in ("paar", "enkele"):
+        return 2.0 if raw == "paar" else 3.0  # "de afgelopen paar/enkele dagen", as Recognizers-Text reads them
     return float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else None
 
 
@@ -459,6 +564,8 @@ def resolve(f: Found, anchor: D | None, tense: str | None, lex: Lexicon) -> Read
     """One reading of a found expression for one anchor day (None: not resolvable)."""
     m, kind = f.m, f.kind
     g = m.groupdict()
+    if kind in _EXTRA_RESOLVERS:
+        return _EXTRA_RESOLVERS[kind](g, anchor, tense, lex)
     if kind == "iso_date" or kind == "num_date" or (kind == "day_month" and g.get("y")):
         day = explicit_date(m.group(0))
         if day is None:
@@ -495,6 +602,16 @@ def resolve(f: Found, anchor: D | None, tense: str | None, lex: Lexicon) -> Read
         elif g.get("ydir") or g.get("dir"):
             direction = _direction(m, "ydir", lex) if g.get("ydir") else _direction(m, "dir", lex)
             year = anchor.year + (direction or 0)
+        elif g.get("mdir"):
+            direction = lex.directions[g["mdir"].lower()]
+            if g.get("ydir2"):
+                year = anchor.year + direction  # "volgend jaar juni"
+            elif direction < 0:
+                year = anchor.year if month < anchor.month else anchor.year - 1  # "afgelopen september"
+            elif direction > 0:
+                year = anchor.year if month > anchor.month else anchor.year + 1  # "volgende juni"
+            else:
+                year = anchor.year
         elif g.get("jl"):
             year = _nearest_year(month, None, anchor, "past")
         else:
@@ -555,6 +672,10 @@ def resolve(f: Found, anchor: D | None, tense: str | None, lex: Lexicon) -> Read
             return Reading(b, e, f"{g['year']}-{code}", "season", relative=False, note=mod or "")
         return _season_reading(g["season"].lower(), None, anchor, lex, mod, tense)
     if kind == "decade":
+        if g.get("dyear"):
+            start_year = int(g["dyear"])
+            b, e = D(start_year, 1, 1), D(start_year + 9, 12, 31)
+            return Reading(b, e, f"{start_year // 10:03d}", "decade", relative=False)
         digit = lex.decades[g["dword"].lower()] if g.get("dword") else int(g["ddigit"])
         century = 1900 if digit >= 2 and anchor.year < 2100 else 2000
         if digit == 2 and anchor.year >= 2020 and "vorige eeuw" not in m.group(0):
@@ -636,6 +757,249 @@ def resolve(f: Found, anchor: D | None, tense: str | None, lex: Lexicon) -> Read
         b, e = year_interval(anchor.year - int(n))
         return Reading(b, e, f"{anchor.year - int(n):04d}", "year")
     return None
+
+
+def add_units(day: D, n: int, unit: str) -> D:
+    """``day`` moved by ``n`` days/weeks/months/years/decades/centuries (D/W/M/Y/DE/CE)."""
+    if unit == "D":
+        return day + dt.timedelta(days=n)
+    if unit == "W":
+        return day + dt.timedelta(weeks=n)
+    months = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}[unit] * n
+    y, m = add_months(day.year, day.month, months)
+    return D(y, m, min(day.day, calendar.monthrange(y, m)[1]))
+
+
+def _month_of(raw: str, lex: Lexicon) -> int:
+    return lex.month_of[raw.lower().rstrip(".")]
+
+
+def _day_of(g: dict, lex: Lexicon) -> int:
+    return lex.day_ordinals[g["dayord"].lower()] if g.get("dayord") else int(g["day"])
+
+
+def _dated(year: int | None, month: int, day: int, anchor: D | None, tense: str | None) -> Reading | None:
+    """A day from day and month, with the year given or inferred from the anchor."""
+    relative = year is None
+    if year is None:
+        if anchor is None:
+            return Reading(None, None, f"XXXX-{month:02d}-{day:02d}", "day")
+        year = _nearest_year(month, day, anchor, tense)
+    try:
+        d = D(year, month, day)
+    except ValueError:
+        return None
+    return Reading(d, d, d.isoformat(), "day", relative=relative)
+
+
+def _r_year_range(g, anchor, tense, lex):
+    y1, y2 = int(g["y1"]), int(g["y2"])
+    if y2 <= y1:
+        return None
+    return Reading(D(y1, 1, 1), D(y2, 12, 31), f"{y1:04d}/{y2:04d}", "years", relative=False)
+
+
+def _r_day_range(g, anchor, tense, lex):
+    month, d1, d2 = _month_of(g["month"], lex), int(g["d1"]), int(g["d2"])
+    first = _dated(int(g["y"]) if g.get("y") else None, month, d1, anchor, tense)
+    if first is None or first.begin is None or d2 <= d1:
+        return None
+    try:
+        end = first.begin.replace(day=d2)
+    except ValueError:
+        return None
+    return Reading(first.begin, end, interval_value(first.begin, end), "days", relative=first.relative)
+
+
+def _r_month_num(g, anchor, tense, lex):
+    y, mo = int(g["y"]), int(g["m"])
+    b, e = month_interval(y, mo)
+    return Reading(b, e, f"{y:04d}-{mo:02d}", "month", relative=False)
+
+
+def _r_day_month_num(g, anchor, tense, lex):
+    day, month = int(g.get("d") or g["d2"]), int(g.get("m") or g["m2"])
+    return _dated(None, month, day, anchor, tense)
+
+
+def _r_day_month_abbr(g, anchor, tense, lex):
+    return _dated(int(g["y"]) if g.get("y") else None, _month_of(g["month"], lex), int(g["day"]), anchor, tense)
+
+
+def _r_ordinal_day_month(g, anchor, tense, lex):
+    return _dated(int(g["y"]) if g.get("y") else None, _month_of(g["month"], lex), _day_of(g, lex), anchor, tense)
+
+
+def _r_ordinal_day_rel(g, anchor, tense, lex):
+    if anchor is None:
+        return None
+    y, mo = add_months(anchor.year, anchor.month, lex.directions[g["dir"].lower()])
+    try:
+        d = D(y, mo, _day_of(g, lex))
+    except ValueError:
+        return None
+    return Reading(d, d, d.isoformat(), "day")
+
+
+def _r_nth_weekday(g, anchor, tense, lex):
+    if g.get("month"):
+        month = _month_of(g["month"], lex)
+        if g.get("year"):
+            year = int(g["year"])
+        elif anchor is None:
+            return None
+        else:
+            year = _nearest_year(month, None, anchor, tense)
+    else:
+        if anchor is None:
+            return None
+        year, month = add_months(anchor.year, anchor.month, lex.directions[g["mdir"].lower()])
+    weekday = lex.weekday_of[g["weekday"].lower()]
+    nth = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": -1}[g["nth"].lower()]
+    d = nth_weekday_of_month(year, month, weekday, nth)
+    return Reading(d, d, d.isoformat(), "day", relative=not g.get("year"))
+
+
+def _r_week_number(g, anchor, tense, lex):
+    if not g.get("year") and anchor is None:
+        return None
+    year = int(g["year"]) if g.get("year") else anchor.year
+    try:
+        monday = D.fromisocalendar(year, int(g["wk"]), 1)
+    except ValueError:
+        return None
+    return Reading(monday, monday + dt.timedelta(days=6), f"{year:04d}-W{int(g['wk']):02d}", "week", relative=not g.get("year"))
+
+
+def _r_nth_week(g, anchor, tense, lex):
+    nth = g["nth"].lower()
+    if g.get("month") or g.get("mdir"):
+        if anchor is None:
+            return None
+        if g.get("month"):
+            month = _month_of(g["month"], lex)
+            year = _nearest_year(month, None, anchor, tense)
+        else:
+            year, month = add_months(anchor.year, anchor.month, lex.directions[g["mdir"].lower()])
+        first, last = month_interval(year, month)
+        thursdays = [first + dt.timedelta(days=k) for k in range((last - first).days + 1) if (first + dt.timedelta(days=k)).isoweekday() == 4]
+        k = {"eerste": 0, "tweede": 1, "derde": 2, "vierde": 3, "laatste": -1}[nth]
+        b = thursdays[k] - dt.timedelta(days=3)  # a week belongs to the month of its Thursday (as ISO weeks to years)
+        y, w, _ = b.isocalendar()
+        return Reading(b, b + dt.timedelta(days=6), f"{y:04d}-W{w:02d}", "week")
+    else:
+        if g.get("year"):
+            year = int(g["year"])
+        elif anchor is None:
+            return None
+        else:
+            year = anchor.year + lex.directions[g["ydir"].lower()]
+        first, last = D(year, 1, 4), D(year, 12, 28)  # inside ISO week 1 and the last ISO week
+    if nth == "laatste":
+        b, e = week_interval(last)
+    else:
+        k = {"eerste": 0, "tweede": 1, "derde": 2, "vierde": 3}[nth]
+        b, e = week_interval(first + dt.timedelta(weeks=k))
+    y, w, _ = b.isocalendar()
+    return Reading(b, e, f"{y:04d}-W{w:02d}", "week", relative=not g.get("year"))
+
+
+def _r_quarter_code(g, anchor, tense, lex):
+    if not g.get("year") and anchor is None:
+        return None
+    year = int(g["year"]) if g.get("year") else anchor.year
+    q = int(g["q"])
+    b, e = quarter_interval(year, q)
+    return Reading(b, e, f"{year:04d}-Q{q}", "quarter", relative=not g.get("year"))
+
+
+def _r_span(g, anchor, tense, lex):
+    """"de afgelopen drie jaar": up to the day before the article date; "de komende
+    vijf dagen" / "binnen vijf dagen": from the day after it."""
+    if anchor is None:
+        return None
+    n = _count(g["num"])
+    unit = lex.duration_units[g["durunit"].lower()]
+    if n is None or n != int(n):
+        return None
+    back = g.get("sdir") and g["sdir"].lower() in lex.span_back
+    if not g.get("sdir"):
+        b, e = anchor, add_units(anchor, int(n), unit) - ONE  # "binnen vijf dagen" counts today
+        return Reading(b, e, interval_value(b, e), "span")
+    if back:
+        b, e = add_units(anchor, -int(n), unit), anchor - ONE
+    else:
+        b, e = anchor + ONE, add_units(anchor, int(n), unit)
+    return Reading(b, e, interval_value(b, e), "span")
+
+
+def _r_in_future(g, anchor, tense, lex):
+    """"over drie weken": the unit that far ahead (a week, a month), not an invented day."""
+    if anchor is None:
+        return None
+    n = _count(g["num"])
+    unit = lex.duration_units[g["durunit"].lower()]
+    if n is None or n != int(n) or unit not in ("D", "W", "M", "Y"):
+        return None
+    target = add_units(anchor, int(n), unit)
+    if unit == "D":
+        return Reading(target, target, target.isoformat(), "day")
+    if unit == "W":
+        b, e = week_interval(target)
+        return Reading(b, e, interval_value(b, e), "week")
+    if unit == "M":
+        b, e = month_interval(target.year, target.month)
+        return Reading(b, e, f"{target.year:04d}-{target.month:02d}", "month")
+    return Reading(*year_interval(target.year), f"{target.year:04d}", "year")
+
+
+def _r_weekday_day(g, anchor, tense, lex):
+    """"vrijdag de 15e": the 15th nearest the article date that falls on a Friday."""
+    if anchor is None:
+        return None
+    day, weekday = _day_of(g, lex), lex.weekday_of[g["weekday"].lower()]
+    options = []
+    for delta in (-1, 0, 1):
+        y, mo = add_months(anchor.year, anchor.month, delta)
+        try:
+            d = D(y, mo, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == weekday:
+            options.append(d)
+    if not options:
+        return None
+    d = min(options, key=lambda x: abs((x - anchor).days))
+    return Reading(d, d, d.isoformat(), "day")
+
+
+def _r_word_day_month(g, anchor, tense, lex):
+    from kroniek.money import number_word
+
+    value = number_word(g["dayword"].lower())
+    if value is None or not 1 <= value <= 31 or value != int(value):
+        return None
+    return _dated(int(g["y"]) if g.get("y") else None, _month_of(g["month"], lex), int(value), anchor, tense)
+
+
+_EXTRA_RESOLVERS = {
+    "weekday_day": _r_weekday_day,
+    "word_day_month": _r_word_day_month,
+    "year_range": _r_year_range,
+    "day_range": _r_day_range,
+    "iso_month": _r_month_num,
+    "month_year_num": _r_month_num,
+    "day_month_num": _r_day_month_num,
+    "day_month_abbr": _r_day_month_abbr,
+    "ordinal_day_month": _r_ordinal_day_month,
+    "ordinal_day_rel": _r_ordinal_day_rel,
+    "nth_weekday": _r_nth_weekday,
+    "week_number": _r_week_number,
+    "nth_week": _r_nth_week,
+    "quarter_code": _r_quarter_code,
+    "span": _r_span,
+    "in_future": _r_in_future,
+}
 
 
 def _year_from_ref(g: dict, anchor: D | None, lex: Lexicon) -> int:
@@ -826,9 +1190,30 @@ def tense_from_doc(doc, char: int) -> str | None:
     return None
 
 
+_PREPOSITION_DIRECTION = {"sinds": "past", "tot": "future", "vanaf": "future", "per": "future", "uiterlijk": "future"}
+
+
+def direction_from_preposition(text: str, start: int) -> str | None:
+    """"sinds maart" looks back, "tot november" and "vanaf mei" look ahead."""
+    m = re.search(r"(\w+)\s+(?:(?:eind|begin|half|medio|zeker|uiterlijk)\s+)?$", text[max(0, start - 30) : start])
+    return _PREPOSITION_DIRECTION.get(m.group(1).lower()) if m else None
+
+
+_PARTICIPLE = re.compile(r"^(ge|be|ver|ont|her|er)\w+(d|t|en)$")
+
+
 def tense_from_words(words: list[str], lex: Lexicon) -> str | None:
-    for word in words:
-        w = word.lower()
+    """Tense from cue words, nearest first (used when no parser is loaded).
+
+    "is"/"zijn" with a participle in the sentence is a perfect (past: "is vrijdag
+    aangekomen"); without one it is a present, which with a weekday means the future
+    ("de top is op donderdag").
+    """
+    lowered = [w.lower() for w in words]
+    has_participle = any(_PARTICIPLE.match(w) for w in lowered)
+    for w in lowered:
+        if w in ("is", "zijn"):
+            return "past" if has_participle else "future"
         if w in lex.past_cues:
             return "past"
         if w in lex.future_cues:
@@ -876,8 +1261,22 @@ def extract_timexes(
         anchor_text = ""
         if f.kind in ("duration", "set"):
             reading = duration_or_set(f, lex)
+        elif f.kind == "merged":
+            assert f.parts is not None
+            tense = direction_from_preposition(text, f.start) or tense_from_doc(doc, f.start)
+            first, anchor_text = resolve_over(f.parts[0], anchor_interval, tense, lex, precision)
+            last, _ = resolve_over(f.parts[1], anchor_interval, tense, lex, precision)
+            if first is None or last is None or first.begin is None or last.end is None:
+                reading = None
+            else:
+                begin, end = first.begin, last.end
+                if end < begin and f.parts[1].kind == "weekday":
+                    end += dt.timedelta(days=7)  # "van donderdag tot maandag"
+                elif end < begin and last.relative and not (end.month == 2 and end.day == 29):
+                    end = end.replace(year=end.year + 1)  # "van 20 december tot 5 januari"
+                reading = Reading(begin, end, interval_value(begin, end), "range") if begin <= end else None
         else:
-            tense = tense_from_doc(doc, f.start)
+            tense = direction_from_preposition(text, f.start) or tense_from_doc(doc, f.start)
             if tense is None:
                 tense = tense_from_words(_sentence_words_near(text, f.start, f.end, sentence_bounds(f.start)), lex)
             reading, anchor_text = resolve_over(f, anchor_interval, tense, lex, precision)

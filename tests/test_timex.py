@@ -1,0 +1,227 @@
+"""Time expressions: conventions, the seed, a development set from dpg-news-2019, and
+the Microsoft Recognizers-Text Dutch date specification as a pass rate."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPORA, corpus_file
+from kroniek.timex import extract_timexes
+
+# (text, article date, expected [(span, begin, end, value)])
+CONVENTIONS = [
+    ("Hij zei vrijdag dat het klaar was.", "2019-03-13", [("vrijdag", "2019-03-08", "2019-03-08", "2019-03-08")]),
+    ("Hij komt vrijdag naar Den Haag.", "2019-03-13", [("vrijdag", "2019-03-15", "2019-03-15", "2019-03-15")]),
+    ("De top is op donderdag.", "2019-03-13", [("donderdag", "2019-03-14", "2019-03-14", "2019-03-14")]),
+    ("Afgelopen dinsdag sprak hij.", "2019-03-13", [("Afgelopen dinsdag", "2019-03-12", "2019-03-12", "2019-03-12")]),
+    ("volgende week woensdag", "2019-03-13", [("volgende week woensdag", "2019-03-20", "2019-03-20", "2019-03-20")]),
+    ("Gisteren en eergisteren, vandaag en morgen.", "2019-03-13", [("Gisteren", "2019-03-12", "2019-03-12", "2019-03-12"), ("eergisteren", "2019-03-11", "2019-03-11", "2019-03-11"), ("vandaag", "2019-03-13", "2019-03-13", "2019-03-13"), ("morgen", "2019-03-14", "2019-03-14", "2019-03-14")]),
+    ("vanavond en vannacht en gistermiddag", "2019-03-13", [("vanavond", "2019-03-13", "2019-03-13", "2019-03-13"), ("vannacht", "2019-03-13", "2019-03-13", "2019-03-13"), ("gistermiddag", "2019-03-12", "2019-03-12", "2019-03-12")]),
+    ("op 9 september 2021", "2021-09-20", [("9 september 2021", "2021-09-09", "2021-09-09", "2021-09-09")]),
+    ("op 9 sept. gebeurde het", "2021-09-20", [("9 sept.", "2021-09-09", "2021-09-09", "2021-09-09")]),
+    ("12-03-2019 en 2019-03-12", "2019-04-01", [("12-03-2019", "2019-03-12", "2019-03-12", "2019-03-12"), ("2019-03-12", "2019-03-12", "2019-03-12", "2019-03-12")]),
+    ("In maart was het koud.", "2019-04-10", [("maart", "2019-03-01", "2019-03-31", "2019-03")]),
+    ("maart 2019 en in 2018", "2020-01-01", [("maart 2019", "2019-03-01", "2019-03-31", "2019-03"), ("2018", "2018-01-01", "2018-12-31", "2018")]),
+    ("vorige week, deze maand en volgend jaar", "2019-03-13", [("vorige week", "2019-03-04", "2019-03-10", "2019-W10"), ("deze maand", "2019-03-01", "2019-03-31", "2019-03"), ("volgend jaar", "2020-01-01", "2020-12-31", "2020")]),
+    ("komend weekend", "2019-03-13", [("komend weekend", "2019-03-16", "2019-03-17", "2019-W11-WE")]),
+    ("afgelopen zomer", "2019-03-13", [("afgelopen zomer", "2018-06-21", "2018-09-22", "2018-SU")]),
+    ("het derde kwartaal", "2019-03-13", [("het derde kwartaal", "2019-07-01", "2019-09-30", "2019-Q3")]),
+    ("begin maart, half april en eind mei", "2019-01-10", [("begin maart", "2019-03-01", "2019-03-10", "2019-03"), ("half april", "2019-04-11", "2019-04-20", "2019-04"), ("eind mei", "2019-05-21", "2019-05-31", "2019-05")]),
+    ("begin 2019 en eind 2019", "2020-01-10", [("begin 2019", "2019-01-01", "2019-03-31", "2019"), ("eind 2019", "2019-10-01", "2019-12-31", "2019")]),
+    ("eerder deze maand", "2019-03-13", [("eerder deze maand", "2019-03-01", "2019-03-12", "2019-03-01/2019-03-12")]),
+    ("later dit jaar", "2019-03-13", [("later dit jaar", "2019-03-14", "2019-12-31", "2019-03-14/2019-12-31")]),
+    ("vorig jaar in augustus", "2021-09-10", [("vorig jaar in augustus", "2020-08-01", "2020-08-31", "2020-08")]),
+    ("eind volgende week", "2019-03-13", [("eind volgende week", "2019-03-22", "2019-03-24", "2019-W12")]),
+    ("tot eind volgende maand", "2019-03-13", [("eind volgende maand", "2019-04-21", "2019-04-30", "2019-04")]),
+    ("in de winter", "2019-02-01", [("de winter", "2018-12-21", "2019-03-20", "2018-WI")]),
+    ("de jaren negentig", "2019-02-01", [("de jaren negentig", "1990-01-01", "1999-12-31", "199")]),
+    ("met Pasen en op Koningsdag", "2019-03-13", [("Pasen", "2019-04-21", "2019-04-22", "2019-04-21/2019-04-22"), ("Koningsdag", "2019-04-27", "2019-04-27", "2019-04-27")]),
+    ("Kerstmis", "2019-11-01", [("Kerstmis", "2019-12-25", "2019-12-26", "2019-12-25/2019-12-26")]),
+    ("van 2014 tot 2018", "2019-11-01", [("van 2014 tot 2018", "2014-01-01", "2018-12-31", "2014/2018")]),
+    ("de afgelopen drie jaar", "2019-03-13", [("de afgelopen drie jaar", "2016-03-13", "2019-03-12", "2016-03-13/2019-03-12")]),
+    ("over twee weken", "2019-03-13", [("over twee weken", "2019-03-25", "2019-03-31", "2019-W13")]),
+]
+
+NOT_PLACED = [
+    ("drie jaar lang", "P3Y", "duration"),
+    ("elke week", "P1W", "set"),
+    ("wekelijks", "P1W", "set"),
+    ("iedere maandag", "XXXX-WXX-1", "set"),
+    ("jarenlang", "PXY", "duration"),
+]
+
+
+@pytest.mark.parametrize("text, date, expected", CONVENTIONS, ids=[c[0][:40] for c in CONVENTIONS])
+def test_conventions(text, date, expected):
+    got = [(r["text"], r["begin_date"], r["end_date"], r["value"]) for r in extract_timexes(text, article_date=date)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, value, granularity", NOT_PLACED)
+def test_durations_and_sets_are_recognised_but_not_placed(text, value, granularity):
+    (row,) = extract_timexes(text, article_date="2019-03-13")
+    assert (row["text"], row["value"], row["granularity"], row["begin_date"], row["end_date"]) == (text, value, granularity, None, None)
+
+
+def test_month_precision_never_invents_a_day():
+    rows = extract_timexes("Hij zei vrijdag en gisteren iets.", article_date="2021-09")
+    assert [(r["text"], r["begin_date"], r["end_date"], r["value"]) for r in rows] == [
+        ("vrijdag", "2021-09-01", "2021-09-30", "2021-09"),
+        ("gisteren", "2021-09-01", "2021-09-30", "2021-09"),
+    ]
+    assert rows[0]["anchor"] == "article date 2021-09 (month); day not given, the article's period"
+
+
+def test_no_article_date_leaves_relative_expressions_unplaced_and_resolves_absolute_ones():
+    rows = extract_timexes("Vrijdag 9 september 2021 en vorige week.", article_date="")
+    assert [(r["text"], r["begin_date"]) for r in rows] == [("Vrijdag 9 september 2021", "2021-09-09")]
+
+
+def test_leading_prepositions_are_not_in_the_span():
+    rows = extract_timexes("sinds 2018, vanaf maart, tot 2020, in mei, op vrijdag", article_date="2019-03-13")
+    assert [r["text"] for r in rows] == ["2018", "maart", "2020", "mei", "vrijdag"]
+
+
+def test_the_seed(seed_article, seed_extraction):
+    rows = {r["text"]: r for r in seed_extraction.timexes}
+    assert set(rows) >= {"eind volgende maand", "vrijdag", "donderdag", "Eerder deze maand", "dit jaar", "vorig jaar in augustus", "eind volgende week"}
+    within = lambda r, b, e: b <= r["begin_date"] <= r["end_date"] <= e  # noqa: E731
+    assert within(rows["eind volgende maand"], "2021-10-01", "2021-10-31")
+    for text in ("vrijdag", "donderdag", "Eerder deze maand"):
+        assert within(rows[text], "2021-09-01", "2021-09-30"), text
+    assert (rows["vrijdag"]["value"], rows["donderdag"]["value"]) == ("2021-09", "2021-09")
+    assert (rows["dit jaar"]["begin_date"], rows["dit jaar"]["end_date"]) == ("2021-01-01", "2021-12-31")
+    assert rows["vorig jaar in augustus"]["value"] == "2020-08"
+    week = rows["eind volgende week"]
+    # With only "September 2021" known, the end of next week lies between 10 September
+    # (article on the 1st) and 10 October (article on the 30th).
+    assert (week["begin_date"], week["end_date"]) == ("2021-09-10", "2021-10-10")
+    assert all(r["anchor"].startswith("article date 2021-09 (month)") for r in rows.values())
+
+
+# --- development set: dpg-news-2019 -----------------------------------------------------
+
+DEV = Path(__file__).parent / "data" / "timex_dev.csv"
+
+
+def _dev_rows():
+    if not DEV.exists():
+        return []
+    return list(csv.DictReader(DEV.open(encoding="utf-8")))
+
+
+DEV_ROWS = _dev_rows()
+_DPG: dict[str, dict] = {}
+
+
+def _dpg(article_id: str) -> dict:
+    if not _DPG:
+        path = corpus_file("dpg-news-2019", "articles.jsonl")
+        for line in path.open(encoding="utf-8"):
+            a = json.loads(line)
+            _DPG[a["id"]] = a
+    return _DPG[article_id]
+
+
+def test_dev_set_size():
+    assert len(DEV_ROWS) >= 60
+
+
+@pytest.mark.corpora
+@pytest.mark.parametrize("row", DEV_ROWS, ids=[f"{r['article_id']}@{r['start']}" for r in DEV_ROWS])
+def test_dev_expression(row):
+    article = _dpg(row["article_id"])
+    start, end = int(row["start"]), int(row["end"])
+    assert article["text"][start:end] == row["text"]
+    got = [r for r in extract_timexes(article["text"], article_date=article["date"]) if r["start"] < end and r["end"] > start]
+    assert [(r["text"], r["begin_date"] or "", r["end_date"] or "") for r in got] == [(row["text"], row["begin_date"], row["end_date"])]
+
+
+# --- Microsoft Recognizers-Text Dutch DateTime specification --------------------------
+
+# Classes skipped on purpose, with the reason:
+SKIPPED = {
+    "chatbot anchors (nu, vanaf vandaag, na morgen, daarna, dezelfde week, de week die ... begint)": r"\b(nu|vanaf (vandaag|morgen|gisteren)|(na|voor|vanaf) (morgen|gisteren|vandaag)|daarna|later\b(?! (dit|deze|in))|dezelfde|datzelfde|dat weekend|die .* (begint|start|aanvangt)|de dag\b|mijn dag|deze dag|laatste dag|volgende dag|afgelopen dag|in de toekomst|werkdag)",
+    "numbers written as words for years or days (tweeduizend achttien)": r"tweeduizend|negentien|zeventienhonderd|tweehonderd|jaar \d{3}\b|jaren nul",
+    "parts of periods: Kroniek's documented conventions differ (eind maand = 21-31)": r"\b(begin|eind|einde|half|halverwege|midden|medio|later|eerder)\b",
+    "ranges: Recognizers reads 'tot' as an exclusive end": r"\b(tot|tussen|t/m)\b|\d\s*[-–]\s*\d{4}|\d{4}\s*[-–]\s*\d{4}",
+    "bare day ordinals without a month (de 15e)": r"^(de )?\d{1,2}(e|ste|de)$|^de \w+(de|ste)$|^\d{1,2}$",
+    "anaphoric weeks and weekends (de week, mijn weekend, rest van de week)": r"^(de|het|mijn) (week|weekend)$|\brest\b|na de volgende|na het volgende",
+    "holidays that last two days here (Pasen, Kerst, Pinksteren, oud en nieuw), one there": r"^(pasen|kerst|kerstmis|pinksteren|oud en nieuw)$",
+    "holidays of the Islamic lunar calendar": r"ramadan|offerfeest|islamitisch|suikerfeest",
+    "US-style and comma-joined numeric dates (4/22, 12-08, 2015, 2016, nov, 2015.3)": r"^\d{1,2}/\d{2}$|\d, \d{4}|^\d{4}, \w+|^\d{4}\.\d$|van \d+-\d+$",
+    "multi-unit offsets (2 jaar, 1 maand, 21 dagen geleden)": r"\d+ \w+, \d+|\d+ \w+ en \d+ \w+ geleden|\bjaar \d+ maand",
+    "'volgende zondag' read as next week's by Recognizers, as the coming one here": r"^volgende (maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)$",
+    "weekday ordinals without a month (tweede zondag)": r"^(eerste|tweede|derde|vierde|vijfde|\d+e) (maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)$",
+    "'afgelopen september' read as a year before the last September there": r"^afgelopen (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)$",
+    "week numbers counted within a year without a year given (volgend jaar de derde week)": r"jaar de \w+ week|week van \w+ de \d+e",
+    "offsets ('geleden', 'over') resolved to their unit here, to a day there": r"geleden|decenni|^over \d",
+    "centuries": r"eeuw",
+    "invalid dates": r"^(30 feb|29/2/2019|de 31(ste|e) van deze maand)$",
+    "a day range across the year boundary read as past there (19-20 november)": r"^\d+-\d+ \w+$",
+}
+
+
+def _skip_reason(text: str) -> str | None:
+    for reason, pattern in SKIPPED.items():
+        if re.search(pattern, text, flags=re.IGNORECASE):
+            return reason
+    return None
+
+
+def _cases(file: str):
+    path = corpus_file("recognizers-nl", "DateTime", "Dutch", file)
+    for case in json.loads(path.read_text(encoding="utf-8")):
+        if len(case["Results"]) != 1 or "Context" not in case:
+            continue
+        result = case["Results"][0]
+        future, past = result["Value"].get("FutureResolution", {}), result["Value"].get("PastResolution", {})
+        if "date" in future:
+            expected = {(future["date"], future["date"]), (past["date"], past["date"])}
+        elif all(k in res for res in (future, past) for k in ("startDate", "endDate")):
+            expected = set()
+            for res in (future, past):
+                end = dt.date.fromisoformat(res["endDate"])
+                # Recognizers' period ends are exclusive: the day before is the inclusive end
+                expected.add((res["startDate"], (end - dt.timedelta(days=1)).isoformat()))
+        else:
+            continue
+        yield case, result, expected
+
+
+def test_recognizers_date_spec_pass_rate():
+    stats: dict[str, list[int]] = {}
+    skipped: dict[str, int] = {}
+    failures = []
+    for file in ("DateParser.json", "DatePeriodParser.json", "HolidayParser.json"):
+        for case, result, expected in _cases(file):
+            reason = _skip_reason(result["Text"])
+            if reason:
+                skipped[reason] = skipped.get(reason, 0) + 1
+                continue
+            reference = case["Context"]["ReferenceDateTime"][:10]
+            start, end = result["Start"], result["Start"] + result["Length"]
+            got = [r for r in extract_timexes(case["Input"], article_date=reference) if r["start"] < end and r["end"] > start]
+            ok = any((r["begin_date"], r["end_date"]) in expected for r in got)
+            stats.setdefault(file, [0, 0])
+            stats[file][0] += ok
+            stats[file][1] += 1
+            if not ok:
+                failures.append((case["Input"], result["Text"], sorted(expected)[0], [(r["text"], r["begin_date"], r["end_date"]) for r in got]))
+    passed = sum(s[0] for s in stats.values())
+    total = sum(s[1] for s in stats.values())
+    print(f"\nRecognizers-Text Dutch DateTime (date, date period, holiday): {passed}/{total} = {passed / total:.3f} in scope")
+    for file, (p, t) in stats.items():
+        print(f"  {file}: {p}/{t}")
+    for reason, n in sorted(skipped.items(), key=lambda kv: -kv[1]):
+        print(f"  skipped {n:3d}: {reason}")
+    for f in failures:
+        print("  FAIL", f)
+    assert total >= 150
+    assert passed / total >= 0.85
