@@ -31,7 +31,7 @@ def test_schema_matches_design_md():
 def test_cli_extract_writes_six_tables_with_the_contract_columns(tmp_path):
     out = tmp_path / "out"
     proc = subprocess.run(
-        [sys.executable, "-m", "kroniek.cli", "extract", str(ROOT / "seeds"), "--out", str(out), "--quiet"],
+        [sys.executable, "-m", "kroniek.cli", "extract", str(ROOT / "seeds"), "--out", str(out), "--quiet", "--cache", str(tmp_path / "cache")],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -78,7 +78,7 @@ def test_cli_refuses_bad_input_unless_skip_bad(tmp_path):
     (corpus / "good.txt").write_text("date 2019-02-12 Rutte sprak gisteren in Den Haag.", encoding="utf-8")
     (corpus / "bad.jsonl").write_text('{"id": "x1", "text": "Goed."}\nkapot\n', encoding="utf-8")
     env = {**__import__("os").environ, "PYTHONPATH": str(ROOT / "lib")}
-    cmd = [sys.executable, "-m", "kroniek.cli", "extract", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]
+    cmd = [sys.executable, "-m", "kroniek.cli", "extract", str(corpus), "--out", str(tmp_path / "out"), "--quiet", "--cache", str(tmp_path / "cache")]
     failed = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
     assert failed.returncode == 2
     assert "error: bad.jsonl:2: not JSON (Expecting value)" in failed.stderr

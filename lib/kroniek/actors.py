@@ -20,10 +20,14 @@ the country names themselves come from Babel (CLDR) through the gazetteer.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable
+
+import yaml
 
 from spacy.tokens import Doc, Span
 
@@ -118,13 +122,68 @@ def _strip_article(name: str) -> str:
     return re.sub(r"^(de|het|De|Het)\s+", "", name)
 
 
+@dataclass
+class RoleLexicon:
+    roles: dict[str, str]  # Dutch role noun -> role
+    coref_roles: set[str]
+
+
+@functools.lru_cache(maxsize=1)
+def load_roles() -> RoleLexicon:
+    config = yaml.safe_load((Path(__file__).resolve().parent / "data" / "roles.yaml").read_text(encoding="utf-8"))
+    return RoleLexicon({k.lower(): v for k, v in config["roles"].items()}, set(config["coref_roles"]))
+
+
+@dataclass
+class MentionResult:
+    rows: list[dict]
+    roles: list[dict] = field(default_factory=list)  # article_id, actor_id, role, country
+
+
+def _country_adjective(token, gaz: Gazetteer) -> str:
+    hit = gaz.lookup(token.text) if token.text[:1].isupper() else None
+    return gaz.canonical_id(hit.actor_id) if hit is not None and hit.via == "adjective" else ""
+
+
+def role_of(doc: Doc, span: Span, gaz: Gazetteer, lex: RoleLexicon) -> tuple[str, str]:
+    """(role, country) from "de Russische president Vladimir Poetin", "ambtgenoot
+    Loekasjenko", "minister van Buitenlandse Zaken Lavrov" or "Rutte, de Nederlandse premier"."""
+    i = span.start - 1
+    skipped = 0
+    while i >= 0 and skipped <= 4:
+        token = doc[i]
+        role = lex.roles.get(token.lower_)
+        if role:
+            country = _country_adjective(doc[i - 1], gaz) if i > 0 else ""
+            return role, country
+        if token.is_title or token.lower_ in ("van", "voor", "en") or token.is_upper:
+            i -= 1
+            skipped += 1
+            continue
+        break
+    j = span.end
+    if j < len(doc) and doc[j].text == ",":
+        k = j + 1
+        if k < len(doc) and doc[k].lower_ in ("de", "het"):
+            k += 1
+        country = ""
+        if k < len(doc) and _country_adjective(doc[k], gaz):
+            country = _country_adjective(doc[k], gaz)
+            k += 1
+        if k < len(doc) and doc[k].lower_ in lex.roles:
+            return lex.roles[doc[k].lower_], country
+    return "", ""
+
+
 def extract_mentions(
     doc: Doc,
     article_id: str,
     sentence_of: Callable[[int], int],
     gaz: Gazetteer,
-) -> list[dict]:
-    """Mention rows for every actor entity in the Doc, linked within the article."""
+) -> MentionResult:
+    """Mention rows for every actor entity in the Doc, linked within the article, plus
+    the roles the article gives its persons and "de Russische president"-style
+    references to them (via=coref)."""
     resolved: list[tuple[Span, Resolved]] = []
     for ent in doc.ents:
         text = ent.text
@@ -135,23 +194,81 @@ def extract_mentions(
             continue
         resolved.append((ent, res))
     link_persons_in_article(resolved)
-    rows = []
+    link_organisations_in_article(doc, resolved)
+    lex = load_roles()
+    roles: dict[str, tuple[str, str]] = {}
     for ent, res in resolved:
-        rows.append(
-            {
-                "article_id": article_id,
-                "sentence_id": sentence_of(ent.start),
-                "start": ent.start_char,
-                "end": ent.end_char,
-                "text": ent.text,
-                "label": canonical_label(ent.label_) or ent.label_,
-                "actor_id": res.actor_id,
-                "actor": res.actor,
-                "actor_type": res.actor_type,
-                "country": res.country,
-                "via": res.via,
-            }
-        )
+        if res.actor_type != "person":
+            continue
+        role, country = role_of(doc, ent, gaz, lex)
+        if role:
+            roles.setdefault(res.actor_id, (role, country))
+            if country and not res.country:
+                res.country = country
+    for ent, res in resolved:
+        if res.actor_type == "person" and res.actor_id in roles and not res.country:
+            res.country = roles[res.actor_id][1]
+    rows = [_row(article_id, sentence_of(ent.start), ent.start_char, ent.end_char, ent.text, canonical_label(ent.label_) or ent.label_, res) for ent, res in resolved]
+    rows += _role_references(doc, article_id, sentence_of, gaz, lex, resolved, roles)
+    rows.sort(key=lambda r: r["start"])
+    role_rows = [{"article_id": article_id, "actor_id": a, "role": r, "country": c} for a, (r, c) in roles.items()]
+    return MentionResult(rows, role_rows)
+
+
+def _row(article_id: str, sentence_id: int, start: int, end: int, text: str, label: str, res: Resolved) -> dict:
+    return {
+        "article_id": article_id,
+        "sentence_id": sentence_id,
+        "start": start,
+        "end": end,
+        "text": text,
+        "label": label,
+        "actor_id": res.actor_id,
+        "actor": res.actor,
+        "actor_type": res.actor_type,
+        "country": res.country,
+        "via": res.via,
+    }
+
+
+def _role_references(doc, article_id, sentence_of, gaz, lex, resolved, roles) -> list[dict]:
+    """"de Russische president" (no name after it) -> the article's Russian president,
+    or the gazetteer's one when it knows exactly one."""
+    in_entity = {t.i for ent, _ in resolved for t in ent}
+    persons = {res.actor_id: res for _, res in resolved if res.actor_type == "person"}
+    rows = []
+    for token in doc:
+        role = lex.roles.get(token.lower_)
+        if token.lower_ not in lex.coref_roles or token.i == 0 or token.i in in_entity:
+            continue
+        country = _country_adjective(doc[token.i - 1], gaz)
+        if not country:
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.i in in_entity or nxt.is_title):
+            continue  # a name follows: the role belongs to that mention
+        k = token.i - 2
+        if k >= 0 and doc[k].lower_ in ("de", "het"):
+            k -= 1
+        if k >= 1 and doc[k].text == "," and doc[k - 1].i in in_entity:
+            continue  # "Rutte, de Nederlandse premier,": an apposition to the name before
+        matches = [a for a, (r, c) in roles.items() if r == role and c == country]
+        if not matches:
+            matches = [
+                e.actor_id
+                for e in gaz.entries.values()
+                if e.actor_type == "person" and e.country == country and e.role.split(" of ")[0] == role
+            ]
+        if len(set(matches)) != 1:
+            continue
+        actor_id = matches[0]
+        res = persons.get(actor_id)
+        if res is None:
+            entry = gaz.entries[actor_id]
+            res = Resolved(actor_id, entry.name, "person", entry.country, "coref")
+        span = doc[token.i - 1 : token.i + 1]
+        coref = Resolved(res.actor_id, res.actor, "person", res.country or country, "coref")
+        rows.append(_row(article_id, sentence_of(token.i), span.start_char, span.end_char, span.text, "PER", coref))
     return rows
 
 
@@ -170,6 +287,29 @@ def link_persons_in_article(resolved: list[tuple[Span, Resolved]]) -> None:
             res.actor_id, res.actor, res.country = best.actor_id, best.actor, best.country or res.country
             if res.via == "ner" and best.via != "ner":
                 res.via = best.via
+
+
+def link_organisations_in_article(doc: Doc, resolved: list[tuple[Span, Resolved]]) -> None:
+    """Short forms of organisations named in full earlier in the article.
+
+    "United States Air Force (USAF) ... de USAF" and "Northrop Grumman ... Northrop"
+    become one actor; names the gazetteer already resolves are left alone.
+    """
+    orgs = [(span, res) for span, res in resolved if res.actor_type == "organisation"]
+    aliases: dict[str, Resolved] = {}
+    for span, res in orgs:
+        after = doc[span.end : span.end + 4]
+        if len(after) >= 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper:
+            aliases.setdefault(after[1].text, res)
+    for span, res in orgs:
+        if res.via != "ner":
+            continue
+        target = aliases.get(span.text)
+        if target is None and len(span) == 1 and len(span.text) > 3:
+            longer = [r for s, r in orgs if len(s) > 1 and s[0].text == span.text and s.start != span.start]
+            target = longer[0] if len({r.actor_id for r in longer}) == 1 else None
+        if target is not None and target is not res:
+            res.actor_id, res.actor, res.country = target.actor_id, target.actor, target.country
 
 
 def link_across_articles(mentions: list[dict] | Iterable[dict]) -> list[dict]:

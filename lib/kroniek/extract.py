@@ -82,7 +82,8 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
 
     gaz = load_gazetteer()
     interval = date_bounds(article.date) if article.date else None
-    mentions = extract_mentions(doc, article.article_id, sentence_of_token, gaz)
+    found = extract_mentions(doc, article.article_id, sentence_of_token, gaz)
+    mentions = found.rows
     money = extract_money(text, doc, article.article_id, sentence_of_char, interval)
     timexes = extract_timexes(text, doc, article.article_id, article.date, sentence_of_char, sentence_bounds)
     iso_interval = (interval[0].isoformat(), interval[1].isoformat()) if interval else None
@@ -91,8 +92,9 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
         {"article_id": article.article_id, "sentence_id": k, "start": s.start_char, "end": s.end_char}
         for k, s in enumerate(sents)
     ]
-    roles = []
-    for actor_id in {m["actor_id"] for m in mentions}:
+    roles = list(found.roles)
+    named = {r["actor_id"] for r in roles}
+    for actor_id in sorted({m["actor_id"] for m in mentions} - named):
         entry = gaz.entry(actor_id)
         if entry is not None and entry.role:
             roles.append({"article_id": article.article_id, "actor_id": actor_id, "role": entry.role, "country": entry.country})

@@ -1,0 +1,106 @@
+"""Actors: the seed article, name linking, aliases, metonyms, adjectives and roles."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+import pytest
+
+from kroniek import extract_article
+from kroniek.actors import compatible_first_names, link_across_articles, surname_of
+from kroniek.gazetteer import load_gazetteer, normalise_name
+
+
+def by_actor(rows, via=None):
+    return Counter(r["actor_id"] for r in rows if via is None or r["via"] in via)
+
+
+def test_seed_loekasjenko_and_poetin_are_one_actor_each(seed_extraction):
+    persons = [r for r in seed_extraction.mentions if r["actor_type"] == "person"]
+    counts = by_actor(persons)
+    assert counts["per:aleksandr-loekasjenko"] == 6
+    assert counts["per:vladimir-poetin"] == 3
+    assert {r["country"] for r in persons if r["actor_id"] == "per:aleksandr-loekasjenko"} == {"BLR"}
+    assert {r["country"] for r in persons if r["actor_id"] == "per:vladimir-poetin"} == {"RUS"}
+    assert {r["text"] for r in persons if r["actor_id"] == "per:vladimir-poetin"} == {"Vladimir Poetin", "Poetin"}
+
+
+def test_seed_countries_metonyms_and_companies(seed_extraction):
+    rows = seed_extraction.mentions
+    countries = {(r["text"], r["actor_id"]) for r in rows if r["actor_type"] == "country" and r["via"] == "gazetteer"}
+    assert ("Rusland", "RUS") in countries and ("Wit-Rusland", "BLR") in countries
+    metonyms = {(r["text"], r["actor_id"]) for r in rows if r["via"] == "metonymy"}
+    assert metonyms == {("Moskou", "RUS"), ("Minsk", "BLR"), ("Kremlin", "RUS")}
+    (ryanair,) = [r for r in rows if r["text"] == "Ryanair"]
+    assert (ryanair["label"], ryanair["actor_type"], ryanair["actor_id"]) == ("ORG", "organisation", "org:ryanair")
+    adjectives = {(r["text"], r["actor_id"]) for r in rows if r["via"] == "adjective"}
+    assert adjectives == {("Wit-Russische", "BLR"), ("Russische", "RUS")}
+
+
+def test_seed_roles(seed_extraction):
+    roles = {r["actor_id"]: (r["role"], r["country"]) for r in seed_extraction.roles}
+    assert roles["per:vladimir-poetin"] == ("president", "RUS")
+    assert roles["per:aleksandr-loekasjenko"] == ("president", "BLR")
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [("Shell N.V.", "shell"), ("de Volkskrant", "volkskrant"), ("ASML Holding", "asml"), ("Ahold Delhaize B.V.", "ahold delhaize"), ("Apple Inc.", "apple"), ("Café Noir", "cafe noir")],
+)
+def test_normalised_organisation_names(name, key):
+    assert normalise_name(name) == key
+
+
+def test_surnames_and_first_names():
+    assert surname_of("Bart De Wever") == "De Wever"
+    assert surname_of("Ursula von der Leyen") == "von der Leyen"
+    assert compatible_first_names("V. Poetin", "Vladimir Poetin")
+    assert not compatible_first_names("Piet Jansen", "Jan Jansen")
+
+
+def test_within_article_surname_links_to_full_name(nlp):
+    ex = extract_article("Minister Karin Bakkerveld opende de brug. Bakkerveld sprak kort.", "2019-03-01", nlp)
+    persons = {(m["text"], m["actor"]) for m in ex.mentions if m["actor_type"] == "person"}
+    assert persons == {("Karin Bakkerveld", "Karin Bakkerveld"), ("Bakkerveld", "Karin Bakkerveld")}
+
+
+def test_across_articles_a_unique_full_name_wins_and_two_are_never_merged():
+    row = lambda a, text, actor_id: {"article_id": a, "actor_id": actor_id, "actor": text, "actor_type": "person", "text": text}  # noqa: E731
+    rows = link_across_articles([row("a", "Jan Bakkerveld", "per:jan-bakkerveld"), row("b", "Bakkerveld", "per:bakkerveld")])
+    assert rows[1]["actor_id"] == "per:jan-bakkerveld"
+    two = link_across_articles([row("a", "Jan Jansen", "per:jan-jansen"), row("b", "Piet Jansen", "per:piet-jansen"), row("c", "Jansen", "per:jansen")])
+    assert two[2]["actor_id"] == "per:jansen"
+
+
+def test_nominal_reference_with_country_adjective_is_coref(nlp):
+    text = "De Russische president Vladimir Poetin kwam naar Minsk. Daar sprak de Russische president urenlang."
+    ex = extract_article(text, "2021-09", nlp)
+    coref = [(m["text"], m["actor_id"]) for m in ex.mentions if m["via"] == "coref"]
+    assert coref == [("Russische president", "per:vladimir-poetin")]
+
+
+def test_apposition_gives_a_role_but_no_extra_mention(nlp):
+    ex = extract_article("Mark Rutte, de Nederlandse premier, was er ook.", "2019-03-01", nlp)
+    assert [m["text"] for m in ex.mentions if m["actor_type"] == "person"] == ["Mark Rutte"]
+    assert [(r["actor_id"], r["role"], r["country"]) for r in ex.roles] == [("per:mark-rutte", "prime minister", "NLD")]
+
+
+def test_alias_file_from_the_environment_adds_merges_and_excludes(tmp_path, monkeypatch, nlp):
+    alias = tmp_path / "aliases.csv"
+    alias.write_text(
+        "action,name,target,note\n"
+        "alias,Het Kremlin-bolwerk,RUS,\n"
+        "merge,org:ryanair,org:easyjet,a deliberately wrong merge\n"
+        "exclude,Minsk,,\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("KRONIEK_ALIASES", str(alias))
+    gaz = load_gazetteer()
+    assert gaz.alias_file == str(alias)
+    assert gaz.lookup("het kremlin-bolwerk").actor_id == "RUS"
+    assert gaz.canonical_id("org:ryanair") == "org:easyjet"
+    ex = extract_article("Ryanair vloog naar Minsk.", "2021-09", nlp)
+    assert [(m["text"], m["actor_id"]) for m in ex.mentions] == [("Ryanair", "org:easyjet")]
+    monkeypatch.delenv("KRONIEK_ALIASES")
+    assert load_gazetteer().alias_file.endswith(os.path.join("data", "aliases.csv"))
