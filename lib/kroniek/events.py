@@ -68,10 +68,13 @@ class Trigger:
 
 
 def find_triggers(sent: Span, lex: TriggerLexicon) -> list[Trigger]:
-    """Trigger words of a sentence; phrases first, then single words (lemma or form)."""
+    """Trigger words of a sentence; phrases first, then single words (lemma or form).
+
+    Words inside a name ("Europese Unie", "Unie van Rusland en Wit-Rusland") are not
+    triggers."""
     tokens = list(sent)
     lowers = [t.lower_ for t in tokens]
-    used = [False] * len(tokens)
+    used = [bool(t.ent_type_) and t.ent_iob_ in ("B", "I") and t.ent_type_ not in ("MISC", "NORP") for t in tokens]
     found: list[Trigger] = []
     for n in range(lex.max_phrase, 1, -1):
         for i in range(len(tokens) - n + 1):
@@ -150,6 +153,20 @@ def _roles_by_position(trigger: Trigger, sentence_mentions: list[tuple[int, dict
     return source, target
 
 
+def _clause_bounds(doc: Doc, trigger: Trigger) -> tuple[int, int] | None:
+    """Character span of the clause of the trigger's verb (dependency subtree)."""
+    if not doc.has_annotation("DEP"):
+        return None
+    token = doc[trigger.start]
+    verb = token
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    tokens = list(verb.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
 def _nearest(rows: list[dict], char: int) -> dict | None:
     if not rows:
         return None
@@ -209,7 +226,9 @@ def extract_events(
                 source, target = _roles_by_position(trigger, sent_mentions)
                 via_parse = False
             trigger_char = doc[trigger.start].idx
-            timex = _nearest(placed_timexes, trigger_char)
+            clause = _clause_bounds(doc, trigger)
+            in_clause = [t for t in placed_timexes if clause and clause[0] <= t["start"] < clause[1]]
+            timex = _nearest(in_clause or placed_timexes, trigger_char)
             if timex is not None:
                 begin, end, time_text = timex["begin_date"], timex["end_date"], timex["text"]
             elif article_interval is not None:

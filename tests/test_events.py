@@ -1,0 +1,64 @@
+"""Events: the seed article's chronology, and the trigger lexicon's behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek import extract_article
+
+
+def _within(event, begin, end):
+    return event["begin_date"] is not None and begin <= event["begin_date"] <= event["end_date"] <= end
+
+
+SEED_EVENTS = [
+    # (what, codes, triggers, interval must lie within, extra checks)
+    ("the union becomes a confederation", {"05"}, {"uniestaat", "confederatie"}, ("2021-10-01", "2021-10-31"), {}),
+    ("Putin's reservation at the meeting with Loekasjenko", {"01", "04"}, {"voorbehoud", "ontmoeting"}, ("2021-09-01", "2021-09-30"),
+     {"source_actor": "Vladimir Poetin", "target_actor": "Aleksandr Loekasjenko"}),
+    ("the loan pledge of 630-640 million dollar", {"07"}, {"leningen", "zegde toe", "toe"}, ("2021-09-01", "2021-09-30"),
+     {"money_text": "tussen de 630 en 640 miljoen dollar", "source_actor": "Vladimir Poetin"}),
+    ("the repression of protests after the August 2020 elections", {"17", "14"}, {"repressie", "straatprotest"}, ("2020-08-01", "2020-08-31"), {}),
+    ("the press conference announcing 28 measures", {"01"}, {"persconferentie", "kondigden"}, ("2021-09-01", "2021-09-30"), {}),
+    ("the joint exercise until the end of next week", {"15"}, {"militaire oefening", "gezamenlijke militaire oefening"}, ("2021-09-01", "2021-10-10"),
+     {"time_text": "eind volgende week"}),
+    ("the expected shipment of military equipment from Russia", {"06", "15"}, {"lading", "legermaterieel"}, ("2021-09-01", "2021-09-30"), {}),
+]
+
+
+@pytest.mark.parametrize("what, codes, triggers, interval, extra", SEED_EVENTS, ids=[e[0] for e in SEED_EVENTS])
+def test_seed_event(seed_extraction, what, codes, triggers, interval, extra):
+    candidates = [
+        e
+        for e in seed_extraction.events
+        if e["event_code"] in codes and e["trigger"].lower() in triggers and _within(e, *interval)
+        and all(e[k] == v for k, v in extra.items())
+    ]
+    assert candidates, [(e["event_code"], e["trigger"], e["source_actor"], e["target_actor"], e["begin_date"], e["end_date"], e["money_text"]) for e in seed_extraction.events]
+
+
+def test_every_event_row_has_its_sentence_and_a_known_type(seed_article, seed_extraction):
+    from kroniek.events import load_triggers
+
+    categories = load_triggers().categories
+    for e in seed_extraction.events:
+        assert e["sentence"] in seed_article.text
+        assert categories[e["event_code"]] == e["event_type"]
+        assert 0 < e["confidence"] <= 1
+
+
+def test_words_inside_names_are_not_triggers(nlp):
+    ex = extract_article("De Europese Unie en de NAVO vergaderden in Brussel.", "2019-03-01", nlp)
+    assert [e["trigger"] for e in ex.events if e["trigger"].lower() == "unie"] == []
+
+
+def test_light_verb_takes_its_meaning_from_the_object(nlp):
+    ex = extract_article("Beide landen houden volgende week een gezamenlijke militaire oefening.", "2019-03-13", nlp)
+    (event,) = [e for e in ex.events if e["event_code"] == "15"]
+    assert (event["trigger"], event["time_text"], event["begin_date"], event["end_date"]) == ("militaire oefening", "volgende week", "2019-03-18", "2019-03-24")
+
+
+def test_event_without_time_takes_the_article_date(nlp):
+    ex = extract_article("De politie arresteerde drie betogers.", "2019-03", nlp)
+    (event,) = [e for e in ex.events if e["event_code"] == "17"]
+    assert (event["begin_date"], event["end_date"], event["time_text"]) == ("2019-03-01", "2019-03-31", "(article date)")
