@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".csv", ".parquet")
+MAX_ARTICLE_CHARS = 5_000_000  # the spaCy pipeline's max_length is set to the same
 COLUMNS = ("id", "date", "title", "text", "source")
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -186,6 +187,8 @@ def _article_from_record(record: dict, fallback_id: str, path: str, line: int | 
         raise CorpusError(path, line, f"'text' is {type(text).__name__}, not a string")
     if not text.strip():
         raise CorpusError(path, line, "empty 'text'")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise CorpusError(path, line, f"article of {len(text):,} characters is longer than the {MAX_ARTICLE_CHARS:,} Kroniek reads")
     raw_date = record.get("date")
     raw_date = "" if raw_date is None or (isinstance(raw_date, float) and raw_date != raw_date) else str(raw_date)
     try:
@@ -217,6 +220,8 @@ def read_txt(data: bytes, rel_path: str) -> tuple[list[Article], list[Problem]]:
         raise CorpusError(rel_path, 1, "date header without a date (expected 'date YYYY[-MM[-DD]]')")
     if not text.strip():
         raise CorpusError(rel_path, None, "no article text after the header")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise CorpusError(rel_path, None, f"article of {len(text):,} characters is longer than the {MAX_ARTICLE_CHARS:,} Kroniek reads")
     return [Article(rel_path, text, date, "", "", rel_path)], problems
 
 

@@ -153,9 +153,9 @@ def _roles_by_position(trigger: Trigger, sentence_mentions: list[tuple[int, dict
     return source, target
 
 
-def _clause_bounds(doc: Doc, trigger: Trigger) -> tuple[int, int] | None:
+def _clause_bounds(doc: Doc, trigger: Trigger, has_parse: bool) -> tuple[int, int] | None:
     """Character span of the clause of the trigger's verb (dependency subtree)."""
-    if not doc.has_annotation("DEP"):
+    if not has_parse:
         return None
     token = doc[trigger.start]
     verb = token
@@ -198,18 +198,24 @@ def extract_events(
         if span is not None:
             for t in span:
                 char_to_token[t.i] = m
+    by_sentence: dict[str, dict[int, list]] = {"timexes": {}, "money": {}, "mentions": {}}
+    for t in timexes:
+        if t["begin_date"]:
+            by_sentence["timexes"].setdefault(t["sentence_id"], []).append(t)
+    for m in money:
+        by_sentence["money"].setdefault(m["sentence_id"], []).append(m)
+    for i, m in sorted(char_to_token.items()):
+        bucket = by_sentence["mentions"].setdefault(m["sentence_id"], [])
+        if not bucket or bucket[-1][1] is not m:
+            bucket.append((i, m))
     rows: list[dict] = []
     for sentence_id, sent in enumerate(sentences):
         triggers = find_triggers(sent, lex)
         if not triggers:
             continue
-        sent_mentions = sorted(
-            ((i, m) for i, m in char_to_token.items() if sent.start <= i < sent.end),
-            key=lambda x: x[0],
-        )
-        sent_mentions = [(i, m) for k, (i, m) in enumerate(sent_mentions) if k == 0 or sent_mentions[k - 1][1] is not m]
-        placed_timexes = [t for t in timexes if t["sentence_id"] == sentence_id and t["begin_date"]]
-        sent_money = [m for m in money if m["sentence_id"] == sentence_id]
+        sent_mentions = by_sentence["mentions"].get(sentence_id, [])
+        placed_timexes = by_sentence["timexes"].get(sentence_id, [])
+        sent_money = by_sentence["money"].get(sentence_id, [])
         seen_codes: set[str] = set()
         for trigger in triggers:
             if trigger.code in seen_codes:
@@ -226,7 +232,7 @@ def extract_events(
                 source, target = _roles_by_position(trigger, sent_mentions)
                 via_parse = False
             trigger_char = doc[trigger.start].idx
-            clause = _clause_bounds(doc, trigger)
+            clause = _clause_bounds(doc, trigger, has_parse)
             in_clause = [t for t in placed_timexes if clause and clause[0] <= t["start"] < clause[1]]
             timex = _nearest(in_clause or placed_timexes, trigger_char)
             if timex is not None:

@@ -568,7 +568,7 @@ def _inherit_currency(
             return nf.currency
     if not has_magnitude and not _looks_like_amount(toks[fig.start : fig.end]):
         return None
-    for prev, prev_sentence in reversed(previous):
+    for prev, prev_sentence in reversed(previous[-3:]):
         if prev.currency and (sentence_index - prev_sentence <= 2 if has_magnitude else prev_sentence == sentence_index):
             return prev.currency
     return None
@@ -637,8 +637,9 @@ def rate_date(date_interval: tuple[dt.date, dt.date] | None) -> dt.date | None:
 # --- context -------------------------------------------------------------------------
 
 
-def context_from_doc(doc, start_char: int, end_char: int, lex: Lexicon) -> str:
-    """The noun the amount belongs to: dependency head first, then nearest lexicon noun."""
+def context_from_doc(doc, start_char: int, end_char: int, lex: Lexicon, has_parse: bool | None = None) -> str:
+    """The noun the amount belongs to: dependency head first, then nearest lexicon noun
+    of the same sentence (within 15 tokens)."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
         return ""
@@ -646,7 +647,8 @@ def context_from_doc(doc, start_char: int, end_char: int, lex: Lexicon) -> str:
     after = doc[span.end : span.end + 3]
     if len(after) >= 2 and after[0].lower_ == "per" and after[1].is_alpha:
         per_unit = f"per {after[1].text}"
-    has_parse = doc.has_annotation("DEP")
+    if has_parse is None:
+        has_parse = doc.has_annotation("DEP")
     candidates: list[str] = []
     if has_parse:
         token = span.root
@@ -667,18 +669,24 @@ def context_from_doc(doc, start_char: int, end_char: int, lex: Lexicon) -> str:
                         candidates.append(word)
                         break
     if not candidates:
-        sent = span.sent if doc.has_annotation("SENT_START") or has_parse else doc[max(0, span.start - 12) : span.end + 12]
-        best: tuple[int, str] | None = None
-        for token in sent:
-            if span.start <= token.i < span.end:
-                continue
-            word = _context_word(token, lex)
-            if word:
-                distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
-                if best is None or distance < best[0]:
-                    best = (distance, word)
-        if best is not None:
-            candidates.append(best[1])
+        # nearest lexicon noun, looking outwards, never across a sentence start
+        left = [doc[i] for i in range(span.start - 1, max(-1, span.start - 16), -1)]
+        right = [doc[i] for i in range(span.end, min(len(doc), span.end + 15))]
+        for k in range(max(len(left), len(right))):
+            for side, token in (("left", left[k] if k < len(left) else None), ("right", right[k] if k < len(right) else None)):
+                if token is None:
+                    continue
+                if side == "right" and token.is_sent_start:
+                    right = right[:k]
+                    continue
+                word = _context_word(token, lex)
+                if word:
+                    candidates.append(word)
+                    break
+                if side == "left" and token.is_sent_start:
+                    left = left[:k]
+            if candidates:
+                break
     noun = candidates[0] if candidates else ""
     return " ".join(x for x in (noun, per_unit) if x)
 
@@ -711,13 +719,13 @@ def extract_money(
     toks = tokenize(text)
     if not toks:
         return []
+    has_parse = doc.has_annotation("DEP") if doc is not None else False
     sentence_of_char = sentence_of_char or (lambda _c: 0)
 
-    hint_starts = sorted(t.start for t in toks if t.low in lex.money_hints)
+    hint_sentences = {sentence_of_char(t.start) for t in toks if t.low in lex.money_hints}
 
     def money_sentence(char: int) -> bool:
-        sid = sentence_of_char(char)
-        return any(sentence_of_char(h) == sid for h in hint_starts)
+        return sentence_of_char(char) in hint_sentences
 
     year = date_interval[0].year if date_interval else None
     parser = _Parser(toks, lex, year, money_sentence)
@@ -732,7 +740,7 @@ def extract_money(
         currency = fig.currency
         if currency is None:
             has_magnitude = any(parser.magnitude_at(j) for j in range(fig.start, fig.end))
-            currency = _inherit_currency(fig, toks, seen, located[k + 1 :], sentence_id, lex, has_magnitude)
+            currency = _inherit_currency(fig, toks, seen, located[k + 1 : k + 2], sentence_id, lex, has_magnitude)
             if currency is None:
                 continue
         seen.append((fig, sentence_id))
@@ -753,7 +761,7 @@ def extract_money(
                 "kind": fig.kind,
                 "low_eur": _clean(low_eur) if low_eur is not None else None,
                 "high_eur": _clean(high_eur) if high_eur is not None else None,
-                "context": context_from_doc(doc, start_char, end_char, lex) if doc is not None else "",
+                "context": context_from_doc(doc, start_char, end_char, lex, has_parse) if doc is not None else "",
             }
         )
     return rows

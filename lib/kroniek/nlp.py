@@ -33,6 +33,8 @@ from kroniek.gazetteer import load_gazetteer
 MODEL_ENV = "KRONIEK_MODEL"
 SHIPPED_MODEL = Path(__file__).resolve().parent / "models" / "nl_news"
 BLANK_NAME = "blank:nl"
+# Longer articles are refused by the readers with a message (see corpus.py).
+from kroniek.corpus import MAX_ARTICLE_CHARS  # noqa: E402  (readers refuse longer articles)
 
 # Canonical labels are CoNLL-2002's; other schemes map onto them.  None = not an actor.
 LABEL_MAP: dict[str, str | None] = {
@@ -147,6 +149,7 @@ def load_nlp(name: str | None = None) -> Language:
         source = "shipped" if Path(resolved).resolve() == SHIPPED_MODEL else "installed"
         if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
             nlp.add_pipe("sentencizer", first=True)
+    nlp.max_length = MAX_ARTICLE_CHARS
     nlp.add_pipe("kroniek_split_names", first=True)
     ruler_position = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="kroniek_gazetteer", config={"overwrite_ents": True}, **ruler_position)

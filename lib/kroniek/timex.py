@@ -362,8 +362,10 @@ class _Patterns:
         # Longest leftmost wins; overlaps are dropped.
         found.sort(key=lambda f: (f.start, -(f.end - f.start)))
         chosen: list[Found] = []
+        taken = bytearray(len(text) + 1)
         for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
-            if all(f.end <= c.start or f.start >= c.end for c in chosen):
+            if not any(taken[f.start : f.end]):
+                taken[f.start : f.end] = b"\x01" * (f.end - f.start)
                 chosen.append(f)
         return merge_ranges(sorted(chosen, key=lambda f: f.start), text)
 
@@ -1159,15 +1161,19 @@ def duration_or_set(f: Found, lex: Lexicon) -> Reading | None:
 # --- tense -----------------------------------------------------------------------------
 
 
-def tense_from_doc(doc, char: int) -> str | None:
+def tense_from_doc(doc, char: int, parsed: bool | None = None) -> str | None:
     """'past' / 'future' from the governing verb of the token at ``char``."""
     if doc is None:
+        return None
+    if parsed is None:
+        parsed = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
+    if not parsed:
         return None
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token = span[0]
-    if doc.has_annotation("DEP") and doc.has_annotation("MORPH"):
+    if parsed:
         verb = token
         for _ in range(6):
             if verb.pos_ in ("VERB", "AUX"):
@@ -1224,9 +1230,9 @@ def tense_from_words(words: list[str], lex: Lexicon) -> str | None:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _sentence_words_near(text: str, start: int, end: int, sentence_bounds: tuple[int, int]) -> list[str]:
-    """Words of the sentence, nearest to the expression first."""
-    s_begin, s_end = sentence_bounds
+def _sentence_words_near(text: str, start: int, end: int, sentence_bounds: tuple[int, int], reach: int = 150) -> list[str]:
+    """Words of the sentence within ``reach`` characters, nearest to the expression first."""
+    s_begin, s_end = max(sentence_bounds[0], start - reach), min(sentence_bounds[1], end + reach)
     items = []
     for m in _WORD.finditer(text, s_begin, s_end):
         if start <= m.start() < end:
@@ -1255,6 +1261,7 @@ def extract_timexes(
     precision = date_precision(article_date) if article_date else ""
     sentence_of_char = sentence_of_char or (lambda _c: 0)
     sentence_bounds = sentence_bounds or (lambda _c: (0, len(text)))
+    parsed = doc is not None and doc.has_annotation("DEP") and doc.has_annotation("MORPH")
     rows = []
     for f in _patterns().find(text):
         reading: Reading | None
@@ -1263,7 +1270,7 @@ def extract_timexes(
             reading = duration_or_set(f, lex)
         elif f.kind == "merged":
             assert f.parts is not None
-            tense = direction_from_preposition(text, f.start) or tense_from_doc(doc, f.start)
+            tense = direction_from_preposition(text, f.start) or tense_from_doc(doc, f.start, parsed)
             first, anchor_text = resolve_over(f.parts[0], anchor_interval, tense, lex, precision)
             last, _ = resolve_over(f.parts[1], anchor_interval, tense, lex, precision)
             if first is None or last is None or first.begin is None or last.end is None:
@@ -1276,7 +1283,7 @@ def extract_timexes(
                     end = end.replace(year=end.year + 1)  # "van 20 december tot 5 januari"
                 reading = Reading(begin, end, interval_value(begin, end), "range") if begin <= end else None
         else:
-            tense = direction_from_preposition(text, f.start) or tense_from_doc(doc, f.start)
+            tense = direction_from_preposition(text, f.start) or tense_from_doc(doc, f.start, parsed)
             if tense is None:
                 tense = tense_from_words(_sentence_words_near(text, f.start, f.end, sentence_bounds(f.start)), lex)
             reading, anchor_text = resolve_over(f, anchor_interval, tense, lex, precision)
