@@ -189,10 +189,13 @@ def extract_mentions(
         text = ent.text
         if not text.strip() or gaz.is_excluded(text):
             continue
+        if len(ent) > 1 and ent[-1].is_lower and ent[-1].lower_ in _PARTICLES | {"en", "of", "voor", "met"}:
+            continue  # a span cut short ("Unie van" before "Rusland en Wit-Rusland")
         res = resolve_span(text, ent.label_, gaz)
         if res is None or gaz.is_excluded(text, res.actor_id):
             continue
         resolved.append((ent, res))
+    resolved += propagate_names(doc, resolved)
     link_persons_in_article(resolved)
     link_organisations_in_article(doc, resolved)
     lex = load_roles()
@@ -208,11 +211,20 @@ def extract_mentions(
     for ent, res in resolved:
         if res.actor_type == "person" and res.actor_id in roles and not res.country:
             res.country = roles[res.actor_id][1]
-    rows = [_row(article_id, sentence_of(ent.start), ent.start_char, ent.end_char, ent.text, canonical_label(ent.label_) or ent.label_, res) for ent, res in resolved]
+    rows = [
+        _row(article_id, sentence_of(ent.start), ent.start_char, ent.end_char, ent.text, _label_of(ent, res), res)
+        for ent, res in resolved
+    ]
     rows += _role_references(doc, article_id, sentence_of, gaz, lex, resolved, roles)
     rows.sort(key=lambda r: r["start"])
     role_rows = [{"article_id": article_id, "actor_id": a, "role": r, "country": c} for a, (r, c) in roles.items()]
     return MentionResult(rows, role_rows)
+
+
+def _label_of(span: Span, res: Resolved) -> str:
+    if span.label_:
+        return canonical_label(span.label_) or span.label_
+    return {"person": "PER", "organisation": "ORG", "place": "LOC", "country": "LOC"}.get(res.actor_type, "MISC")
 
 
 def _row(article_id: str, sentence_id: int, start: int, end: int, text: str, label: str, res: Resolved) -> dict:
@@ -287,6 +299,42 @@ def link_persons_in_article(resolved: list[tuple[Span, Resolved]]) -> None:
             res.actor_id, res.actor, res.country = best.actor_id, best.actor, best.country or res.country
             if res.via == "ner" and best.via != "ner":
                 res.via = best.via
+
+
+def propagate_names(doc: Doc, resolved: list[tuple[Span, Resolved]]) -> list[tuple[Span, Resolved]]:
+    """Occurrences of a name the NER missed elsewhere in the same article.
+
+    A news article that names "Karin Bakkerveld" and later writes "Bakkerveld" means the
+    same person, even where the statistical NER did not tag the second occurrence (one
+    name, one referent per article).  Added with via=alias.
+    """
+    taken = {t.i for span, _ in resolved for t in span}
+    names: dict[str, Resolved] = {}
+    for span, res in resolved:
+        if res.actor_type == "person":
+            last = surname_of(span.text)
+            if len(last) >= 4 and last[:1].isupper():
+                names.setdefault(last, res)
+        elif res.actor_type == "organisation" and len(span) == 1 and len(span.text) >= 3 and span.text[:1].isupper():
+            names.setdefault(span.text, res)
+    if not names:
+        return []
+    found = []
+    by_first: dict[str, list[tuple[list[str], Resolved]]] = {}
+    for name, res in names.items():
+        words = name.split()
+        by_first.setdefault(words[0], []).append((words, res))
+    for token in doc:
+        for words, res in by_first.get(token.text, ()):
+            end = token.i + len(words)
+            if end > len(doc) or any(i in taken for i in range(token.i, end)):
+                continue
+            if [t.text for t in doc[token.i : end]] != words:
+                continue
+            span = doc[token.i : end]
+            found.append((span, Resolved(res.actor_id, res.actor, res.actor_type, res.country, "alias")))
+            taken.update(range(token.i, end))
+    return found
 
 
 def link_organisations_in_article(doc: Doc, resolved: list[tuple[Span, Resolved]]) -> None:

@@ -138,11 +138,13 @@ def _roles_from_parse(doc: Doc, trigger: Trigger, mentions_by_token: dict[int, d
 
 
 def _first_mention(token, mentions_by_token: dict[int, dict]) -> dict | None:
-    for t in token.subtree:
-        mention = mentions_by_token.get(t.i)
-        if mention is not None:
-            return mention
-    return None
+    """The actor a phrase names: the mention on its head word, else its first named
+    actor, an adjective ("de Russische president Poetin") only when nothing else is there."""
+    if token.i in mentions_by_token and mentions_by_token[token.i]["via"] != "adjective":
+        return mentions_by_token[token.i]
+    found = [mentions_by_token[t.i] for t in token.subtree if t.i in mentions_by_token]
+    named = [m for m in found if m["via"] != "adjective"]
+    return (named or found or [None])[0]
 
 
 def _roles_by_position(trigger: Trigger, sentence_mentions: list[tuple[int, dict]]) -> tuple[dict | None, dict | None]:

@@ -1193,6 +1193,8 @@ def tense_from_doc(doc, char: int, parsed: bool | None = None) -> str | None:
                 return "past"
             if "Pres" in tenses:
                 return "future"
+            if verb.dep_ == "ROOT" and verb.morph.get("VerbForm") == ["Inf"] and len(group) == 1:
+                return "future"  # a root "infinitive" is a present plural ("zetten de wijzers")
     return None
 
 

@@ -1,0 +1,105 @@
+"""Assemble the shipped pipeline from the trained UD and NER pipelines, score it, and
+write it to ``lib/kroniek/models/nl_news`` with its meta.json.
+
+The UD pipeline (tok2vec, morphologizer, trainable_lemmatizer, parser) keeps its shared
+tok2vec; the NER gets its own copy of its tok2vec (``replace_listeners``), so the two
+never interfere.  Scores are measured with Kroniek's own evaluation (the gazetteer
+ruler on, as users get it): NER on ``ned.testa``, tags and parse on UD Alpino ``test``.
+
+    python training/assemble.py --ud runs/ud/model-best --ner runs/ner/model-best
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAINING = ROOT / "training"
+sys.path.insert(0, str(ROOT / "lib"))
+TARGET = ROOT / "lib" / "kroniek" / "models" / "nl_news"
+VERSION = "0.1.0"
+
+
+def assemble(ud_path: Path, ner_path: Path, out: Path) -> None:
+    nlp = spacy.load(ud_path)
+    ner_nlp = spacy.load(ner_path)
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp.add_pipe("ner", source=ner_nlp, name="ner")
+    nlp.meta.update(
+        {
+            "name": "news",
+            "version": VERSION,
+            "lang": "nl",
+            "description": (
+                "Kroniek's Dutch news pipeline: morphologizer (UPOS and features), trainable lemmatizer and "
+                "dependency parser trained on UD Dutch (Alpino dev, LassySmall dev and test), and a CoNLL-2002 NER "
+                "(PER, ORG, LOC, MISC) trained on ned.train, both on a tok2vec pretrained on unlabelled Dutch news."
+            ),
+            "author": "Kroniek",
+            "license": "CC BY-SA 4.0 (UD parts); NER trained on CoNLL-2002, research use only",
+            "sources": [
+                {"name": "UD Dutch Alpino and LassySmall", "url": "https://universaldependencies.org", "license": "CC BY-SA 4.0"},
+                {"name": "CoNLL-2002 Dutch NER", "url": "https://www.clips.uantwerpen.be/conll2002/ner/", "license": "research use only"},
+            ],
+        }
+    )
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+
+
+def score(out: Path, corpora: Path) -> dict:
+    from kroniek import evaluation
+    from kroniek.nlp import load_nlp
+
+    ner = evaluation.evaluate_ner(corpora / "conll2002-nl" / "ned.testa", str(out))
+    parse = evaluation.evaluate_parse(corpora / "ud-nl" / "nl_alpino-ud-test.conllu", str(out))
+    nlp = load_nlp(str(out))
+    texts = [json.loads(line)["text"] for line in (corpora / "dpg-news-2019" / "articles.jsonl").open(encoding="utf-8")][:300]
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    speed = words / (time.perf_counter() - started)
+    performance = {
+        "ents_f": round(ner["overall"]["f"], 4),
+        "ents_p": round(ner["overall"]["p"], 4),
+        "ents_r": round(ner["overall"]["r"], 4),
+        "ents_per_type": {k: {m: round(v[m], 4) for m in ("p", "r", "f")} for k, v in ner["per_label"].items()},
+        "pos_acc": round(parse["pos_acc"], 4),
+        "lemma_acc": round(parse["lemma_acc"], 4),
+        "dep_uas": round(parse["uas"], 4),
+        "dep_las": round(parse["las"], 4),
+        "dep_las_full_labels": round(parse["las_full"], 4),
+        "words_per_second": round(speed),
+    }
+    return performance
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--ud", type=Path, required=True)
+    parser.add_argument("--ner", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=TARGET)
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    args = parser.parse_args()
+    assemble(args.ud, args.ner, args.out)
+    performance = score(args.out, args.corpora)
+    meta_path = args.out / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta["performance"] = performance
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False))
+    size = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file())
+    print(json.dumps(performance, indent=2))
+    print(f"size {size / 1e6:.1f} MB -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
