@@ -33,6 +33,9 @@ class TriggerLexicon:
     phrases: dict[tuple[str, ...], tuple[str, str]]  # multi-word forms
     light_verbs: set[str]
     max_phrase: int
+    not_events: list[tuple[str, ...]]
+    needs_target: set[str]
+    sentence_words: set[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,6 +59,9 @@ def load_triggers() -> TriggerLexicon:
         phrases=phrases,
         light_verbs=set(config["light_verbs"]),
         max_phrase=max((len(p) for p in phrases), default=1),
+        not_events=[tuple(p.lower().split()) for p in config.get("not_events", [])],
+        needs_target=set(config.get("needs_target", [])),
+        sentence_words=set(config.get("sentence_words", [])),
     )
 
 
@@ -65,6 +71,7 @@ class Trigger:
     end: int
     code: str
     lemma: str
+    verbal: bool = False  # a verb (or a multi-word verbal phrase), not a noun
 
 
 def find_triggers(sent: Span, lex: TriggerLexicon) -> list[Trigger]:
@@ -81,7 +88,7 @@ def find_triggers(sent: Span, lex: TriggerLexicon) -> list[Trigger]:
             key = tuple(lowers[i : i + n])
             if key in lex.phrases and not any(used[i : i + n]):
                 code, lemma = lex.phrases[key]
-                found.append(Trigger(tokens[i].i, tokens[i + n - 1].i + 1, code, lemma))
+                found.append(Trigger(tokens[i].i, tokens[i + n - 1].i + 1, code, lemma, verbal=tokens[i].pos_ in ("VERB", "AUX") or not tokens[i].pos_))
                 for k in range(i, i + n):
                     used[k] = True
     for i, token in enumerate(tokens):
@@ -91,13 +98,48 @@ def find_triggers(sent: Span, lex: TriggerLexicon) -> list[Trigger]:
         hit = hit or lex.by_lemma.get(lowers[i])
         if hit is None:
             continue
+        if i > 0 and tokens[i - 1].text in ("-", "–"):
+            continue  # the tail of a compound: "ING-top", "EU-hulp"
+        if token.dep_ == "amod" or (token.pos_ == "ADJ" and token.tag_ != "NOUN"):
+            continue  # a participle used as an adjective: "een bekritiseerd stuk"
+        particle = [c for c in token.children if c.dep_ == "compound:prt"] if token.pos_ in ("VERB", "AUX") else []
+        if particle:
+            # "leverde ... op" is opleveren, not leveren: the verb with its particle decides
+            hit = lex.by_lemma.get(particle[0].lower_ + (token.lemma_ or token.lower_).lower())
+            if hit is None:
+                continue
         code, lemma = hit
-        found.append(Trigger(token.i, token.i + 1, code, lemma))
-    return sorted(found, key=lambda t: t.start)
+        if lemma == "bekritiseren" and token.lower_.startswith("veroordeel") and _is_court_sentence(sent, lex):
+            continue
+        if lemma == "toezeggen" and not any(t.like_num or t.lower_ in ("lening", "leningen", "steun", "hulp", "geld") for t in sent):
+            code = "03"  # a promise to do something, not aid
+        found.append(Trigger(token.i, token.i + 1, code, lemma, verbal=token.pos_ in ("VERB", "AUX")))
+    return sorted((t for t in found if not _in_not_event(sent, t, lex)), key=lambda t: t.start)
 
 
-def _mention_at(token_i: int, mentions_by_token: dict[int, dict]) -> dict | None:
-    return mentions_by_token.get(token_i)
+def _is_court_sentence(sent: Span, lex: TriggerLexicon) -> bool:
+    words = [t.lower_ for t in sent]
+    return "tot" in words and any(w in lex.sentence_words for w in words[words.index("tot") :])
+
+
+def _in_not_event(sent: Span, trigger: Trigger, lex: TriggerLexicon) -> bool:
+    doc = sent.doc
+    lowers = [t.lower_ for t in doc[max(sent.start, trigger.start - 4) : min(sent.end, trigger.end + 4)]]
+    offset = max(sent.start, trigger.start - 4)
+    for phrase in lex.not_events:
+        n = len(phrase)
+        for k in range(len(lowers) - n + 1):
+            if tuple(lowers[k : k + n]) == phrase and offset + k < trigger.end and offset + k + n > trigger.start:
+                return True
+    return False
+
+
+MIN_CONFIDENCE = 0.45  # below this an event is a bare noun with no actor and no time of its own
+
+
+def _is_actor(mention: dict | None) -> bool:
+    """Persons, organisations, groups and countries act; a park or a street does not."""
+    return mention is not None and (mention["actor_type"] != "place" or mention["via"] == "metonymy")
 
 
 def _roles_from_parse(doc: Doc, trigger: Trigger, mentions_by_token: dict[int, dict]) -> tuple[dict | None, dict | None]:
@@ -132,6 +174,8 @@ def _roles_from_parse(doc: Doc, trigger: Trigger, mentions_by_token: dict[int, d
                     source = source or mention
                 elif case & ROLE_TARGET_PREPS or "van" in case:
                     target = target or mention
+    source = source if _is_actor(source) else None
+    target = target if _is_actor(target) else None
     if source is not None and target is not None and source["actor_id"] == target["actor_id"]:
         target = None
     return source, target
@@ -148,8 +192,8 @@ def _first_mention(token, mentions_by_token: dict[int, dict]) -> dict | None:
 
 
 def _roles_by_position(trigger: Trigger, sentence_mentions: list[tuple[int, dict]]) -> tuple[dict | None, dict | None]:
-    before = [m for i, m in sentence_mentions if i < trigger.start]
-    after = [m for i, m in sentence_mentions if i >= trigger.end]
+    before = [m for i, m in sentence_mentions if i < trigger.start and _is_actor(m)]
+    after = [m for i, m in sentence_mentions if i >= trigger.end and _is_actor(m)]
     source = before[-1] if before else None
     target = next((m for m in after if source is None or m["actor_id"] != source["actor_id"]), None)
     return source, target
@@ -246,7 +290,19 @@ def extract_events(
                 begin = end = None
                 time_text = ""
             money_row = _nearest(sent_money, trigger_char)
-            confidence = 0.4 + 0.15 * (source is not None) + 0.1 * (target is not None) + 0.15 * (timex is not None) + 0.1 * via_parse + 0.1 * (money_row is not None and trigger.code == "07")
+            confidence = (
+                (0.5 if trigger.verbal else 0.3)
+                + 0.2 * (source is not None)
+                + 0.1 * (target is not None)
+                + 0.15 * (timex is not None)
+                + 0.05 * via_parse
+                + 0.05 * (money_row is not None and trigger.code == "07")
+            )
+            confidence = round(min(confidence, 1.0), 2)
+            if confidence < MIN_CONFIDENCE:
+                continue
+            if trigger.verbal and trigger.lemma in lex.needs_target and target is None:
+                continue
             rows.append(
                 {
                     "event_id": event_id(content_key or article_id, sentence_id, trigger.start, trigger.code),
