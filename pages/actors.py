@@ -1,5 +1,7 @@
 """Actors: mention counts by type, mentions over time, co-occurrence, map, profiles."""
 
+import html
+
 import streamlit as st
 
 from kroniek import charts, ui
@@ -39,7 +41,10 @@ else:
     c[1].metric("Articles", int(row["n_articles"]))
     c[2].metric("Type", row["actor_type"])
     c[3].metric("Country", row["country"] or "–")
-    st.markdown(f"**Role:** {row['role'] or '–'}  \n**Named as:** {', '.join(str(row['aliases']).split('|'))}")
+    st.html(
+        f"<p><b>Role:</b> {html.escape(str(row['role'] or '–'))}<br>"
+        f"<b>Named as:</b> {html.escape(', '.join(str(row['aliases']).split('|')))}</p>"
+    )
     m = mentions[mentions["actor_id"] == chosen]
     st.markdown("**Found via:** " + ", ".join(f"{v} ({n})" for v, n in m["via"].value_counts().items()))
     ui.show_sources(corpus, list(dict.fromkeys(zip(m["article_id"], m["sentence_id"]))), "Sentences", limit=10)

@@ -35,16 +35,12 @@ if chosen != wanted:
         del st.query_params["sentence"]
 
 meta = corpus.tables["articles"].set_index("article_id").loc[chosen]
-st.markdown(
-    f"### {html.escape(str(meta['title'] or chosen))}\n"
+st.html(
+    f"<h3>{html.escape(str(meta['title'] or chosen))}</h3>"
     f"<small>{html.escape(str(meta['date'] or 'no date'))} ({html.escape(str(meta['date_precision'] or '–'))}) · "
-    f"{html.escape(str(meta['source'] or 'no source'))} · {html.escape(str(meta['path']))} · {int(meta['n_words'])} words</small>",
-    unsafe_allow_html=True,
-)
-st.markdown(
-    '<small><span class="kr-actor" style="background:#dbe9f6">actor</span> '
-    '<span style="background:#fde2c4">money</span> <span style="background:#d9f0d3">time</span> — hover for details</small>',
-    unsafe_allow_html=True,
+    f"{html.escape(str(meta['source'] or 'no source'))} · {html.escape(str(meta['path']))} · {int(meta['n_words'])} words</small>"
+    '<p><small><span style="background:#dbe9f6">actor</span> '
+    '<span style="background:#fde2c4">money</span> <span style="background:#d9f0d3">time</span> — hover for details</small></p>'
 )
 
 focus = None

@@ -116,6 +116,6 @@ def test_articles_page_opens_the_article_and_sentence_from_the_url():
     at.switch_page("pages/articles.py")
     at.run()
     assert not at.exception
-    html = at.get("html")[0].proto.body
+    html = next(h.proto.body for h in at.get("html") if "kr-reader" in h.proto.body)
     assert '<span class="kr-focus">' in html
     assert 'kr-money" title="630,000,000.00 – 640,000,000.00 USD' in html

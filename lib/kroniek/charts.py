@@ -8,6 +8,7 @@ actor id.
 
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
@@ -27,6 +28,16 @@ EVENT_PALETTE = [
 LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=50, b=10), font=dict(size=13))
 
 
+def safe(value: object) -> str:
+    """Article text as Plotly shows it: its pseudo-HTML (<b>, <a href>) is escaped, so
+    a title or sentence with tags is shown as text, never as markup."""
+    return html.escape("" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value), quote=False)
+
+
+def _safe_list(values) -> list[str]:
+    return [safe(v) for v in values]
+
+
 def _empty(title: str, message: str = "Nothing to show for the current filters") -> go.Figure:
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=15))
@@ -40,6 +51,7 @@ def actor_bar(actors: pd.DataFrame, top: int = 20, title: str = "Most mentioned 
     if actors.empty:
         return _empty(title)
     data = actors.sort_values(["n_mentions", "actor"], ascending=[False, True]).head(top)
+    data = data.assign(actor=_safe_list(data["actor"]))
     order = list(data["actor"])[::-1]
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
     for actor_type, group in data.groupby("actor_type", sort=True):
@@ -86,8 +98,8 @@ def mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, top: int 
                 x=rows["period"].tolist(),
                 y=rows["n"].tolist(),
                 mode="lines+markers",
-                name=actor,
-                hovertemplate="%{x|%Y-%m-%d}: %{y} mentions<extra>" + actor.replace("<", "&lt;") + "</extra>",
+                name=safe(actor),
+                hovertemplate="%{x|%Y-%m-%d}: %{y} mentions<extra>" + safe(actor) + "</extra>",
             )
         )
     fig.update_yaxes(title_text="mentions", rangemode="tozero")
@@ -146,10 +158,10 @@ def money_intervals(money: pd.DataFrame, unit: str = "EUR", title: str | None = 
     if left_out:
         title += f" — {left_out} figure(s) without a euro rate not shown"
     data = data.sort_values(["hi", "lo"]).reset_index(drop=True)
-    labels = [f"{i + 1}. {t}" for i, t in enumerate(data["text"])]
+    labels = [f"{i + 1}. {safe(t)}" for i, t in enumerate(data["text"])]
     sentence = data["sentence"] if "sentence" in data.columns else pd.Series([""] * len(data))
     custom = [
-        [a, int(s), t, c, ctx or "", sen or ""]
+        [a, int(s), safe(t), safe(c), safe(ctx), safe(sen)]
         for a, s, t, c, ctx, sen in zip(data["article_id"], data["sentence_id"], data["text"], data["currency"], data["context"].fillna(""), sentence.fillna(""))
     ]
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
@@ -192,7 +204,7 @@ def totals_bar(money: pd.DataFrame, by: str, title: str, top: int = 15) -> go.Fi
     fig.add_trace(
         go.Bar(
             x=totals["high"].tolist(),
-            y=totals[by].tolist(),
+            y=_safe_list(totals[by]),
             orientation="h",
             marker_color="#54A24B",
             customdata=totals[["low", "n"]].to_numpy().tolist(),
@@ -226,7 +238,7 @@ def timeline(
     data["b"] = pd.to_datetime(data["begin_date"])
     data["e"] = pd.to_datetime(data["end_date"]) + pd.Timedelta(days=1)
     data = data.sort_values(["b", "e"]).reset_index(drop=True)
-    data["row"] = [f"{i + 1}. {str(t)[:60]}" for i, t in enumerate(data[label])]
+    data["row"] = [f"{i + 1}. {safe(str(t)[:60])}" for i, t in enumerate(data[label])]
     width_days = (data["e"] - data["b"]).dt.days
     colours = palette or {}
     keys = sorted(data[colour].fillna("").astype(str).unique())
@@ -243,9 +255,9 @@ def timeline(
                 x=[(e - b).total_seconds() * 1000 for b, e in zip(part["b"], part["e"])],
                 y=part["row"].tolist(),
                 orientation="h",
-                name=key or "(none)",
+                name=safe(key) or "(none)",
                 marker=dict(color=colours[key], opacity=[1.0 if w <= 1 else 0.85 if w <= 7 else 0.55 if w <= 31 else 0.35 for w in widths]),
-                customdata=[[a, int(s), *[("" if pd.isna(v) else str(v)) for v in vals]] for a, s, *vals in part[["article_id", "sentence_id", *hover]].itertuples(index=False)],
+                customdata=[[a, int(s), *[safe(v) for v in vals]] for a, s, *vals in part[["article_id", "sentence_id", *hover]].itertuples(index=False)],
                 hovertemplate=hover_lines + "<extra>%{fullData.name}</extra>",
             )
         )
@@ -313,7 +325,7 @@ def cooccurrence_network(mentions: pd.DataFrame, top: int = 30, title: str = "Ac
                 x=[pos[a][0] for a in group["actor_id"]],
                 y=[pos[a][1] for a in group["actor_id"]],
                 mode="markers+text",
-                text=group["actor"].tolist(),
+                text=_safe_list(group["actor"]),
                 textposition="top center",
                 marker=dict(size=[12 + 38 * math.sqrt(n / max_n) for n in group["n"]], color=ACTOR_TYPE_COLOURS.get(actor_type, "#888"), line=dict(width=1, color="white")),
                 name=actor_type,
@@ -332,7 +344,7 @@ def country_map(mentions: pd.DataFrame, title: str = "Country mentions") -> go.F
     data = mentions[mentions["country"].fillna("").str.len() == 3]
     if data.empty:
         return _empty(title)
-    counts = data.groupby("country").agg(n=("text", "size"), names=("actor", lambda s: ", ".join(sorted(set(s))[:5]))).reset_index()
+    counts = data.groupby("country").agg(n=("text", "size"), names=("actor", lambda s: safe(", ".join(sorted(set(s))[:5])))).reset_index()
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
     fig.add_trace(
         go.Choropleth(

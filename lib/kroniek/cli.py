@@ -46,23 +46,28 @@ def _extract(args: argparse.Namespace) -> int:
         bar.n = done
         bar.refresh()
 
+    failures: list = []
     tables, n_new = build_tables(
         result.articles,
         store,
         lambda: load_nlp(model),
         progress=progress,
         n_process=args.processes,
+        failures=failures,
     )
     bar.close()
+    for problem in failures:
+        print(f"{'failed' if not args.skip_bad else 'skipped'}: {problem.path}{':' + str(problem.line) if problem.line else ''}: {problem.reason}", file=sys.stderr)
     write_tables(tables, args.out)
     seconds = time.perf_counter() - started
+    done = len(result.articles) - len(failures)
     print(
-        f"{len(result.articles)} articles ({n_new} extracted, {len(result.articles) - n_new} from cache), "
-        f"{len(skipped)} skipped: {len(tables['mentions'])} mentions, {len(tables['actors'])} actors, "
+        f"{done} articles ({n_new} extracted, {done - n_new} from cache), "
+        f"{len(skipped) + len(failures)} skipped: {len(tables['mentions'])} mentions, {len(tables['actors'])} actors, "
         f"{len(tables['money'])} money, {len(tables['timexes'])} timexes, {len(tables['events'])} events "
         f"-> {args.out} in {seconds:.1f}s"
     )
-    return 0
+    return 1 if failures and not args.skip_bad else 0
 
 
 def _eval(args: argparse.Namespace) -> int:

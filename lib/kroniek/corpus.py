@@ -25,6 +25,7 @@ from typing import Iterable, Iterator
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".csv", ".parquet")
 MAX_ARTICLE_CHARS = 5_000_000  # the spaCy pipeline's max_length is set to the same
+MAX_EXPANDED_BYTES = 1_000_000_000  # a Parquet file may not unpack to more than this
 COLUMNS = ("id", "date", "title", "text", "source")
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -269,8 +270,16 @@ def read_parquet(data: bytes, rel_path: str) -> tuple[list[Article], list[Proble
     if not data:
         raise CorpusError(rel_path, None, "empty file")
     try:
-        table = pq.read_table(pa.BufferReader(data))
+        meta = pq.ParquetFile(pa.BufferReader(data)).metadata
+        expanded = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
     except Exception as exc:  # pyarrow raises several types for a corrupt file
+        raise CorpusError(rel_path, None, f"not a readable Parquet file ({exc})") from None
+    if expanded > MAX_EXPANDED_BYTES:
+        # a decompression bomb: a small file that would unpack to gigabytes
+        raise CorpusError(rel_path, None, f"would expand to {expanded / 1e6:,.0f} MB in memory (limit {MAX_EXPANDED_BYTES / 1e6:,.0f} MB)")
+    try:
+        table = pq.read_table(pa.BufferReader(data))
+    except Exception as exc:
         raise CorpusError(rel_path, None, f"not a readable Parquet file ({exc})") from None
     if "text" not in table.column_names:
         raise CorpusError(rel_path, None, "no 'text' column")

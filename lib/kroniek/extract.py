@@ -112,16 +112,63 @@ def extract_article(text: str, date: str | None = None, nlp: Language | None = N
     return extract_doc(nlp(text), article)
 
 
+@dataclass
+class ExtractionFailure:
+    """An article the pipeline or an extractor could not process, and why."""
+
+    article: Article
+    reason: str
+
+
 def extract_articles(
     articles: Iterable[Article],
     nlp: Language,
     n_process: int = 1,
     batch_size: int = 32,
 ) -> Iterator[ArticleExtraction]:
-    """Stream articles through ``nlp.pipe`` and the extractors, in input order."""
-    stream = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield extract_doc(doc, article)
+    """Stream articles through ``nlp.pipe`` and the extractors, in input order.
+
+    Raises on the first failure; :func:`extract_articles_safely` lists failures instead.
+    """
+    for result in extract_articles_safely(articles, nlp, n_process, batch_size, raise_errors=True):
+        assert isinstance(result, ArticleExtraction)
+        yield result
+
+
+def extract_articles_safely(
+    articles: Iterable[Article],
+    nlp: Language,
+    n_process: int = 1,
+    batch_size: int = 32,
+    raise_errors: bool = False,
+) -> Iterator[ArticleExtraction | ExtractionFailure]:
+    """Like :func:`extract_articles`, but one failing article never stops the others:
+    it is retried on its own and, if it still fails, yielded as an ExtractionFailure."""
+    items = list(articles)
+    for start in range(0, len(items), max(batch_size * max(n_process, 1) * 8, 1)):
+        chunk = items[start : start + max(batch_size * max(n_process, 1) * 8, 1)]
+        try:
+            docs = list(nlp.pipe(((a.text, a) for a in chunk), as_tuples=True, n_process=n_process, batch_size=batch_size))
+        except Exception:
+            if raise_errors:
+                raise
+            docs = []
+            for a in chunk:
+                try:
+                    docs.append((nlp(a.text), a))
+                except Exception as exc:  # the pipeline itself failed on this article
+                    docs.append((None, a, f"NLP pipeline failed: {type(exc).__name__}: {exc}"))  # type: ignore[arg-type]
+        for item in docs:
+            if item[0] is None:
+                yield ExtractionFailure(item[1], item[2])  # type: ignore[misc]
+                continue
+            doc, article = item[0], item[1]
+            try:
+                yield extract_doc(doc, article)
+            except Exception as exc:
+                if raise_errors:
+                    raise
+                yield ExtractionFailure(article, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def to_frames(extractions: Iterable[ArticleExtraction]) -> dict[str, pd.DataFrame]:

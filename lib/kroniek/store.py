@@ -157,30 +157,48 @@ def build_tables(
     n_process: int = 1,
     batch_size: int = 32,
     segment_size: int = 500,
-    skip_failed: list | None = None,
+    failures: list | None = None,
 ) -> tuple[dict[str, pd.DataFrame], int]:
     """All tables for ``articles``, extracting only those not yet cached.
 
     Returns (tables, number of articles extracted now).  ``nlp_factory`` is called only
     when something has to be extracted, so a warm start never loads the pipeline.
+    Articles that fail are left out of the tables and appended to ``failures`` as
+    :class:`~kroniek.corpus.Problem` (they are tried again next time).
     """
-    from kroniek.extract import extract_articles
+    from kroniek.corpus import Problem
+    from kroniek.extract import ExtractionFailure, extract_articles_safely
 
     cached = store.cached_hashes()
     todo = [a for a in articles if a.content_hash not in cached]
     unique_todo = list({a.content_hash: a for a in todo}.values())
+    failed: set[str] = set()
     if unique_todo:
         nlp = nlp_factory()
         batch: list[tuple[Article, ArticleExtraction]] = []
         done = 0
-        for ex, article in zip(extract_articles(unique_todo, nlp, n_process=n_process, batch_size=batch_size), unique_todo):
-            batch.append((article, ex))
+        for result in extract_articles_safely(unique_todo, nlp, n_process=n_process, batch_size=batch_size):
             done += 1
+            if isinstance(result, ExtractionFailure):
+                failed.add(result.article.content_hash)
+                if failures is not None:
+                    failures.append(Problem(result.article.path or result.article.article_id, result.article.line, result.reason))
+                if progress:
+                    progress(done, len(unique_todo))
+                continue
+            batch.append((_article_of(result, unique_todo, done - 1), result))
             if progress:
                 progress(done, len(unique_todo))
             if len(batch) >= segment_size:
                 store.save(batch)
                 batch = []
         store.save(batch)
-    tables = store.load(articles)
-    return corpus_tables(tables), len(unique_todo)
+    tables = store.load([a for a in articles if a.content_hash not in failed])
+    return corpus_tables(tables), len(unique_todo) - len(failed)
+
+
+def _article_of(result: ArticleExtraction, todo: Sequence[Article], index: int) -> Article:
+    """The input article of an extraction (results come in input order)."""
+    article = todo[index]
+    assert article.article_id == result.article["article_id"]
+    return article

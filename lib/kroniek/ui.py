@@ -95,10 +95,14 @@ def read_base_corpus(paths: tuple[str, ...], fingerprint: str) -> ReadResult:
     return read_corpus(paths)
 
 
+# Articles the pipeline failed on in this server process: listed, not retried every rerun.
+FAILED: dict[str, Problem] = {}
+
+
 def _extract_missing(articles: list[Article], store: Store, model: str, label: str) -> int:
     """Extract what the cache lacks, with a progress bar; returns how many were extracted."""
     cached = store.cached_hashes()
-    missing = [a for a in articles if a.content_hash not in cached]
+    missing = [a for a in articles if a.content_hash not in cached and a.content_hash not in FAILED]
     if not missing:
         return 0
     bar = st.progress(0.0, text=f"{label}: extracting {len(missing)} article(s)…")
@@ -106,7 +110,11 @@ def _extract_missing(articles: list[Article], store: Store, model: str, label: s
     def progress(done: int, total: int) -> None:
         bar.progress(done / total, text=f"{label}: extracted {done} of {total} article(s)")
 
-    build_tables(missing, store, lambda: get_nlp(model), progress=progress)
+    failures: list[Problem] = []
+    build_tables(missing, store, lambda: get_nlp(model), progress=progress, failures=failures)
+    by_place = {(a.path or a.article_id, a.line): a.content_hash for a in missing}
+    for problem in failures:
+        FAILED[by_place.get((problem.path, problem.line), problem.path)] = problem
     bar.empty()
     return len(missing)
 
@@ -128,13 +136,15 @@ def load_corpus() -> Corpus:
     articles = list(base.articles) + list(uploads.articles)
     store = Store(key)
     _extract_missing(articles, store, model, "Corpus")
+    failed = [FAILED[a.content_hash] for a in articles if a.content_hash in FAILED]
+    articles = [a for a in articles if a.content_hash not in FAILED]
     tables_key = f"{key}|{hash(tuple(a.content_hash + a.article_id for a in articles))}"
     tables = _tables_for(tables_key, tuple(articles), key)
     texts = {a.article_id: a.text for a in articles}
     return Corpus(
         tables=tables,
         texts=texts,
-        problems=list(base.problems) + list(uploads.problems),
+        problems=list(base.problems) + list(uploads.problems) + failed,
         pipeline=model,
         pipeline_key=key,
         paths=paths,
@@ -329,20 +339,21 @@ def show_sources(corpus: Corpus, keys: list[tuple[str, int]], heading: str = "So
     """The sentences behind a selection, escaped, each with a link into the reader."""
     if not keys:
         return
-    st.markdown(f"**{html.escape(heading)}** ({len(keys)})")
     titles = corpus.tables["articles"].set_index("article_id")
+    parts = [f"<p><b>{html.escape(heading)}</b> ({len(keys)})</p>"]
     for article_id, sentence_id in keys[:limit]:
         text = sentence_text(corpus, article_id, sentence_id)
         title = titles["title"].get(article_id, "") if article_id in titles.index else ""
         date = titles["date"].get(article_id, "") if article_id in titles.index else ""
-        label = html.escape(str(title or article_id))
-        st.markdown(
-            f"> {html.escape(text)}\n\n<small>{html.escape(str(date or ''))} · {label} · "
-            f"<a href=\"{html.escape(article_link(article_id, sentence_id))}\" target=\"_self\">open in reader</a></small>",
-            unsafe_allow_html=True,
+        # st.html, not st.markdown: article text is escaped and never read as Markdown
+        parts.append(
+            f'<blockquote style="margin:0.4em 0;border-left:3px solid #ccc;padding-left:0.8em">{html.escape(text)}</blockquote>'
+            f"<small>{html.escape(str(date or ''))} · {html.escape(str(title or article_id))} · "
+            f'<a href="{html.escape(article_link(article_id, sentence_id))}" target="_self">open in reader</a></small>'
         )
     if len(keys) > limit:
-        st.caption(f"and {len(keys) - limit} more")
+        parts.append(f"<p><small>and {len(keys) - limit} more</small></p>")
+    st.html("".join(parts))
 
 
 def selected_points(event) -> list[dict]:
