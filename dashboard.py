@@ -19,18 +19,19 @@ st.set_page_config(page_title="Kroniek", page_icon=":material/newspaper:", layou
 
 navigation = ui.navigation()
 
+# Files uploaded in the previous interaction join this session's corpus before it loads.
+if st.session_state.get("uploader"):
+    ui.add_uploads(st.session_state["uploader"])
 corpus = ui.load_corpus()
 filters = ui.sidebar_filters(corpus)
 with st.sidebar.expander("Add articles"):
-    uploaded = st.file_uploader(
+    st.file_uploader(
         "txt, jsonl or csv files",
         type=["txt", "jsonl", "csv"],
         accept_multiple_files=True,
         key="uploader",
         help=f"Added to this browser session only; at most {ui.UPLOAD_LIMIT_MB} MB per file.",
     )
-if uploaded and ui.add_uploads(uploaded):
-    st.rerun()
 st.session_state["corpus"] = corpus
 st.session_state["filters"] = filters
 st.session_state["view"] = ui.filtered_tables(corpus, filters)

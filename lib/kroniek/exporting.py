@@ -8,6 +8,7 @@ keeps every value exactly as extracted.
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Mapping
 
@@ -33,7 +34,9 @@ def safe_for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    return safe_for_spreadsheet(df).to_csv(index=False).encode("utf-8")
+    """Text cells are always quoted, so a carriage return or tab inside one cannot split
+    a row in any spreadsheet; numbers stay unquoted numbers."""
+    return safe_for_spreadsheet(df).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8")
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:

@@ -215,6 +215,14 @@ def sidebar_filters(corpus: Corpus) -> Filters:
     _init_widgets_from_url(corpus)
     tables = corpus.tables
     lo, hi = date_limits(corpus)
+    previous = st.session_state.get("_date_limits")
+    if previous and previous != (lo, hi):
+        # the corpus grew (an upload): an untouched date bound follows the new limits
+        if st.session_state.get(_WIDGETS["from"]) == previous[0]:
+            st.session_state[_WIDGETS["from"]] = lo
+        if st.session_state.get(_WIDGETS["to"]) == previous[1]:
+            st.session_state[_WIDGETS["to"]] = hi
+    st.session_state["_date_limits"] = (lo, hi)
     sb = st.sidebar
     sb.header("Filters")
     date_from = sb.date_input("Published from", key=_WIDGETS["from"], min_value=dt.date(1800, 1, 1), max_value=dt.date(2200, 12, 31), format="YYYY-MM-DD")
