@@ -14,15 +14,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 import streamlit as st  # noqa: E402
 
 from kroniek import ui  # noqa: E402
+from kroniek.query import Query  # noqa: E402
 
 st.set_page_config(page_title="Kroniek", page_icon=":material/newspaper:", layout="wide")
 
 navigation = ui.navigation()
 
-# Files uploaded in the previous interaction join this session's corpus before it loads.
-if st.session_state.get("uploader"):
-    ui.add_uploads(st.session_state["uploader"])
-corpus = ui.load_corpus()
+# Files uploaded in the previous interaction join this session's corpus as it loads.
+corpus = ui.load_corpus(st.session_state.get("uploader"))
 filters = ui.sidebar_filters(corpus)
 with st.sidebar.expander("Add articles"):
     st.file_uploader(
@@ -34,7 +33,7 @@ with st.sidebar.expander("Add articles"):
     )
 st.session_state["corpus"] = corpus
 st.session_state["filters"] = filters
-st.session_state["view"] = ui.filtered_tables(corpus, filters)
+st.session_state["query"] = Query(corpus.data, filters)
 st.session_state["_prepared"] = True
 
 navigation.run()

@@ -10,15 +10,13 @@ from kroniek.gazetteer import alias_file_path
 from kroniek.nlp import describe_pipeline
 from kroniek.schema import PUBLIC_TABLES
 
-corpus, view, filters = ui.view()
+corpus, q, filters = ui.view()
 
 st.title("About & quality")
 info = describe_pipeline(corpus.pipeline)
 st.subheader("Pipeline")
-st.markdown(
-    f"**{info['name']}** {info['version']} ({info['source']}) — `{corpus.pipeline_key}`  \n"
-    f"{info['description']}"
-)
+st.markdown(f"**{info['name']}** {info['version']} ({info['source']}) — `{corpus.pipeline_key}`")
+st.caption(info["description"])
 if info["source"] == "blank":
     st.warning("No trained Dutch pipeline found: using a blank Dutch pipeline with a sentence splitter and the gazetteer only.")
 if info["scores"]:
@@ -27,7 +25,7 @@ st.caption(f"Alias file in use: {alias_file_path()} (set KRONIEK_ALIASES to use 
 
 st.subheader("Rows per table")
 st.dataframe(
-    pd.DataFrame([{"table": t, "all": len(corpus.tables[t]), "after filters": len(view[t])} for t in PUBLIC_TABLES]),
+    pd.DataFrame([{"table": t, "all": corpus.data.count(t), "after filters": q.count(t)} for t in PUBLIC_TABLES]),
     hide_index=True,
 )
 

@@ -7,34 +7,30 @@ import streamlit as st
 from kroniek import ui
 from kroniek.reader import highlight_html, marks_from_tables
 
-corpus, view, filters = ui.view()
-articles = view["articles"]
+corpus, q, filters = ui.view()
 
 st.title("Articles")
-if articles.empty:
+listing = q.df(f"SELECT article_id, title FROM f_articles ORDER BY date DESC, article_id LIMIT {ui.TABLE_ROWS}")
+wanted = st.query_params.get("article")
+ids = list(listing["article_id"])
+if wanted and wanted not in ids and q.con.execute("SELECT 1 FROM articles WHERE article_id = ?", [wanted]).fetchone():
+    ids.insert(0, wanted)  # a shared link to an article outside the filters still opens it
+if not ids:
     st.info("No articles for the current filters.")
     st.stop()
-
-ids = list(articles["article_id"])
-wanted = st.query_params.get("article")
-if wanted and wanted in corpus.texts and wanted not in ids:
-    ids.insert(0, wanted)  # a shared link to an article outside the filters still opens it
-labels = dict(zip(articles["article_id"], articles["title"].fillna("")))
+labels = dict(zip(listing["article_id"], listing["title"].fillna("")))
 if "reader_article" not in st.session_state or (wanted and st.session_state.get("_reader_from_url") != wanted):
     st.session_state["reader_article"] = wanted if wanted in ids else ids[0]
     st.session_state["_reader_from_url"] = wanted
-chosen = st.selectbox(
-    "Article",
-    ids,
-    key="reader_article",
-    format_func=lambda a: f"{a} — {labels.get(a) or ''}"[:120],
-)
+if st.session_state["reader_article"] not in ids:
+    st.session_state["reader_article"] = ids[0]
+chosen = st.selectbox("Article", ids, key="reader_article", format_func=lambda a: f"{a} — {labels.get(a) or ''}"[:120])
 if chosen != wanted:
     st.query_params["article"] = chosen
     if "sentence" in st.query_params:
         del st.query_params["sentence"]
 
-meta = corpus.tables["articles"].set_index("article_id").loc[chosen]
+meta = q.df("SELECT * FROM articles WHERE article_id = ?", [chosen]).iloc[0]
 st.html(
     f"<h3>{html.escape(str(meta['title'] or chosen))}</h3>"
     f"<small>{html.escape(str(meta['date'] or 'no date'))} ({html.escape(str(meta['date_precision'] or '–'))}) · "
@@ -46,16 +42,14 @@ st.html(
 focus = None
 sentence = st.query_params.get("sentence")
 if sentence is not None and sentence.isdigit():
-    sents = corpus.tables["sentences"]
-    row = sents[(sents["article_id"] == chosen) & (sents["sentence_id"] == int(sentence))]
-    if not row.empty:
-        focus = (int(row["start"].iloc[0]), int(row["end"].iloc[0]))
+    row = q.con.execute("SELECT start, \"end\" FROM sentences WHERE article_id = ? AND sentence_id = ?", [chosen, int(sentence)]).fetchone()
+    if row:
+        focus = (int(row[0]), int(row[1]))
 
-pick = lambda t: corpus.tables[t][corpus.tables[t]["article_id"] == chosen]  # noqa: E731
-text = corpus.texts.get(chosen, "")
-st.html(highlight_html(text, marks_from_tables(pick("mentions"), pick("money"), pick("timexes")), focus))
+rows = {name: q.df(f"SELECT * FROM {name} WHERE article_id = ?", [chosen]) for name in ("mentions", "money", "timexes", "events")}
+st.html(highlight_html(corpus.text(chosen), marks_from_tables(rows["mentions"], rows["money"], rows["timexes"]), focus))
 
 with st.expander("This article's rows"):
-    for name in ("mentions", "money", "timexes", "events"):
+    for name, df in rows.items():
         st.markdown(f"**{name}**")
-        st.dataframe(pick(name), hide_index=True, width="stretch")
+        st.dataframe(df, hide_index=True, width="stretch")

@@ -4,8 +4,8 @@ import streamlit as st
 
 from kroniek import charts, ui
 
-corpus, view, filters = ui.view()
-articles = view["articles"]
+corpus, q, filters = ui.view()
+summary = q.overview()
 
 st.title("Kroniek")
 st.caption(
@@ -14,29 +14,26 @@ st.caption(
     + f" · pipeline: {corpus.pipeline_key}"
 )
 
-lo, hi = ui.date_limits(corpus)
 cols = st.columns(6)
-cols[0].metric("Articles", f"{len(articles):,}")
-cols[1].metric("Words", f"{int(articles['n_words'].sum()):,}")
-cols[2].metric("Actors", f"{len(view['actors']):,}")
-cols[3].metric("Money figures", f"{len(view['money']):,}")
-cols[4].metric("Time expressions", f"{len(view['timexes']):,}")
-cols[5].metric("Events", f"{len(view['events']):,}")
-dates = articles["date"].dropna()
-dates = dates[dates != ""]
-st.markdown(f"**Dates:** {dates.min() if len(dates) else '–'} to {dates.max() if len(dates) else '–'}")
-if corpus.problems:
-    st.warning(f"{sum(p.skipped for p in corpus.problems)} input(s) skipped — see About & quality.")
+cols[0].metric("Articles", f"{summary['articles']:,}")
+cols[1].metric("Words", f"{summary['words']:,}")
+cols[2].metric("Actors", f"{q.count('actors'):,}")
+cols[3].metric("Money figures", f"{q.count('money'):,}")
+cols[4].metric("Time expressions", f"{q.count('timexes'):,}")
+cols[5].metric("Events", f"{q.count('events'):,}")
+st.markdown(f"**Dates:** {summary['first'] or '–'} to {summary['last'] or '–'}")
+skipped = sum(p.skipped for p in corpus.problems)
+if skipped:
+    st.warning(f"{skipped} input(s) skipped — see About & quality.")
 
 left, right = st.columns([3, 2])
 with left:
-    event = st.plotly_chart(charts.actor_bar(view["actors"], top=12), key="ov_actors", on_select="rerun", selection_mode="points")
+    event = st.plotly_chart(charts.actor_bar(q.top_actors(12)), key="ov_actors", on_select="rerun", selection_mode="points")
     picked = [p["customdata"][0] for p in ui.selected_points(event) if p.get("customdata")]
     if picked:
-        m = view["mentions"][view["mentions"]["actor_id"].isin(picked)]
-        ui.show_sources(corpus, list(dict.fromkeys(zip(m["article_id"], m["sentence_id"]))), "Sentences naming the selected actor")
+        ui.show_sources(q, q.sentence_keys_for_actors(picked), "Sentences naming the selected actor")
 with right:
-    st.plotly_chart(charts.money_by_currency(view["money"]), key="ov_money")
+    st.plotly_chart(charts.money_by_currency(q.money_by_currency()), key="ov_money")
 
-st.plotly_chart(charts.events_over_time(view["events"]), key="ov_events")
-ui.download_all(view, key="dl_all_overview")
+st.plotly_chart(charts.events_over_time(q.events_by_period()), key="ov_events")
+ui.download_all(q, key="dl_all_overview")

@@ -6,7 +6,7 @@ import io
 
 import pandas as pd
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
@@ -16,17 +16,19 @@ PAGES = ["pages/overview.py", "pages/actors.py", "pages/money.py", "pages/chrono
 
 @pytest.fixture()
 def downloads(monkeypatch):
-    """Bytes handed to st.download_button, by media file id."""
-    captured: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
+    """What a click on a download button would fetch, by the button's file id.
 
-    def recording(self, path_or_data, mimetype, kind, filename=None):
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        if isinstance(path_or_data, bytes):
-            captured[file_id] = path_or_data
+    The dashboard builds its CSVs only when a button is clicked (deferred downloads);
+    the test asks for that file the way the browser does, through the media manager."""
+    captured: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+        captured[file_id] = data_callable
         return file_id
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
     return captured
 
 
@@ -35,10 +37,10 @@ def app() -> AppTest:
     return at
 
 
-def _download_csv(at: AppTest, key: str, captured: dict[str, bytes]) -> pd.DataFrame:
+def _download_csv(at: AppTest, key: str, captured: dict[str, object]) -> pd.DataFrame:
     button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
-    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
-    return pd.read_csv(io.BytesIO(captured[file_id]), keep_default_na=False)
+    data = captured[button.proto.deferred_file_id]()
+    return pd.read_csv(io.BytesIO(data), keep_default_na=False)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -68,32 +68,56 @@ def test_timeline_bars_are_inclusive_intervals():
     assert by_name["consult"].customdata[0][:3] == ["a", 3, "ontmoeting"]
 
 
+def _query(mentions, articles):
+    from kroniek.filters import Filters
+    from kroniek.query import CorpusData, Query
+
+    frames = {name: frame(name) for name in ("actors", "money", "timexes", "events", "sentences", "roles")}
+    frames.update({"mentions": mentions, "articles": articles})
+    return Query(CorpusData.from_frames(frames, {a: "" for a in articles["article_id"]}), Filters())
+
+
 def test_mentions_over_time_counts_by_month():
     articles = frame("articles", [
         {"article_id": "a", "date": "2019-02-12"}, {"article_id": "b", "date": "2019-02"}, {"article_id": "c", "date": "2019-03-01"},
     ])
     m = lambda a, actor: {"article_id": a, "sentence_id": 0, "actor_id": actor, "actor": actor, "actor_type": "person", "text": actor}  # noqa: E731
     mentions = frame("mentions", [m("a", "Rutte"), m("b", "Rutte"), m("c", "Rutte"), m("c", "Wiebes")])
-    fig = charts.mentions_over_time(mentions, articles)
+    counts = _query(mentions, articles).mentions_by_period()
+    fig = charts.mentions_over_time(counts)
     rutte = next(t for t in fig.data if t.name == "Rutte")
     assert [pd.Timestamp(x).strftime("%Y-%m") for x in rutte.x] == ["2019-02", "2019-03"]
     assert list(rutte.y) == [2, 1]
+    assert [t.name for t in fig.data] == ["Rutte", "Wiebes"]
 
 
 def test_cooccurrence_network_weights_shared_sentences():
     m = lambda s, actor_id, t="person": {"article_id": "a", "sentence_id": s, "actor_id": actor_id, "actor": actor_id, "actor_type": t, "text": actor_id}  # noqa: E731
     mentions = frame("mentions", [m(0, "Poetin"), m(0, "Loekasjenko"), m(1, "Poetin"), m(1, "Loekasjenko"), m(2, "Poetin"), m(2, "RUS", "country")])
-    fig = charts.cooccurrence_network(mentions)
-    edges = [t for t in fig.data if t.mode == "lines"]
-    assert len(edges) == 2
-    assert edges[-1].line.width == 7.0  # Poetin–Loekasjenko: 2 shared sentences, the maximum
-    nodes = {t.name: t for t in fig.data if t.mode == "markers+text"}
-    assert sorted(nodes["person"].text) == ["Loekasjenko", "Poetin"]
+    nodes, edges = _query(mentions, frame("articles", [{"article_id": "a", "date": "2021-09"}])).cooccurrence()
+    assert edges.values.tolist() == [["Loekasjenko", "Poetin", 2], ["Poetin", "RUS", 1]]
+    fig = charts.cooccurrence_network(nodes, edges)
+    lines = [t for t in fig.data if t.mode == "lines"]
+    assert len(lines) == 2
+    assert lines[-1].line.width == 7.0  # Poetin–Loekasjenko: 2 shared sentences, the maximum
+    points = {t.name: t for t in fig.data if t.mode == "markers+text"}
+    assert sorted(points["person"].text) == ["Loekasjenko", "Poetin"]
 
 
 def test_country_map_uses_iso3():
     m = lambda c: {"article_id": "a", "sentence_id": 0, "actor_id": c, "actor": c, "actor_type": "country", "country": c, "text": c}  # noqa: E731
-    fig = charts.country_map(frame("mentions", [m("RUS"), m("RUS"), m("BLR")]))
+    counts = _query(frame("mentions", [m("RUS"), m("RUS"), m("BLR")]), frame("articles", [{"article_id": "a", "date": "2021"}])).country_counts()
+    fig = charts.country_map(counts)
     (trace,) = fig.data
     assert dict(zip(trace.locations, trace.z)) == {"BLR": 1, "RUS": 2}
     assert trace.locationmode == "ISO-3"
+
+
+def test_money_by_currency_and_totals_take_aggregates():
+    summary = pd.DataFrame({"currency": ["USD", "EUR"], "n": [1, 3], "eur": [541e6, 12.0], "converted": [1, 3]})
+    fig = charts.money_by_currency(summary)
+    assert list(fig.data[0].x) == ["EUR", "USD"] and list(fig.data[0].y) == [3, 1]
+    totals = pd.DataFrame({"label": ["lening", "<b>boete</b>"], "low": [5.0, 1.0], "high": [6.0, 9.0], "n": [1, 2]})
+    bars = charts.totals_bar(totals, "Totals")
+    assert list(bars.data[0].y) == ["&lt;b&gt;boete&lt;/b&gt;", "lening"]
+    assert list(bars.data[0].x) == [9.0, 6.0]

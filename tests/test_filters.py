@@ -90,3 +90,13 @@ def test_query_params_round_trip():
 
 def test_bad_query_params_are_ignored():
     assert Filters.from_query_params({"from": "gisteren", "to": "2021-02-30", "q": ""}) == Filters()
+
+
+def test_values_from_the_url_cannot_break_out_of_the_sql(tables):
+    from kroniek.query import sql_list
+
+    assert sql_list(["O'Brien", "x"]) == "['O''Brien', 'x']"
+    hostile = Filters(actors=("x') OR TRUE OR ('",), actor_types=("person'; DROP TABLE mentions; --",), via=("'",), sources=("' OR '1'='1",))
+    out = apply(tables, hostile)
+    assert len(out["mentions"]) == 0 and len(out["articles"]) == 0
+    assert len(apply(tables, Filters())["mentions"]) == 4  # nothing was dropped

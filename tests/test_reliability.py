@@ -115,7 +115,11 @@ def _uploader(at: AppTest):
 
 
 def _actors(at: AppTest) -> set[str]:
-    return set(at.session_state["view"]["actors"]["actor"])
+    return set(at.session_state["query"].rows("actors")["actor"])
+
+
+def _article_ids(at: AppTest) -> set[str]:
+    return set(at.session_state["query"].rows("articles")["article_id"])
 
 
 def test_uploads_stay_in_their_session(monkeypatch, tmp_path):
@@ -127,10 +131,10 @@ def test_uploads_stay_in_their_session(monkeypatch, tmp_path):
     _uploader(first).set_value(("geheim.jsonl", json.dumps(record).encode(), "application/json"))
     first.run()
     assert "Mark Rutte" in _actors(first)
-    assert "geheim-1" in set(first.session_state["view"]["articles"]["article_id"])
+    assert "geheim-1" in _article_ids(first)
     second.run()
     assert "Mark Rutte" not in _actors(second)
-    assert "geheim-1" not in set(second.session_state["view"]["articles"]["article_id"])
+    assert "geheim-1" not in _article_ids(second)
     assert not any("geheim" in str(p) for p in second.session_state["corpus"].problems)
 
 

@@ -360,7 +360,7 @@ def link_organisations_in_article(doc: Doc, resolved: list[tuple[Span, Resolved]
             res.actor_id, res.actor, res.country = target.actor_id, target.actor, target.country
 
 
-def link_across_articles(mentions: list[dict] | Iterable[dict]) -> list[dict]:
+def link_across_articles(mentions: list[dict] | Iterable[dict], known: Iterable[tuple[str, str]] = ()) -> list[dict]:
     """Merge person actors named only by surname into the corpus's one full name for it.
 
     A surname is merged only when exactly one multi-word name in the corpus has it and
@@ -371,6 +371,8 @@ def link_across_articles(mentions: list[dict] | Iterable[dict]) -> list[dict]:
     for row in rows:
         if row["actor_type"] == "person" and len(_name_tokens(row["actor"])) > 1:
             by_surname.setdefault(surname_of(row["actor"]).casefold(), set()).add((row["actor_id"], row["actor"]))
+    for actor_id, actor in known:
+        by_surname.setdefault(surname_of(actor).casefold(), set()).add((actor_id, actor))
     for row in rows:
         if row["actor_type"] != "person":
             continue

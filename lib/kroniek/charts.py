@@ -76,26 +76,17 @@ def _period_start(dates: pd.Series, freq: str) -> pd.Series:
     return pd.to_datetime(dates).dt.to_period(freq).dt.start_time
 
 
-def mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, top: int = 6, freq: str = "M", title: str = "Mentions over time") -> go.Figure:
-    """Lines of mentions per period (by article date) for the most mentioned actors."""
-    from kroniek.filters import article_intervals
-
-    if mentions.empty or articles.empty:
+def mentions_over_time(counts: pd.DataFrame, freq: str = "M", title: str = "Mentions over time") -> go.Figure:
+    """One line per actor: mentions per period (``counts``: period, actor, n)."""
+    if counts.empty:
         return _empty(title)
-    iv = article_intervals(articles)
-    dated = mentions.merge(iv[["article_id", "begin"]], on="article_id", how="inner").dropna(subset=["begin"])
-    if dated.empty:
-        return _empty(title, "No dated articles")
-    leaders = dated["actor"].value_counts().head(top).index.tolist()
-    dated = dated[dated["actor"].isin(leaders)]
-    dated = dated.assign(period=_period_start(dated["begin"], freq))
-    counts = dated.groupby(["period", "actor"]).size().rename("n").reset_index()
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
-    for actor in leaders:
+    order = counts.groupby("actor")["n"].sum().sort_values(ascending=False).index
+    for actor in order:
         rows = counts[counts["actor"] == actor].sort_values("period")
         fig.add_trace(
             go.Scatter(
-                x=rows["period"].tolist(),
+                x=pd.to_datetime(rows["period"]).tolist(),
                 y=rows["n"].tolist(),
                 mode="lines+markers",
                 name=safe(actor),
@@ -103,7 +94,7 @@ def mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, top: int 
             )
         )
     fig.update_yaxes(title_text="mentions", rangemode="tozero")
-    _period_axis(fig, counts["period"], freq)
+    _period_axis(fig, pd.to_datetime(counts["period"]), freq)
     return fig
 
 
@@ -116,18 +107,17 @@ def _period_axis(fig: go.Figure, periods: pd.Series, freq: str) -> None:
         fig.update_xaxes(range=[only - pad, only + pad], dtick="M1" if freq == "M" else None)
 
 
-def money_by_currency(money: pd.DataFrame, title: str = "Money figures by currency") -> go.Figure:
-    """Number of figures per currency; hover shows the euro total where converted."""
-    if money.empty:
+def money_by_currency(summary: pd.DataFrame, title: str = "Money figures by currency") -> go.Figure:
+    """Figures per currency (``summary``: currency, n, eur, converted); hover gives the euro total."""
+    if summary.empty:
         return _empty(title)
-    grouped = money.groupby("currency").agg(n=("text", "size"), eur=("high_eur", "sum"), converted=("high_eur", "count")).reset_index()
-    grouped = grouped.sort_values("n", ascending=False)
+    data = summary.sort_values("n", ascending=False)
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
     fig.add_trace(
         go.Bar(
-            x=grouped["currency"].tolist(),
-            y=grouped["n"].tolist(),
-            customdata=grouped[["eur", "converted"]].to_numpy().tolist(),
+            x=_safe_list(data["currency"]),
+            y=data["n"].tolist(),
+            customdata=data[["eur", "converted"]].to_numpy().tolist(),
             marker_color="#4C78A8",
             hovertemplate="%{x}: %{y} figures<br>%{customdata[1]} converted, upper bounds total € %{customdata[0]:,.0f}<extra></extra>",
         )
@@ -192,28 +182,25 @@ def money_intervals(money: pd.DataFrame, unit: str = "EUR", title: str | None = 
     return fig
 
 
-def totals_bar(money: pd.DataFrame, by: str, title: str, top: int = 15) -> go.Figure:
-    """Totals of converted upper bounds by a column (context or actor)."""
-    data = money.dropna(subset=["high_eur"])
-    data = data[data[by].fillna("") != ""] if by in data.columns else data.iloc[0:0]
-    if data.empty:
+def totals_bar(totals: pd.DataFrame, title: str) -> go.Figure:
+    """Euro totals per label (``totals``: label, low, high, n), largest first."""
+    if totals.empty:
         return _empty(title)
-    totals = data.groupby(by).agg(low=("low_eur", "sum"), high=("high_eur", "sum"), n=("text", "size")).reset_index()
-    totals = totals.sort_values("high", ascending=False).head(top)
+    data = totals.sort_values("high", ascending=False)
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
     fig.add_trace(
         go.Bar(
-            x=totals["high"].tolist(),
-            y=_safe_list(totals[by]),
+            x=data["high"].tolist(),
+            y=_safe_list(data["label"]),
             orientation="h",
             marker_color="#54A24B",
-            customdata=totals[["low", "n"]].to_numpy().tolist(),
+            customdata=data[["low", "n"]].to_numpy().tolist(),
             hovertemplate="%{y}: € %{customdata[0]:,.0f} – € %{x:,.0f} in %{customdata[1]} figures<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text="EUR (sum of upper bounds)")
-    fig.update_layout(height=max(300, 26 * len(totals) + 120))
+    fig.update_layout(height=max(300, 26 * len(data) + 120))
     return fig
 
 
@@ -267,47 +254,35 @@ def timeline(
     return fig
 
 
-def events_over_time(events: pd.DataFrame, freq: str = "M", title: str = "Events over time") -> go.Figure:
-    """Stacked counts of events per period (by the start of their interval), by type."""
-    if events.empty:
+def events_over_time(counts: pd.DataFrame, freq: str = "M", title: str = "Events over time") -> go.Figure:
+    """Stacked events per period by type (``counts``: period, event_type, n)."""
+    if counts.empty:
         return _empty(title)
-    data = events.dropna(subset=["begin_date"])
-    if data.empty:
-        return _empty(title, "No dated events")
-    data = data.assign(period=_period_start(data["begin_date"], freq))
-    counts = data.groupby(["period", "event_type"]).size().rename("n").reset_index()
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
     for i, (etype, rows) in enumerate(counts.groupby("event_type", sort=True)):
-        fig.add_trace(go.Bar(x=rows["period"].tolist(), y=rows["n"].tolist(), name=etype, marker_color=EVENT_PALETTE[i % len(EVENT_PALETTE)]))
+        fig.add_trace(go.Bar(x=pd.to_datetime(rows["period"]).tolist(), y=rows["n"].tolist(), name=safe(etype), marker_color=EVENT_PALETTE[i % len(EVENT_PALETTE)]))
     fig.update_layout(barmode="stack", legend_title_text="event type")
     fig.update_yaxes(title_text="events")
-    _period_axis(fig, counts["period"], freq)
+    _period_axis(fig, pd.to_datetime(counts["period"]), freq)
     return fig
 
 
-def cooccurrence_network(mentions: pd.DataFrame, top: int = 30, title: str = "Actors mentioned in the same sentence") -> go.Figure:
-    """Nodes sized by mentions, edges weighted by shared sentences; customdata = actor_id."""
+def cooccurrence_network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str = "Actors mentioned in the same sentence") -> go.Figure:
+    """Nodes sized by mentions (``nodes``: actor_id, actor, actor_type, n), edges weighted
+    by shared sentences (``edges``: a, b, w); customdata = actor_id."""
     import networkx as nx
 
-    if mentions.empty:
+    if nodes.empty:
         return _empty(title)
-    leaders = mentions.groupby(["actor_id", "actor", "actor_type"]).size().rename("n").reset_index()
-    leaders = leaders.sort_values(["n", "actor"], ascending=[False, True]).head(top)
-    keep = set(leaders["actor_id"])
-    per_sentence = mentions[mentions["actor_id"].isin(keep)].groupby(["article_id", "sentence_id"])["actor_id"].apply(lambda s: sorted(set(s)))
-    edges: dict[tuple[str, str], int] = {}
-    for ids in per_sentence:
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                edges[(a, b)] = edges.get((a, b), 0) + 1
+    weights = {(a, b): int(w) for a, b, w in edges[["a", "b", "w"]].itertuples(index=False)}
     graph = nx.Graph()
-    graph.add_nodes_from(keep)
-    for (a, b), w in edges.items():
+    graph.add_nodes_from(nodes["actor_id"])
+    for (a, b), w in weights.items():
         graph.add_edge(a, b, weight=w)
     pos = nx.spring_layout(graph, seed=7, weight="weight") if len(graph) > 1 else {n: (0.0, 0.0) for n in graph}
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
-    max_w = max(edges.values(), default=1)
-    for (a, b), w in sorted(edges.items(), key=lambda kv: kv[1]):
+    max_w = max(weights.values(), default=1)
+    for (a, b), w in sorted(weights.items(), key=lambda kv: kv[1]):
         fig.add_trace(
             go.Scatter(
                 x=[pos[a][0], pos[b][0]],
@@ -318,8 +293,8 @@ def cooccurrence_network(mentions: pd.DataFrame, top: int = 30, title: str = "Ac
                 showlegend=False,
             )
         )
-    max_n = leaders["n"].max()
-    for actor_type, group in leaders.groupby("actor_type"):
+    max_n = nodes["n"].max()
+    for actor_type, group in nodes.groupby("actor_type"):
         fig.add_trace(
             go.Scatter(
                 x=[pos[a][0] for a in group["actor_id"]],
@@ -333,18 +308,16 @@ def cooccurrence_network(mentions: pd.DataFrame, top: int = 30, title: str = "Ac
                 hovertemplate="%{text}: %{customdata[1]} mentions<extra>%{fullData.name}</extra>",
             )
         )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
+    fig.update_xaxes(visible=False, range=[-1.35, 1.35])
+    fig.update_yaxes(visible=False, range=[-1.25, 1.35])
     fig.update_layout(height=560, legend_title_text="actor type")
     return fig
 
 
-def country_map(mentions: pd.DataFrame, title: str = "Country mentions") -> go.Figure:
-    """Choropleth of mentions per country (ISO-3 codes; Plotly ships the shapes)."""
-    data = mentions[mentions["country"].fillna("").str.len() == 3]
-    if data.empty:
+def country_map(counts: pd.DataFrame, title: str = "Country mentions") -> go.Figure:
+    """Choropleth of mentions per country (``counts``: country (ISO-3), n, names)."""
+    if counts.empty:
         return _empty(title)
-    counts = data.groupby("country").agg(n=("text", "size"), names=("actor", lambda s: safe(", ".join(sorted(set(s))[:5])))).reset_index()
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
     fig.add_trace(
         go.Choropleth(
@@ -352,7 +325,7 @@ def country_map(mentions: pd.DataFrame, title: str = "Country mentions") -> go.F
             z=counts["n"].tolist(),
             locationmode="ISO-3",
             colorscale="Blues",
-            customdata=counts[["names"]].to_numpy().tolist(),
+            customdata=[[safe(n)] for n in counts["names"]],
             hovertemplate="%{location}: %{z} mentions<br>%{customdata[0]}<extra></extra>",
             colorbar_title="mentions",
         )
@@ -360,3 +333,5 @@ def country_map(mentions: pd.DataFrame, title: str = "Country mentions") -> go.F
     fig.update_geos(showcountries=True, showframe=False, projection_type="natural earth")
     fig.update_layout(height=480)
     return fig
+
+

@@ -180,11 +180,15 @@ def to_frames(extractions: Iterable[ArticleExtraction]) -> dict[str, pd.DataFram
     return {name: frame(name, rows) for name, rows in collected.items()}
 
 
-def corpus_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Corpus-level steps: link surnames across articles and build the actors table."""
+def corpus_tables(tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, str]] = ()) -> dict[str, pd.DataFrame]:
+    """Corpus-level steps: link surnames across articles and build the actors table.
+
+    ``known`` adds (actor_id, full name) pairs of persons named elsewhere (the corpus an
+    upload joins), so a surname in the new articles can link to them.
+    """
     mentions = tables["mentions"]
     if len(mentions):
-        linked = link_across_articles(mentions.to_dict("records"))
+        linked = link_across_articles(mentions.to_dict("records"), known=known)
         mentions = frame("mentions", linked)
     out = dict(tables)
     out["mentions"] = mentions

@@ -124,39 +124,14 @@ def selected_articles(articles: pd.DataFrame, filters: Filters, texts: Mapping[s
 
 
 def apply(tables: Mapping[str, pd.DataFrame], filters: Filters, texts: Mapping[str, str] | None = None) -> dict[str, pd.DataFrame]:
-    """Every table cut by the same filters (see the module docstring)."""
-    articles = tables["articles"]
-    keep_ids = set(articles.loc[selected_articles(articles, filters, texts), "article_id"])
-    out = {name: df[df["article_id"].isin(keep_ids)] if "article_id" in df.columns else df for name, df in tables.items()}
+    """Every table cut by the same filters (see the module docstring).
 
-    mentions = out["mentions"]
-    if filters.actor_types:
-        mentions = mentions[mentions["actor_type"].isin(filters.actor_types)]
-    if filters.via:
-        mentions = mentions[mentions["via"].isin(filters.via)]
-    if filters.actors:
-        chosen = set(filters.actors)
-        actor_mentions = mentions[mentions["actor_id"].isin(chosen)]
-        sentence_keys = set(zip(actor_mentions["article_id"], actor_mentions["sentence_id"]))
-        mentions = actor_mentions
-        for name in ("money", "timexes", "events", "sentences"):
-            df = out[name]
-            in_sentence = pd.Series([k in sentence_keys for k in zip(df["article_id"], df["sentence_id"])], index=df.index, dtype=bool)
-            if name == "events":
-                names = set(tables["actors"].loc[tables["actors"]["actor_id"].isin(chosen), "actor"])
-                in_sentence |= df["source_actor"].isin(names) | df["target_actor"].isin(names)
-            out[name] = df[in_sentence]
-        out["articles"] = out["articles"][out["articles"]["article_id"].isin(set(actor_mentions["article_id"]))]
-    out["mentions"] = mentions
-    actors = tables["actors"]
-    if not filters.is_empty:
-        counts = mentions.groupby("actor_id").agg(n_mentions=("text", "size"), n_articles=("article_id", "nunique"))
-        actors = actors[actors["actor_id"].isin(counts.index)].copy()
-        actors["n_mentions"] = actors["actor_id"].map(counts["n_mentions"]).astype("int64")
-        actors["n_articles"] = actors["actor_id"].map(counts["n_articles"]).astype("int64")
-        actors = actors.sort_values(["n_mentions", "actor"], ascending=[False, True])
-    out["actors"] = actors
-    return {name: df.reset_index(drop=True) for name, df in out.items()}
+    One implementation serves the dashboard and this function: the SQL of
+    :class:`kroniek.query.Query`, here over pandas frames.
+    """
+    from kroniek.query import apply as apply_sql
+
+    return apply_sql(dict(tables), filters, dict(texts) if texts is not None else None)
 
 
 def empty_tables() -> dict[str, pd.DataFrame]:

@@ -18,6 +18,7 @@ costs no NLP work.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -48,12 +49,17 @@ def _safe_key(key: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", key)[:120]
 
 
-def _write_atomic(table: pa.Table, target: Path) -> None:
+def write_table_atomic(table: pa.Table, target: Path) -> None:
+    """Write to a temporary name, sync, then rename: a reader never sees half a file."""
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     pq.write_table(table, tmp, compression="zstd")
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, target)
+
+
+def _write_atomic(table: pa.Table, target: Path) -> None:
+    write_table_atomic(table, target)
 
 
 class Store:
@@ -147,6 +153,34 @@ class Store:
 
     def size_bytes(self) -> int:
         return sum(f.stat().st_size for f in self.dir.rglob("*.parquet"))
+
+    # -- saved corpus views -----------------------------------------------------------
+    # The corpus-level tables of a whole corpus (after linking across articles) and its
+    # texts, keyed by the corpus files' fingerprint: a second start with unchanged
+    # files opens them directly, without reading the corpus or the per-article rows.
+
+    def view(self, fingerprint: str) -> tuple[Path, list] | None:
+        from kroniek.corpus import Problem
+
+        index = self.dir / "views" / f"{fingerprint}.json"
+        if not index.exists():
+            return None
+        meta = json.loads(index.read_text(encoding="utf-8"))
+        folder = self.dir / "views" / meta["folder"]
+        if not (folder / "texts.parquet").exists():
+            return None
+        return folder, [Problem(p["path"], p["line"], p["reason"], p["skipped"]) for p in meta["problems"]]
+
+    def save_view(self, fingerprint: str, data, problems: list) -> Path:
+        folder = self.dir / "views" / f"{fingerprint}-{uuid.uuid4().hex[:8]}"
+        with self.lock:
+            data.save(folder)
+            index = self.dir / "views" / f"{fingerprint}.json"
+            tmp = index.with_name(f".{index.name}.tmp")
+            payload = {"folder": folder.name, "problems": [{"path": p.path, "line": p.line, "reason": p.reason, "skipped": p.skipped} for p in problems]}
+            tmp.write_text(json.dumps(payload), encoding="utf-8")
+            os.replace(tmp, index)
+        return folder
 
 
 def build_tables(

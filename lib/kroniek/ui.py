@@ -2,12 +2,14 @@
 
 Loading (corpus, cache, pipeline), the sidebar filters and their URL round-trip, the
 source-sentence panel and the download buttons live here so each page stays a thin
-sequence of chart calls.  Nothing here parses article text: it only reads the tables.
+sequence of chart calls.  Nothing here parses article text: it reads the tables through
+:class:`kroniek.query.Query`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import io
 import os
@@ -18,26 +20,38 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
-from kroniek.corpus import Article, Problem, drop_duplicates, read_bytes, read_corpus, ReadResult
+from kroniek.corpus import Article, Problem, ReadResult, drop_duplicates, read_bytes, read_corpus
 from kroniek.exporting import csv_bytes
-from kroniek.filters import Filters, apply
+from kroniek.filters import Filters
 from kroniek.nlp import load_nlp, pipeline_key, resolve_name
+from kroniek.query import CorpusData, Query
 from kroniek.schema import PUBLIC_TABLES
 from kroniek.store import Store, build_tables
 
 APP_DIR = Path(__file__).resolve().parents[2]
 CORPUS_ENV = "KRONIEK_CORPUS"
 UPLOAD_LIMIT_MB = 50
+TABLE_ROWS = 5000  # rows shown in a table on screen; downloads hold every filtered row
 VIA_LABELS = {
     "ner": "named entity",
     "gazetteer": "gazetteer",
-    "alias": "alias file",
+    "alias": "alias (same name in the article, alias file)",
     "metonymy": "metonymy (Moskou → Rusland)",
     "adjective": "adjective (Russische → Rusland)",
-    "coref": "coreference",
+    "coref": "coreference (de Russische president)",
 }
+PAGES = (
+    # file, title, icon, url path
+    ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
+    ("pages/actors.py", "Actors", ":material/groups:", "actors"),
+    ("pages/money.py", "Money", ":material/euro:", "money"),
+    ("pages/chronology.py", "Chronology", ":material/timeline:", "chronology"),
+    ("pages/articles.py", "Articles", ":material/article:", "articles"),
+    ("pages/about.py", "About & quality", ":material/info:", "about"),
+)
 
 
 # --- configuration ---------------------------------------------------------------------
@@ -58,15 +72,16 @@ def corpus_paths() -> tuple[str, ...]:
 
 
 def corpus_fingerprint(paths: tuple[str, ...]) -> str:
-    """Changes when a corpus file is added, removed or modified."""
-    parts = []
+    """Changes when a corpus file is added, removed or modified (file names, sizes, times)."""
+    digest = hashlib.sha256()
     for raw in paths:
         root = Path(raw)
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        digest.update(str(root.resolve()).encode())
         for f in files:
             stat = f.stat()
-            parts.append(f"{f}:{stat.st_size}:{stat.st_mtime_ns}")
-    return str(hash(tuple(parts)))
+            digest.update(f"{f}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:24]
 
 
 # --- loading ---------------------------------------------------------------------------
@@ -74,15 +89,17 @@ def corpus_fingerprint(paths: tuple[str, ...]) -> str:
 
 @dataclass
 class Corpus:
-    """Everything the pages read: tables, texts, what was skipped, which pipeline."""
+    """What the pages read: the tables (through queries), what was skipped, the pipeline."""
 
-    tables: dict[str, pd.DataFrame]
-    texts: dict[str, str]
+    data: CorpusData
     problems: list[Problem]
     pipeline: str
     pipeline_key: str
     paths: tuple[str, ...] = ()
     uploaded: list[str] = field(default_factory=list)
+
+    def text(self, article_id: str) -> str:
+        return self.data.text(article_id)
 
 
 @st.cache_resource(show_spinner="Loading the Dutch pipeline…")
@@ -90,75 +107,113 @@ def get_nlp(name: str):
     return load_nlp(name)
 
 
-@st.cache_resource(show_spinner="Reading the corpus…")
+@st.cache_resource(show_spinner="Reading the corpus…", max_entries=4)
 def read_base_corpus(paths: tuple[str, ...], fingerprint: str) -> ReadResult:
     return read_corpus(paths)
+
+
+@st.cache_resource(show_spinner="Opening the tables…", max_entries=4)
+def _open_view(folder: str) -> CorpusData:
+    return CorpusData.open(Path(folder))
 
 
 # Articles the pipeline failed on in this server process: listed, not retried every rerun.
 FAILED: dict[str, Problem] = {}
 
 
-def _extract_missing(articles: list[Article], store: Store, model: str, label: str) -> int:
-    """Extract what the cache lacks, with a progress bar; returns how many were extracted."""
+def _extract(articles: list[Article], store: Store, model: str, label: str) -> list[Problem]:
+    """Extract what the cache lacks, with a progress bar; returns the failures."""
     cached = store.cached_hashes()
     missing = [a for a in articles if a.content_hash not in cached and a.content_hash not in FAILED]
-    if not missing:
-        return 0
-    bar = st.progress(0.0, text=f"{label}: extracting {len(missing)} article(s)…")
+    if missing:
+        bar = st.progress(0.0, text=f"{label}: extracting {len(missing)} article(s)…")
 
-    def progress(done: int, total: int) -> None:
-        bar.progress(done / total, text=f"{label}: extracted {done} of {total} article(s)")
+        def progress(done: int, total: int) -> None:
+            bar.progress(done / total, text=f"{label}: extracted {done} of {total} article(s)")
 
-    failures: list[Problem] = []
-    build_tables(missing, store, lambda: get_nlp(model), progress=progress, failures=failures)
-    by_place = {(a.path or a.article_id, a.line): a.content_hash for a in missing}
-    for problem in failures:
-        FAILED[by_place.get((problem.path, problem.line), problem.path)] = problem
-    bar.empty()
-    return len(missing)
+        failures: list[Problem] = []
+        build_tables(missing, store, lambda: get_nlp(model), progress=progress, failures=failures)
+        by_place = {(a.path or a.article_id, a.line): a.content_hash for a in missing}
+        for problem in failures:
+            FAILED[by_place.get((problem.path, problem.line), problem.path)] = problem
+        bar.empty()
+    return [FAILED[a.content_hash] for a in articles if a.content_hash in FAILED]
 
 
-@st.cache_resource(show_spinner="Loading tables…", max_entries=8)
-def _tables_for(key: str, _articles: tuple[Article, ...], _store_key: str) -> dict[str, pd.DataFrame]:
+def _build(articles: list[Article], store: Store) -> CorpusData:
     from kroniek.extract import corpus_tables
 
-    return corpus_tables(Store(_store_key).load(list(_articles)))
+    usable = [a for a in articles if a.content_hash not in FAILED]
+    frames = corpus_tables(store.load(usable))
+    return CorpusData.from_frames(frames, {a.article_id: a.text for a in usable})
 
 
-def load_corpus() -> Corpus:
-    """The session's corpus: the configured folder(s) plus this session's uploads."""
+def open_base(paths: tuple[str, ...], model: str, key: str) -> tuple[CorpusData, list[Problem]]:
+    """The configured corpus: straight from its saved tables when its files are unchanged."""
+    store = Store(key)
+    fingerprint = corpus_fingerprint(paths)
+    saved = store.view(fingerprint)
+    if saved is not None:
+        folder, problems = saved
+        return _open_view(str(folder)), problems
+    result = read_base_corpus(paths, fingerprint)
+    failures = _extract(list(result.articles), store, model, "Corpus")
+    data = _build(list(result.articles), store)
+    problems = list(result.problems) + failures
+    folder = store.save_view(fingerprint, data, problems)
+    return _open_view(str(folder)), problems
+
+
+@st.cache_resource(show_spinner="Adding your articles…", max_entries=32)
+def _with_uploads(key: str, _base: CorpusData, _uploads: tuple[Article, ...], _store_key: str) -> CorpusData:
+    """This session's corpus: the base tables plus the uploaded articles' rows."""
+    from kroniek.extract import actors_table, corpus_tables
+
+    usable = [a for a in _uploads if a.content_hash not in FAILED]
+    known = _base.connection().execute(
+        "SELECT DISTINCT actor_id, actor FROM mentions WHERE actor_type = 'person' AND contains(actor, ' ')"
+    ).fetchall()
+    extra = CorpusData.from_frames(corpus_tables(Store(_store_key).load(usable), known=known), {a.article_id: a.text for a in usable})
+    tables = {
+        name: pa.concat_tables([table, extra.tables[name].cast(table.schema)])
+        for name, table in _base.tables.items()
+        if name != "actors"
+    }
+    actors = actors_table(tables["mentions"].to_pandas(), tables["roles"].to_pandas())
+    tables["actors"] = pa.Table.from_pandas(actors, preserve_index=False).cast(_base.tables["actors"].schema)
+    texts = pa.concat_tables([_base.texts, extra.texts.cast(_base.texts.schema)])
+    return CorpusData(tables, texts)
+
+
+def load_corpus(files=None) -> Corpus:
+    """The session's corpus: the configured folder(s) plus this session's uploads
+    (``files`` from the uploader are read first, checked against the corpus)."""
     paths = corpus_paths()
     model = resolve_name()
     key = pipeline_key(model)
-    base = read_base_corpus(paths, corpus_fingerprint(paths))
+    base, problems = open_base(paths, model, key)
+    if files:
+        add_uploads(files, base)
     uploads: ReadResult = st.session_state.setdefault("uploads", ReadResult())
-    articles = list(base.articles) + list(uploads.articles)
-    store = Store(key)
-    _extract_missing(articles, store, model, "Corpus")
-    failed = [FAILED[a.content_hash] for a in articles if a.content_hash in FAILED]
-    articles = [a for a in articles if a.content_hash not in FAILED]
-    tables_key = f"{key}|{hash(tuple(a.content_hash + a.article_id for a in articles))}"
-    tables = _tables_for(tables_key, tuple(articles), key)
-    texts = {a.article_id: a.text for a in articles}
-    return Corpus(
-        tables=tables,
-        texts=texts,
-        problems=list(base.problems) + list(uploads.problems) + failed,
-        pipeline=model,
-        pipeline_key=key,
-        paths=paths,
-        uploaded=[a.article_id for a in uploads.articles],
-    )
+    data = base
+    if uploads.articles:
+        store = Store(key)
+        problems = problems + _extract(list(uploads.articles), store, model, "Your articles")
+        upload_key = key + hashlib.sha256("".join(a.content_hash + a.article_id for a in uploads.articles).encode()).hexdigest()
+        data = _with_uploads(upload_key, base, tuple(uploads.articles), key)
+    return Corpus(data, problems + list(uploads.problems), model, key, paths, [a.article_id for a in uploads.articles])
 
 
-def add_uploads(files) -> bool:
+def add_uploads(files, base: CorpusData) -> bool:
     """Read uploaded files into this session's corpus (never shared with other sessions).
 
-    Returns True when something new was read (the page then reruns to extract it).
+    Returns True when something new was read.  File names are kept as names only, never
+    used as paths: nothing uploaded is written to disk.  An article whose id or text the
+    corpus already holds is listed as a duplicate.
     """
     uploads: ReadResult = st.session_state.setdefault("uploads", ReadResult())
     seen = st.session_state.setdefault("upload_names", set())
+    con = base.connection()
     changed = False
     for f in files:
         ident = (f.name, f.size, getattr(f, "file_id", ""))
@@ -166,22 +221,54 @@ def add_uploads(files) -> bool:
             continue
         seen.add(ident)
         changed = True
-        name = Path(f.name).name  # never a path: only the file name is kept
+        name = Path(f.name).name
         if f.size > UPLOAD_LIMIT_MB * 1024 * 1024:
             uploads.problems.append(Problem(f"upload/{name}", None, f"larger than {UPLOAD_LIMIT_MB} MB"))
             continue
         result = read_bytes(f.getvalue(), f"upload/{name}")
         uploads.problems.extend(result.problems)
-        known = list(read_base_corpus(corpus_paths(), corpus_fingerprint(corpus_paths())).articles) + list(uploads.articles)
-        merged = drop_duplicates(ReadResult(result.articles, []), known=known)
-        uploads.articles.extend(merged.articles)
+        merged = drop_duplicates(ReadResult(result.articles, []), known=list(uploads.articles))
         uploads.problems.extend(merged.problems)
+        for article in merged.articles:
+            same_id = con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article.article_id]).fetchone()
+            same_text = con.execute("SELECT article_id FROM texts WHERE text = ?", [article.text]).fetchone()
+            if same_id:
+                uploads.problems.append(Problem(article.path, article.line, f"duplicate id {article.article_id!r} (already in the corpus)"))
+            elif same_text:
+                uploads.problems.append(Problem(article.path, article.line, f"duplicate text of article {same_text[0]!r}"))
+            else:
+                uploads.articles.append(article)
     return changed
 
 
 # --- filters ---------------------------------------------------------------------------
 
 _WIDGETS = {"from": "f_from", "to": "f_to", "type": "f_types", "actor": "f_actors", "source": "f_sources", "q": "f_q", "via": "f_via"}
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _facets(_data: CorpusData, key: str) -> dict:
+    """Date limits, actor and source choices for the sidebar (once per corpus)."""
+    con = _data.connection()
+    lo, hi = con.execute("SELECT min(date_begin), max(date_end) FROM articles").fetchone()
+    actors = con.execute("SELECT actor_id, actor FROM actors ORDER BY n_mentions DESC, actor LIMIT 3000").fetchall()
+    sources = [r[0] for r in con.execute("SELECT DISTINCT source FROM articles WHERE coalesce(source, '') <> '' ORDER BY 1 LIMIT 500").fetchall()]
+    today = dt.date.today()
+    return {
+        "lo": lo.date() if lo is not None else today,
+        "hi": hi.date() if hi is not None else today,
+        "actors": dict(actors),
+        "sources": sources,
+    }
+
+
+def facets(corpus: Corpus) -> dict:
+    return _facets(corpus.data, corpus.pipeline_key + str(id(corpus.data)))
+
+
+def date_limits(corpus: Corpus) -> tuple[dt.date, dt.date]:
+    f = facets(corpus)
+    return f["lo"], f["hi"]
 
 
 def _init_widgets_from_url(corpus: Corpus) -> None:
@@ -200,21 +287,11 @@ def _init_widgets_from_url(corpus: Corpus) -> None:
     st.session_state[_WIDGETS["via"]] = list(f.via)
 
 
-def date_limits(corpus: Corpus) -> tuple[dt.date, dt.date]:
-    from kroniek.filters import article_intervals
-
-    iv = article_intervals(corpus.tables["articles"]).dropna()
-    if iv.empty:
-        today = dt.date.today()
-        return today, today
-    return iv["begin"].min().date(), iv["end"].max().date()
-
-
 def sidebar_filters(corpus: Corpus) -> Filters:
     """The global filters; their values are mirrored into the URL on every run."""
     _init_widgets_from_url(corpus)
-    tables = corpus.tables
-    lo, hi = date_limits(corpus)
+    fac = facets(corpus)
+    lo, hi = fac["lo"], fac["hi"]
     previous = st.session_state.get("_date_limits")
     if previous and previous != (lo, hi):
         # the corpus grew (an upload): an untouched date bound follows the new limits
@@ -228,12 +305,11 @@ def sidebar_filters(corpus: Corpus) -> Filters:
     date_from = sb.date_input("Published from", key=_WIDGETS["from"], min_value=dt.date(1800, 1, 1), max_value=dt.date(2200, 12, 31), format="YYYY-MM-DD")
     date_to = sb.date_input("Published until", key=_WIDGETS["to"], min_value=dt.date(1800, 1, 1), max_value=dt.date(2200, 12, 31), format="YYYY-MM-DD")
     types = sb.multiselect("Actor type", ["person", "organisation", "country", "place", "group"], key=_WIDGETS["type"])
-    actors_df = tables["actors"].head(2000)
-    names = dict(zip(actors_df["actor_id"], actors_df["actor"]))
+    names = dict(fac["actors"])
     for a in st.session_state.get(_WIDGETS["actor"], []):
         names.setdefault(a, a)
     actors = sb.multiselect("Actors", list(names), format_func=lambda a: names.get(a, a), key=_WIDGETS["actor"])
-    sources = sorted(s for s in tables["articles"]["source"].dropna().unique() if s)
+    sources = list(fac["sources"])
     for s in st.session_state.get(_WIDGETS["source"], []):
         if s not in sources:
             sources.append(s)
@@ -268,27 +344,7 @@ def sidebar_filters(corpus: Corpus) -> Filters:
     return filters
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _filtered(key: str, _corpus: Corpus, filters: Filters) -> dict[str, pd.DataFrame]:
-    return apply(_corpus.tables, filters, _corpus.texts if filters.query else None)
-
-
-def filtered_tables(corpus: Corpus, filters: Filters) -> dict[str, pd.DataFrame]:
-    return _filtered(corpus.pipeline_key + str(len(corpus.texts)) + str(corpus.uploaded), corpus, filters)
-
-
 # --- shared page parts -------------------------------------------------------------------
-
-
-PAGES = (
-    # file, title, icon, url path
-    ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
-    ("pages/actors.py", "Actors", ":material/groups:", "actors"),
-    ("pages/money.py", "Money", ":material/euro:", "money"),
-    ("pages/chronology.py", "Chronology", ":material/timeline:", "chronology"),
-    ("pages/articles.py", "Articles", ":material/article:", "articles"),
-    ("pages/about.py", "About & quality", ":material/info:", "about"),
-)
 
 
 def navigation():
@@ -300,7 +356,7 @@ def navigation():
     return st.navigation(pages)
 
 
-def view() -> tuple[Corpus, dict[str, pd.DataFrame], Filters]:
+def view() -> tuple[Corpus, Query, Filters]:
     """What ``dashboard.py`` prepared for the page being shown.
 
     When a server's very first request is a page URL, Streamlit runs the file in
@@ -311,29 +367,7 @@ def view() -> tuple[Corpus, dict[str, pd.DataFrame], Filters]:
     if not st.session_state.pop("_prepared", False):
         navigation()
         st.rerun()
-    return st.session_state["corpus"], st.session_state["view"], st.session_state["filters"]
-
-
-def sentence_text(corpus: Corpus, article_id: str, sentence_id: int) -> str:
-    sents = corpus.tables["sentences"]
-    row = sents[(sents["article_id"] == article_id) & (sents["sentence_id"] == sentence_id)]
-    if row.empty:
-        return ""
-    start, end = int(row["start"].iloc[0]), int(row["end"].iloc[0])
-    return corpus.texts.get(article_id, "")[start:end].strip()
-
-
-def with_sentences(corpus: Corpus, df: pd.DataFrame) -> pd.DataFrame:
-    """Add the source sentence text to rows that have article_id and sentence_id."""
-    if df.empty:
-        return df.assign(sentence=pd.Series(dtype="string"))
-    sents = corpus.tables["sentences"]
-    merged = df.merge(sents, on=["article_id", "sentence_id"], how="left", suffixes=("", "_s"))
-    texts = [
-        corpus.texts.get(a, "")[int(s) : int(e)].strip() if pd.notna(s) else ""
-        for a, s, e in zip(merged["article_id"], merged["start_s"], merged["end_s"])
-    ]
-    return df.assign(sentence=texts)
+    return st.session_state["corpus"], st.session_state["query"], st.session_state["filters"]
 
 
 def article_link(article_id: str, sentence_id: int | None = None) -> str:
@@ -343,21 +377,19 @@ def article_link(article_id: str, sentence_id: int | None = None) -> str:
     return "articles?" + urlencode(params)
 
 
-def show_sources(corpus: Corpus, keys: list[tuple[str, int]], heading: str = "Source sentences", limit: int = 25) -> None:
+def show_sources(q: Query, keys: list[tuple[str, int]], heading: str = "Source sentences", limit: int = 25) -> None:
     """The sentences behind a selection, escaped, each with a link into the reader."""
     if not keys:
         return
-    titles = corpus.tables["articles"].set_index("article_id")
+    rows = pd.DataFrame(keys[:limit], columns=["article_id", "sentence_id"])
+    rows = q.with_sentences(rows).merge(q.df("SELECT article_id, title, date FROM articles"), on="article_id", how="left")
     parts = [f"<p><b>{html.escape(heading)}</b> ({len(keys)})</p>"]
-    for article_id, sentence_id in keys[:limit]:
-        text = sentence_text(corpus, article_id, sentence_id)
-        title = titles["title"].get(article_id, "") if article_id in titles.index else ""
-        date = titles["date"].get(article_id, "") if article_id in titles.index else ""
+    for r in rows.itertuples(index=False):
         # st.html, not st.markdown: article text is escaped and never read as Markdown
         parts.append(
-            f'<blockquote style="margin:0.4em 0;border-left:3px solid #ccc;padding-left:0.8em">{html.escape(text)}</blockquote>'
-            f"<small>{html.escape(str(date or ''))} · {html.escape(str(title or article_id))} · "
-            f'<a href="{html.escape(article_link(article_id, sentence_id))}" target="_self">open in reader</a></small>'
+            f'<blockquote style="margin:0.4em 0;border-left:3px solid #ccc;padding-left:0.8em">{html.escape(str(r.sentence))}</blockquote>'
+            f"<small>{html.escape(str(r.date or ''))} · {html.escape(str(r.title or r.article_id))} · "
+            f'<a href="{html.escape(article_link(r.article_id, int(r.sentence_id)))}" target="_self">open in reader</a></small>'
         )
     if len(keys) > limit:
         parts.append(f"<p><small>and {len(keys) - limit} more</small></p>")
@@ -374,26 +406,43 @@ def selected_points(event) -> list[dict]:
             return []
 
 
-def download(df: pd.DataFrame, name: str, key: str, label: str | None = None) -> None:
-    """A CSV download of exactly these rows (formula cells neutralised)."""
+def _deferred_csv(data: CorpusData, filters: Filters, table: str, transform=None):
+    """Built when the button is clicked, from every filtered row (not the shown ones)."""
+
+    def build() -> bytes:
+        rows = Query(data, filters).rows(table)
+        return csv_bytes(transform(rows) if transform else rows)
+
+    return build
+
+
+def download(q: Query, table: str, key: str, label: str | None = None) -> None:
+    """A CSV download of exactly the filtered rows of ``table`` (formula cells neutralised)."""
+    n = q.count(table)
     st.download_button(
-        label or f"Download {name} ({len(df)} rows) as CSV",
-        data=csv_bytes(df),
-        file_name=f"kroniek-{name}.csv",
+        label or f"Download {table} ({n:,} rows) as CSV",
+        data=_deferred_csv(q.data, q.filters, table),
+        file_name=f"kroniek-{table}.csv",
         mime="text/csv",
         key=key,
         on_click="ignore",
     )
 
 
-def download_all(tables: dict[str, pd.DataFrame], key: str) -> None:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in PUBLIC_TABLES:
-            zf.writestr(f"{name}.csv", csv_bytes(tables[name]))
+def download_all(q: Query, key: str) -> None:
+    data, filters = q.data, q.filters
+
+    def build() -> bytes:
+        query = Query(data, filters)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name in PUBLIC_TABLES:
+                zf.writestr(f"{name}.csv", csv_bytes(query.rows(name)))
+        return buffer.getvalue()
+
     st.download_button(
         "Download all tables (ZIP of CSV)",
-        data=buffer.getvalue(),
+        data=build,
         file_name="kroniek-tables.zip",
         mime="application/zip",
         key=key,
@@ -401,8 +450,10 @@ def download_all(tables: dict[str, pd.DataFrame], key: str) -> None:
     )
 
 
-def table(df: pd.DataFrame, key: str, height: int = 360):
+def table(df: pd.DataFrame, key: str, total: int | None = None, height: int = 360) -> list[int]:
     """A dataframe with row selection; returns the selected row positions."""
+    if total is not None and total > len(df):
+        st.caption(f"Showing the first {len(df):,} of {total:,} rows; the download holds all of them.")
     event = st.dataframe(df, key=key, on_select="rerun", selection_mode="multi-row", hide_index=True, height=height, width="stretch")
     try:
         return list(event.selection.rows)

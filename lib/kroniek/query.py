@@ -1,0 +1,271 @@
+"""Filtered, aggregated and limited views of the corpus tables, computed by DuckDB.
+
+The tables live in memory as Arrow tables (zero-copy for DuckDB); the article texts stay
+in a Parquet file and are read only for a text search, the reader and source sentences.
+A page never receives a whole table: it asks for the aggregate it charts (mentions per
+month, actors per sentence pair) or for a limited number of rows, so a corpus of 120,000
+articles costs a few hundred milliseconds per filter change, not a copy of millions of
+rows.  :class:`Query` applies one :class:`~kroniek.filters.Filters` value to every table
+the same way (semantics in ``filters.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from kroniek.schema import ALL_TABLES, TABLES, conform
+
+DATA_TABLES = ("articles", "mentions", "actors", "money", "timexes", "events", "sentences", "roles")
+
+
+def _arrow(table: str, df: pd.DataFrame) -> pa.Table:
+    df = conform(table, df)
+    if table == "articles":
+        df = with_article_intervals(df)
+    return pa.Table.from_pandas(df, preserve_index=False)
+
+
+def with_article_intervals(articles: pd.DataFrame) -> pd.DataFrame:
+    """``date_begin``/``date_end`` of each article's date (a month date is the whole month)."""
+    from kroniek.corpus import date_bounds
+
+    bounds = [date_bounds(d) if isinstance(d, str) and d else None for d in articles["date"]]
+    return articles.assign(
+        date_begin=pd.to_datetime([b[0] if b else None for b in bounds]),
+        date_end=pd.to_datetime([b[1] if b else None for b in bounds]),
+    )
+
+
+@dataclass
+class CorpusData:
+    """All tables of a corpus (Arrow) and where its texts are."""
+
+    tables: dict[str, pa.Table]
+    texts: pa.Table  # article_id, text
+
+    @classmethod
+    def from_frames(cls, frames: dict[str, pd.DataFrame], texts: dict[str, str]) -> "CorpusData":
+        tables = {name: _arrow(name, frames[name]) for name in DATA_TABLES}
+        ids = list(texts)
+        return cls(tables, pa.table({"article_id": ids, "text": [texts[i] for i in ids]}))
+
+    @classmethod
+    def open(cls, folder: Path) -> "CorpusData":
+        tables = {name: pq.read_table(folder / f"{name}.parquet") for name in DATA_TABLES}
+        texts = pq.read_table(folder / "texts.parquet", memory_map=True)
+        return cls(tables, texts)
+
+    def save(self, folder: Path) -> None:
+        from kroniek.store import write_table_atomic
+
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, table in self.tables.items():
+            write_table_atomic(table, folder / f"{name}.parquet")
+        write_table_atomic(self.texts, folder / "texts.parquet")
+
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """A new DuckDB connection with every table registered (zero-copy, cheap)."""
+        con = duckdb.connect()
+        for name, table in self.tables.items():
+            con.register(name, table)
+        con.register("texts", self.texts)
+        return con
+
+    def count(self, table: str) -> int:
+        return self.tables[table].num_rows
+
+    def text(self, article_id: str) -> str:
+        row = self.connection().execute("SELECT text FROM texts WHERE article_id = ?", [article_id]).fetchone()
+        return row[0] if row else ""
+
+
+def sql_list(values) -> str:
+    """A DuckDB list literal of strings; quotes doubled, the standard SQL escape (views
+    cannot take prepared parameters, and these values come from URLs)."""
+    return "[" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) + "]"
+
+
+class Query:
+    """The corpus seen through one Filters value."""
+
+    def __init__(self, data: CorpusData, filters):
+        self.data = data
+        self.filters = filters
+        self.con = data.connection()
+        self._create_views()
+
+    # -- the filtered views -------------------------------------------------------------
+
+    def _create_views(self) -> None:
+        f = self.filters
+        where, params = ["TRUE"], []
+        if f.date_from:
+            where.append("date_end >= ?")
+            params.append(dt.datetime.combine(f.date_from, dt.time()))
+        if f.date_to:
+            where.append("date_begin <= ?")
+            params.append(dt.datetime.combine(f.date_to, dt.time()))
+        if f.sources:
+            where.append("coalesce(source, '') = ANY(?)")
+            params.append(list(f.sources))
+        if f.query:
+            needle = f"%{f.query.casefold()}%"
+            where.append("(lower(coalesce(title, '')) LIKE ? OR article_id IN (SELECT article_id FROM texts WHERE lower(text) LIKE ?))")
+            params += [needle, needle]
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE base_ids AS SELECT article_id FROM articles WHERE {' AND '.join(where)}", params)
+
+        m_where = ["article_id IN (SELECT article_id FROM base_ids)"]
+        if f.actor_types:
+            m_where.append(f"actor_type = ANY({sql_list(f.actor_types)})")
+        if f.via:
+            m_where.append(f"via = ANY({sql_list(f.via)})")
+        if f.actors:
+            m_where.append(f"actor_id = ANY({sql_list(f.actors)})")
+        self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_mentions AS SELECT * FROM mentions WHERE {' AND '.join(m_where)}")
+
+        in_base = "article_id IN (SELECT article_id FROM base_ids)"
+        if f.actors:
+            self.con.execute("CREATE OR REPLACE TEMP TABLE actor_sentences AS SELECT DISTINCT article_id, sentence_id FROM f_mentions")
+            in_sentence = "(article_id, sentence_id) IN (SELECT article_id, sentence_id FROM actor_sentences)"
+            for table in ("money", "timexes", "sentences"):
+                self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_{table} AS SELECT * FROM {table} WHERE {in_base} AND {in_sentence}")
+            chosen = sql_list(f.actors)
+            self.con.execute(
+                f"CREATE OR REPLACE TEMP VIEW f_events AS SELECT * FROM events WHERE {in_base} AND ({in_sentence} "
+                f"OR source_actor IN (SELECT actor FROM actors WHERE actor_id = ANY({chosen})) "
+                f"OR target_actor IN (SELECT actor FROM actors WHERE actor_id = ANY({chosen})))"
+            )
+            self.con.execute(
+                f"CREATE OR REPLACE TEMP VIEW f_articles AS SELECT * FROM articles WHERE {in_base} "
+                "AND article_id IN (SELECT DISTINCT article_id FROM f_mentions)"
+            )
+        else:
+            for table in ("money", "timexes", "events", "sentences", "articles"):
+                self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_{table} AS SELECT * FROM {table} WHERE {in_base}")
+
+        self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_roles AS SELECT * FROM roles WHERE {in_base}")
+        if f.is_empty:
+            self.con.execute("CREATE OR REPLACE TEMP VIEW f_actors AS SELECT * FROM actors")
+        else:
+            self.con.execute(
+                "CREATE OR REPLACE TEMP VIEW f_actors AS "
+                "SELECT a.actor_id, a.actor, a.actor_type, a.country, a.role, a.aliases, c.n_mentions, c.n_articles "
+                "FROM actors a JOIN (SELECT actor_id, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles "
+                "FROM f_mentions GROUP BY actor_id) c USING (actor_id) ORDER BY n_mentions DESC, actor"
+            )
+
+    def df(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        return self.con.execute(sql, params or []).fetch_df()
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        return int(self.con.execute(f"SELECT count(*) FROM f_{table}").fetchone()[0])
+
+    def rows(self, table: str, limit: int | None = None, order: str | None = None) -> pd.DataFrame:
+        """Rows of a table with exactly the contract's columns (all, or the first ``limit``)."""
+        columns = ", ".join(f'"{c}"' for c in ALL_TABLES[table])
+        order_by = f" ORDER BY {order}" if order else (" ORDER BY n_mentions DESC, actor" if table == "actors" else "")
+        limit_sql = f" LIMIT {int(limit)}" if limit is not None else ""
+        return conform(table, self.df(f"SELECT {columns} FROM f_{table}{order_by}{limit_sql}"))
+
+    def all_tables(self) -> dict[str, pd.DataFrame]:
+        return {name: self.rows(name) for name in TABLES}
+
+    def with_sentences(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Add each row's source sentence text (rows need article_id and sentence_id)."""
+        if df.empty:
+            return df.assign(sentence=pd.Series(dtype="string"))
+        keys = pa.Table.from_pandas(df[["article_id", "sentence_id"]].drop_duplicates(), preserve_index=False)
+        self.con.register("wanted_keys", keys)
+        texts = self.df(
+            "SELECT k.article_id, k.sentence_id, trim(substr(t.text, s.start + 1, s.\"end\" - s.start)) AS sentence "
+            "FROM wanted_keys k JOIN sentences s USING (article_id, sentence_id) JOIN texts t USING (article_id)"
+        )
+        self.con.unregister("wanted_keys")
+        out = df.merge(texts, on=["article_id", "sentence_id"], how="left")
+        out["sentence"] = out["sentence"].fillna("")
+        return out
+
+    # -- aggregates the charts draw ---------------------------------------------------------
+
+    def overview(self) -> dict:
+        row = self.con.execute(
+            "SELECT count(*), coalesce(sum(n_words), 0), min(nullif(date, '')), max(nullif(date, '')) FROM f_articles"
+        ).fetchone()
+        return {"articles": int(row[0]), "words": int(row[1]), "first": row[2], "last": row[3]}
+
+    def top_actors(self, limit: int) -> pd.DataFrame:
+        return self.rows("actors", limit)
+
+    def mentions_by_period(self, top: int = 6, unit: str = "month") -> pd.DataFrame:
+        return self.df(
+            "WITH dated AS (SELECT m.actor_id, m.actor, a.date_begin FROM f_mentions m JOIN f_articles a USING (article_id) "
+            "WHERE a.date_begin IS NOT NULL), "
+            "top AS (SELECT actor_id FROM dated GROUP BY actor_id ORDER BY count(*) DESC, min(actor) LIMIT ?) "
+            f"SELECT date_trunc('{unit}', date_begin) AS period, any_value(actor) AS actor, actor_id, count(*) AS n "
+            "FROM dated WHERE actor_id IN (SELECT actor_id FROM top) GROUP BY period, actor_id ORDER BY period, actor_id",
+            [top],
+        )
+
+    def cooccurrence(self, top: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
+        nodes = self.df(
+            "SELECT actor_id, any_value(actor) AS actor, any_value(actor_type) AS actor_type, count(*) AS n "
+            "FROM f_mentions GROUP BY actor_id ORDER BY n DESC, actor LIMIT ?",
+            [top],
+        )
+        self.con.register("top_nodes", pa.Table.from_pandas(nodes[["actor_id"]], preserve_index=False))
+        edges = self.df(
+            "WITH s AS (SELECT DISTINCT article_id, sentence_id, actor_id FROM f_mentions WHERE actor_id IN (SELECT actor_id FROM top_nodes)) "
+            "SELECT a.actor_id AS a, b.actor_id AS b, count(*) AS w FROM s a JOIN s b "
+            "ON a.article_id = b.article_id AND a.sentence_id = b.sentence_id AND a.actor_id < b.actor_id GROUP BY 1, 2 ORDER BY 1, 2"
+        )
+        self.con.unregister("top_nodes")
+        return nodes, edges
+
+    def country_counts(self) -> pd.DataFrame:
+        return self.df(
+            "SELECT country, count(*) AS n, string_agg(DISTINCT actor, ', ' ORDER BY actor) AS names "
+            "FROM f_mentions WHERE length(country) = 3 GROUP BY country ORDER BY country"
+        )
+
+    def money_by_currency(self) -> pd.DataFrame:
+        return self.df(
+            "SELECT currency, count(*) AS n, coalesce(sum(high_eur), 0) AS eur, count(high_eur) AS converted "
+            "FROM f_money GROUP BY currency ORDER BY n DESC, currency"
+        )
+
+    def events_by_period(self, unit: str = "month") -> pd.DataFrame:
+        return self.df(
+            f"SELECT date_trunc('{unit}', CAST(begin_date AS DATE)) AS period, event_type, count(*) AS n "
+            "FROM f_events WHERE begin_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
+        )
+
+    def sentence_keys_for_actors(self, actor_ids: list[str], limit: int = 200) -> list[tuple[str, int]]:
+        rows = self.con.execute(
+            "SELECT DISTINCT article_id, sentence_id FROM f_mentions WHERE actor_id = ANY(?) ORDER BY article_id, sentence_id LIMIT ?",
+            [actor_ids, limit],
+        ).fetchall()
+        return [(a, int(s)) for a, s in rows]
+
+    def distinct(self, table: str, column: str, limit: int = 5000) -> list:
+        rows = self.con.execute(
+            f'SELECT DISTINCT "{column}" FROM f_{table} WHERE "{column}" IS NOT NULL AND "{column}" <> \'\' ORDER BY 1 LIMIT ?', [limit]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+
+def apply(tables: dict[str, pd.DataFrame], filters, texts: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table cut by ``filters`` (pandas in, pandas out), through the same SQL."""
+    frames = {name: tables.get(name, pd.DataFrame(columns=list(ALL_TABLES[name]))) for name in DATA_TABLES}
+    if texts is None:
+        texts = {a: "" for a in frames["articles"]["article_id"]}
+    q = Query(CorpusData.from_frames(frames, texts), filters)
+    return {name: q.rows(name) for name in DATA_TABLES}
