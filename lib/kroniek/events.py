@@ -186,7 +186,9 @@ def _first_mention(token, mentions_by_token: dict[int, dict]) -> dict | None:
     actor, an adjective ("de Russische president Poetin") only when nothing else is there."""
     if token.i in mentions_by_token and mentions_by_token[token.i]["via"] != "adjective":
         return mentions_by_token[token.i]
-    found = [mentions_by_token[t.i] for t in token.subtree if t.i in mentions_by_token]
+    # the phrase's span from its edges (O(1)), at most 40 tokens each side
+    lo, hi = max(token.left_edge.i, token.i - 40), min(token.right_edge.i, token.i + 40)
+    found = [mentions_by_token[i] for i in range(lo, hi + 1) if i in mentions_by_token]
     named = [m for m in found if m["via"] != "adjective"]
     return (named or found or [None])[0]
 
@@ -209,8 +211,8 @@ def _clause_bounds(doc: Doc, trigger: Trigger, has_parse: bool) -> tuple[int, in
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    tokens = list(verb.subtree)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    left, right = verb.left_edge, verb.right_edge
+    return left.idx, right.idx + len(right)
 
 
 def _nearest(rows: list[dict], char: int) -> dict | None:

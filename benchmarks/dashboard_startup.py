@@ -1,0 +1,116 @@
+"""Seconds from ``streamlit run`` to the first rendered chart, filter latency and memory.
+
+    python benchmarks/dashboard_startup.py --corpus PATH [--cache DIR] [--runs 2]
+
+Each run starts a new server on the corpus with the given extraction cache (run 1 on an
+empty cache folder is the cold start; later runs find the cache warm), opens the
+Overview in Debian's Chromium (Playwright) and waits for the first Plotly chart.  Then it
+opens a second browser session on the running server (Streamlit's in-memory caches
+warm), changes a filter (actor type = person) and times the rerun until the page is
+idle again, and reads the server's resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _idle(page, timeout: float = 600) -> None:
+    """Wait until Streamlit's 'running' indicator is gone (the rerun finished)."""
+    page.wait_for_timeout(150)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.trim() === ''",
+        timeout=timeout * 1000,
+    )
+
+
+def measure(corpus: str, cache: str, browser) -> dict:
+    port = _port()
+    env = {**os.environ, "KRONIEK_CACHE": cache}
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port), "--server.headless", "true", "--", "--corpus", corpus],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        page = browser.new_page(viewport={"width": 1400, "height": 1200})
+        page.goto(f"http://127.0.0.1:{port}/", timeout=3_600_000)
+        page.locator(".js-plotly-plot").first.wait_for(timeout=3_600_000)
+        first_chart = time.perf_counter() - started
+        _idle(page, 3600)
+        second = browser.new_page(viewport={"width": 1400, "height": 1200})
+        t0 = time.perf_counter()
+        second.goto(f"http://127.0.0.1:{port}/actors")
+        second.locator(".js-plotly-plot").first.wait_for(timeout=600_000)
+        warm_session = time.perf_counter() - t0
+        _idle(second)
+        latencies = []
+        for value in ("person", "organisation"):
+            box = second.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Actor type")
+            box.locator("input").click()
+            second.get_by_role("option", name=value, exact=True).click()
+            t0 = time.perf_counter()
+            second.keyboard.press("Escape")
+            _idle(second)
+            latencies.append(time.perf_counter() - t0)
+        return {"first_chart_s": first_chart, "new_session_first_chart_s": warm_session, "filter_change_s": min(latencies), "rss_mb": _rss_mb(proc.pid)}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", required=True)
+    parser.add_argument("--cache", default=None, help="extraction cache (default: a new empty folder)")
+    parser.add_argument("--runs", type=int, default=2)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    cache = args.cache or tempfile.mkdtemp(prefix="kroniek-bench-")
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
+        context = p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        for run in range(1, args.runs + 1):
+            result = measure(args.corpus, cache, context)
+            print(
+                f"run {run}: first chart {result['first_chart_s']:.1f}s after `streamlit run`; "
+                f"new session {result['new_session_first_chart_s']:.2f}s; filter change {1000 * result['filter_change_s']:.0f} ms; "
+                f"server memory {result['rss_mb']:.0f} MB",
+                flush=True,
+            )
+        context.close()
+
+
+if __name__ == "__main__":
+    main()
