@@ -49,6 +49,47 @@ def _idle(page, timeout: float = 600) -> None:
     )
 
 
+BASELINE_APP = """
+import plotly.graph_objects as go
+import streamlit as st
+
+st.title("baseline")
+st.plotly_chart(go.Figure(go.Bar(x=[1, 2], y=[3, 4])))
+"""
+
+
+def baseline(browser) -> float:
+    """Seconds from `streamlit run` to the first chart of a one-chart app: what the
+    server, the browser and Plotly cost on this machine right now."""
+    with tempfile.TemporaryDirectory() as folder:
+        app = Path(folder) / "app.py"
+        app.write_text(BASELINE_APP)
+        port = _port()
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.headless", "true"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_healthy(port)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.locator(".js-plotly-plot").first.wait_for(timeout=120_000)
+            return time.perf_counter() - started
+        finally:
+            proc.terminate()
+            proc.wait(timeout=60)
+
+
+def _wait_healthy(port: int) -> None:
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+
+
 def measure(corpus: str, cache: str, browser) -> dict:
     port = _port()
     env = {**os.environ, "KRONIEK_CACHE": cache}
@@ -58,18 +99,13 @@ def measure(corpus: str, cache: str, browser) -> dict:
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        page = browser.new_page(viewport={"width": 1400, "height": 1200})
+        _wait_healthy(port)
+        page = browser.new_page()
         page.goto(f"http://127.0.0.1:{port}/", timeout=3_600_000)
         page.locator(".js-plotly-plot").first.wait_for(timeout=3_600_000)
         first_chart = time.perf_counter() - started
         _idle(page, 3600)
-        second = browser.new_page(viewport={"width": 1400, "height": 1200})
+        second = browser.new_page()
         t0 = time.perf_counter()
         second.goto(f"http://127.0.0.1:{port}/actors")
         second.locator(".js-plotly-plot").first.wait_for(timeout=600_000)
@@ -100,11 +136,13 @@ def main() -> None:
 
     cache = args.cache or tempfile.mkdtemp(prefix="kroniek-bench-")
     with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        context = p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        context = p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1200})
+        base = baseline(context)
+        print(f"baseline (one-chart app): first chart {base:.1f}s after `streamlit run`", flush=True)
         for run in range(1, args.runs + 1):
             result = measure(args.corpus, cache, context)
             print(
-                f"run {run}: first chart {result['first_chart_s']:.1f}s after `streamlit run`; "
+                f"run {run}: first chart {result['first_chart_s']:.1f}s after `streamlit run` ({result['first_chart_s'] / base:.1f}x baseline); "
                 f"new session {result['new_session_first_chart_s']:.2f}s; filter change {1000 * result['filter_change_s']:.0f} ms; "
                 f"server memory {result['rss_mb']:.0f} MB",
                 flush=True,

@@ -151,7 +151,12 @@ def v1_to_v2(rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
-def conllu_to_doc(vocab, sentences: list[list[list[str]]]) -> Doc:
+def strip_subtypes(rows: list[list[str]]) -> list[list[str]]:
+    """Universal relations only ("nsubj:pass" -> "nsubj")."""
+    return [[*r[:7], r[7].split(":")[0], *r[8:]] for r in rows]
+
+
+def conllu_to_doc(vocab, sentences: list[list[list[str]]], tags: bool = True) -> Doc:
     words, spaces, lemmas, pos, morphs, heads, deps, sent_starts = [], [], [], [], [], [], [], []
     offset = 0
     for rows in sentences:
@@ -171,8 +176,8 @@ def conllu_to_doc(vocab, sentences: list[list[list[str]]]) -> Doc:
         words=words,
         spaces=spaces,
         lemmas=lemmas,
-        pos=pos,
-        morphs=morphs,
+        pos=pos if tags else None,  # without tags: POS and features missing, not empty
+        morphs=morphs if tags else None,
         heads=heads,
         deps=deps,
         sent_starts=sent_starts,
@@ -184,8 +189,8 @@ def chunks(items: list, size: int) -> Iterable[list]:
         yield items[i : i + size]
 
 
-def ud_docs(vocab, sentences: list[list[list[str]]], per_doc: int = 10) -> list[Doc]:
-    return [conllu_to_doc(vocab, group) for group in chunks(sentences, per_doc)]
+def ud_docs(vocab, sentences: list[list[list[str]]], per_doc: int = 10, tags: bool = True) -> list[Doc]:
+    return [conllu_to_doc(vocab, group, tags) for group in chunks(sentences, per_doc)]
 
 
 def sentence_text(rows: list[list[str]]) -> str:
@@ -249,6 +254,14 @@ def main() -> None:
     # The same without the converted UD v1 file: a measure of what the conversion costs.
     v2_only = lassy_v2 + alpino_dev[:cut]
     DocBin(docs=ud_docs(nlp.vocab, v2_only)).to_disk(out / "ud-train-v2only.spacy")
+    # All of it with universal relations only (subtypes such as obl:arg, which UD v1
+    # cannot express, stripped everywhere) and the v1 file's features left out (missing,
+    # not wrong): the parser learns from every tree without contradictory labels.
+    universal = ud_docs(nlp.vocab, [strip_subtypes(s) for s in v2_only])
+    universal += ud_docs(nlp.vocab, [strip_subtypes(s) for s in lassy_v1], tags=False)
+    rng.shuffle(universal)
+    DocBin(docs=universal).to_disk(out / "ud-train-universal.spacy")
+    DocBin(docs=ud_docs(nlp.vocab, [strip_subtypes(s) for s in ud_dev])).to_disk(out / "ud-dev-universal.spacy")
     DocBin(docs=ud_docs(nlp.vocab, ud_dev)).to_disk(out / "ud-dev.spacy")
     DocBin(docs=ud_docs(nlp.vocab, alpino_test)).to_disk(out / "ud-test.spacy")
     print(f"ud: {len(ud_train)} train, {len(ud_dev)} dev, {len(alpino_test)} test sentences")

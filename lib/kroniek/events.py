@@ -152,25 +152,38 @@ def _roles_from_parse(doc: Doc, trigger: Trigger, mentions_by_token: dict[int, d
         verb = verb.head
         hops += 1
     source = target = None
+    # A passive ("werd gearresteerd door de politie"): the subject undergoes, "door" acts.
+    # Read from the auxiliary, so it works with or without relation subtypes.
+    passive = verb.morph.get("VerbForm") == ["Part"] and any(
+        c.dep_.startswith("aux") and c.lemma_.lower() in ("worden", "zijn") for c in verb.children
+    ) or any(c.dep_ == "aux:pass" for c in verb.children)
+    agent = None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass") and source is None:
-            source = _first_mention(child, mentions_by_token)
-        elif child.dep_ in ("obj", "iobj") and target is None:
+        dep = child.dep_.split(":")[0]
+        if dep == "nsubj":
+            mention = _first_mention(child, mentions_by_token)
+            if passive:
+                target = target or mention
+            else:
+                source = source or mention
+        elif dep in ("obj", "iobj") and target is None:
             target = _first_mention(child, mentions_by_token)
-        elif child.dep_ in ("obl", "obl:arg", "obl:agent", "nmod") and target is None:
+        elif dep in ("obl", "nmod"):
             case = {c.lower_ for c in child.children if c.dep_ == "case"}
-            if case & ROLE_TARGET_PREPS:
+            if "door" in case and passive:
+                agent = _first_mention(child, mentions_by_token)
+            elif case & ROLE_TARGET_PREPS and target is None:
                 target = _first_mention(child, mentions_by_token)
-            elif "door" in case and child.dep_ == "obl:agent":
-                source = source or _first_mention(child, mentions_by_token)
+    if agent is not None:
+        source = agent
     if token is not verb:
         for child in token.children:
-            if child.dep_ in ("nmod", "nmod:poss"):
+            if child.dep_.split(":")[0] == "nmod":
                 case = {c.lower_ for c in child.children if c.dep_ == "case"}
                 mention = _first_mention(child, mentions_by_token)
                 if mention is None:
                     continue
-                if child.dep_ == "nmod:poss" or "van" in case and source is None and trigger.code not in ("17", "18"):
+                if child.dep_ == "nmod:poss" or (child.pos_ == "PRON" and not case) or "van" in case and source is None and trigger.code not in ("17", "18"):
                     source = source or mention
                 elif case & ROLE_TARGET_PREPS or "van" in case:
                     target = target or mention
