@@ -38,6 +38,8 @@ def _extract(args: argparse.Namespace) -> int:
         print("no articles to extract", file=sys.stderr)
         return 2
     model = resolve_name(args.model)
+    if args.engine == "dask":
+        return _extract_dask(args, result, skipped, model, started)
     store = Store(pipeline_key(model), args.cache)
     bar = tqdm(total=0, unit="article", desc="extracting", file=sys.stderr, disable=args.quiet)
 
@@ -66,6 +68,39 @@ def _extract(args: argparse.Namespace) -> int:
         f"{len(skipped) + len(failures)} skipped: {len(tables['mentions'])} mentions, {len(tables['actors'])} actors, "
         f"{len(tables['money'])} money, {len(tables['timexes'])} timexes, {len(tables['events'])} events "
         f"-> {args.out} in {seconds:.1f}s"
+    )
+    return 1 if failures and not args.skip_bad else 0
+
+
+def _extract_dask(args: argparse.Namespace, result, skipped: list, model: str, started: float) -> int:
+    from tqdm import tqdm
+
+    from kroniek.distributed import extract_on_cluster, write_dataset
+    from kroniek.exporting import write_tables
+
+    if not args.scheduler:
+        print("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)", file=sys.stderr)
+        return 2
+    bar = tqdm(total=len(result.articles), unit="article", desc="extracting on the cluster", file=sys.stderr, disable=args.quiet)
+
+    def progress(done: int, total: int) -> None:
+        bar.n = min(done, total)
+        bar.refresh()
+
+    tables, failures = extract_on_cluster(result.articles, args.scheduler, None if model == "blank:nl" else model, progress=progress)
+    bar.close()
+    for problem in failures:
+        print(f"{'failed' if not args.skip_bad else 'skipped'}: {problem}", file=sys.stderr)
+    failed_ids = {p.path for p in failures}
+    texts = {a.article_id: a.text for a in result.articles if (a.path or a.article_id) not in failed_ids}
+    write_dataset(tables, texts, args.out)
+    write_tables(tables, args.out)
+    done = len(result.articles) - len(failures)
+    print(
+        f"{done} articles (extracted on {args.scheduler}), {len(skipped) + len(failures)} skipped: "
+        f"{len(tables['mentions'])} mentions, {len(tables['actors'])} actors, {len(tables['money'])} money, "
+        f"{len(tables['timexes'])} timexes, {len(tables['events'])} events -> {args.out} (partitioned by month) "
+        f"in {time.perf_counter() - started:.1f}s"
     )
     return 1 if failures and not args.skip_bad else 0
 
@@ -99,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--cache", default=None, help="cache folder (default .kroniek-cache or $KRONIEK_CACHE)")
     ex.add_argument("--processes", type=int, default=1, help="worker processes for the NLP pipeline")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
+    ex.add_argument("--engine", choices=["local", "dask"], default="local", help="where the NLP runs")
+    ex.add_argument("--scheduler", default=None, help="Dask scheduler address for --engine dask")
     ex.set_defaults(func=_extract)
     ev = sub.add_parser("eval", help="score the pipeline on annotated data")
     ev.add_argument("what", choices=["ner", "parse"])

@@ -62,6 +62,18 @@ class CorpusData:
         texts = pq.read_table(folder / "texts.parquet", memory_map=True)
         return cls(tables, texts)
 
+    @classmethod
+    def open_dataset(cls, location: str) -> "CorpusData":
+        """A folder (or ``s3://`` location) written by ``kroniek extract --engine dask``:
+        one Hive-partitioned Parquet dataset per table (``month=YYYY-MM``)."""
+        import pyarrow.dataset as ds
+
+        def read(name: str) -> pa.Table:
+            table = ds.dataset(f"{location.rstrip('/')}/{name}", format="parquet", partitioning="hive").to_table()
+            return table.drop_columns(["month"]) if "month" in table.column_names else table
+
+        return cls({name: read(name) for name in DATA_TABLES}, read("texts"))
+
     def save(self, folder: Path) -> None:
         from kroniek.store import write_table_atomic
 

@@ -71,6 +71,23 @@ def corpus_paths() -> tuple[str, ...]:
     return (str(APP_DIR / "seeds"),)
 
 
+TABLES_ENV = "KRONIEK_TABLES"
+
+
+def tables_location() -> str | None:
+    """``-- --tables DIR`` or $KRONIEK_TABLES: a dataset written by ``kroniek extract
+    --engine dask`` (a folder or an ``s3://`` location), opened instead of a corpus."""
+    argv = sys.argv[1:]
+    if "--tables" in argv and argv.index("--tables") + 1 < len(argv):
+        return argv[argv.index("--tables") + 1]
+    return os.environ.get(TABLES_ENV, "").strip() or None
+
+
+@st.cache_resource(show_spinner="Opening the dataset…", max_entries=2)
+def _open_dataset(location: str) -> CorpusData:
+    return CorpusData.open_dataset(location)
+
+
 def corpus_fingerprint(paths: tuple[str, ...]) -> str:
     """Changes when a corpus file is added, removed or modified (file names, sizes, times)."""
     digest = hashlib.sha256()
@@ -188,10 +205,15 @@ def _with_uploads(key: str, _base: CorpusData, _uploads: tuple[Article, ...], _s
 def load_corpus(files=None) -> Corpus:
     """The session's corpus: the configured folder(s) plus this session's uploads
     (``files`` from the uploader are read first, checked against the corpus)."""
-    paths = corpus_paths()
     model = resolve_name()
     key = pipeline_key(model)
-    base, problems = open_base(paths, model, key)
+    location = tables_location()
+    if location:
+        paths: tuple[str, ...] = (location,)
+        base, problems = _open_dataset(location), []
+    else:
+        paths = corpus_paths()
+        base, problems = open_base(paths, model, key)
     if files:
         add_uploads(files, base)
     uploads: ReadResult = st.session_state.setdefault("uploads", ReadResult())
