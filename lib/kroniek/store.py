@@ -33,7 +33,7 @@ from filelock import FileLock
 
 from kroniek.corpus import Article
 from kroniek.extract import ArticleExtraction, article_row, corpus_tables
-from kroniek.schema import ALL_TABLES, frame
+from kroniek.schema import ALL_TABLES, conform, frame
 
 CACHE_ENV = "KRONIEK_CACHE"
 DEFAULT_CACHE = ".kroniek-cache"
@@ -90,29 +90,39 @@ class Store:
         return hashes
 
     def load(self, articles: Sequence[Article]) -> dict[str, pd.DataFrame]:
-        """Rows of the given articles (those in the cache), article ids from the corpus."""
+        """Rows of the given articles (those in the cache), article ids from the corpus.
+
+        An article cached twice (two writers at once) is read from its first segment only.
+        """
         id_of = {a.content_hash: a.article_id for a in articles}
-        wanted = pa.array(list(id_of), type=pa.string())
+        wanted = set(id_of)
+        owner: dict[str, str] = {}
+        for segment in self.segments():
+            done = self.dir / "tables" / "done" / f"{segment}.parquet"
+            if done.exists():
+                for h in pq.read_table(done, columns=[HASH]).column(HASH).to_pylist():
+                    if h in wanted:
+                        owner.setdefault(h, segment)
+        by_segment: dict[str, list[str]] = {}
+        for h, segment in owner.items():
+            by_segment.setdefault(segment, []).append(h)
         out: dict[str, pd.DataFrame] = {"articles": frame("articles", [article_row(a) for a in articles])}
         for table in CACHED_TABLES:
             parts = []
-            seen: set[str] = set()
-            for file in self._table_files(table):
+            for segment, hashes in by_segment.items():
+                file = self.dir / "tables" / table / f"{segment}.parquet"
+                if not file.exists():
+                    continue
                 data = pq.read_table(file)
-                if data.num_rows == 0:
-                    continue
-                mask = pa.compute.is_in(data.column(HASH), value_set=wanted)
-                data = data.filter(mask)
-                if data.num_rows == 0:
-                    continue
-                df = data.to_pandas()
-                # the same article cached twice (two writers): keep the first segment's rows
-                fresh = ~df[HASH].isin(seen)
-                seen.update(df[HASH].unique())
-                parts.append(df[fresh])
-            df = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*ALL_TABLES[table], HASH])
+                data = data.filter(pa.compute.is_in(data.column(HASH).cast(pa.string()), value_set=pa.array(hashes, pa.string())))
+                if data.num_rows:
+                    parts.append(data)
+            if not parts:
+                out[table] = frame(table)
+                continue
+            df = pa.concat_tables(parts, promote_options="default").to_pandas()
             df["article_id"] = df[HASH].map(id_of)
-            out[table] = frame(table, df.drop(columns=[HASH]).to_dict("records") if len(df) else [])
+            out[table] = conform(table, df.drop(columns=[HASH]))
         return out
 
     # -- writing -----------------------------------------------------------------------
@@ -136,7 +146,7 @@ class Store:
         with self.lock:
             for table, table_rows in rows.items():
                 df = frame(table, table_rows)
-                df[HASH] = [r[HASH] for r in table_rows]
+                df[HASH] = pd.Series([r[HASH] for r in table_rows], dtype="string")
                 target = self.dir / "tables" / table / f"{segment}.parquet"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 _write_atomic(pa.Table.from_pandas(df, preserve_index=False), target)
