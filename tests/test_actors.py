@@ -104,3 +104,22 @@ def test_alias_file_from_the_environment_adds_merges_and_excludes(tmp_path, monk
     assert [(m["text"], m["actor_id"]) for m in ex.mentions] == [("Ryanair", "org:easyjet")]
     monkeypatch.delenv("KRONIEK_ALIASES")
     assert load_gazetteer().alias_file.endswith(os.path.join("data", "aliases.csv"))
+
+
+def test_corpus_tables_merge_surnames_and_aggregate_the_actors_table():
+    from kroniek.extract import corpus_tables
+    from kroniek.schema import frame
+
+    base = {"start": 0, "end": 1, "sentence": "", "via": "ner", "country": ""}
+    mentions = frame("mentions", [
+        {**base, "article_id": "a", "actor_id": "per:jan-bakkerveld", "actor": "Jan Bakkerveld", "actor_type": "person", "text": "Jan Bakkerveld", "country": "NL"},
+        {**base, "article_id": "b", "actor_id": "per:bakkerveld", "actor": "Bakkerveld", "actor_type": "person", "text": "Bakkerveld"},
+        {**base, "article_id": "b", "actor_id": "org:navo", "actor": "NAVO", "actor_type": "organisation", "text": "NAVO"},
+    ])
+    roles = frame("roles", [{"article_id": "a", "actor_id": "per:jan-bakkerveld", "role": "minister"}])
+    out = corpus_tables({"mentions": mentions, "roles": roles})
+    assert list(out["mentions"]["actor_id"]) == ["per:jan-bakkerveld", "per:jan-bakkerveld", "org:navo"]
+    actors = out["actors"].set_index("actor_id")
+    assert actors.loc["per:jan-bakkerveld", ["aliases", "n_mentions", "n_articles", "country", "role"]].tolist() == [
+        "Bakkerveld|Jan Bakkerveld", 2, 2, "NL", "minister"]
+    assert actors.loc["org:navo", ["country", "role"]].tolist() == ["", ""]

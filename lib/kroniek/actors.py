@@ -367,18 +367,36 @@ def link_across_articles(mentions: list[dict] | Iterable[dict], known: Iterable[
     the first names are compatible, so two different "Jansen"s are never merged.
     """
     rows = list(mentions)
-    by_surname: dict[str, set[tuple[str, str]]] = {}
+    links = surname_links({(r["actor_id"], r["actor"], r["actor_type"]) for r in rows}, known=known)
     for row in rows:
-        if row["actor_type"] == "person" and len(_name_tokens(row["actor"])) > 1:
-            by_surname.setdefault(surname_of(row["actor"]).casefold(), set()).add((row["actor_id"], row["actor"]))
+        target = links.get((row["actor_id"], row["actor"]))
+        if target:
+            row["actor_id"], row["actor"] = target
+    return rows
+
+
+def surname_links(
+    actors: Iterable[tuple[str, str, str]], known: Iterable[tuple[str, str]] = ()
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(actor_id, actor) -> the (actor_id, actor) it merges into, for distinct actors.
+
+    Works on distinct (actor_id, actor, actor_type) triples so a corpus of a million
+    mentions costs as much as its few thousand distinct names.
+    """
+    actors = list(actors)
+    by_surname: dict[str, set[tuple[str, str]]] = {}
+    for actor_id, actor, actor_type in actors:
+        if actor_type == "person" and len(_name_tokens(actor)) > 1:
+            by_surname.setdefault(surname_of(actor).casefold(), set()).add((actor_id, actor))
     for actor_id, actor in known:
         by_surname.setdefault(surname_of(actor).casefold(), set()).add((actor_id, actor))
-    for row in rows:
-        if row["actor_type"] != "person":
+    links: dict[tuple[str, str], tuple[str, str]] = {}
+    for actor_id, actor, actor_type in actors:
+        if actor_type != "person":
             continue
-        candidates = by_surname.get(surname_of(row["actor"]).casefold(), set())
+        candidates = by_surname.get(surname_of(actor).casefold(), set())
         if len(candidates) == 1:
-            actor_id, actor = next(iter(candidates))
-            if actor_id != row["actor_id"] and compatible_first_names(row["actor"], actor):
-                row["actor_id"], row["actor"] = actor_id, actor
-    return rows
+            target_id, target = next(iter(candidates))
+            if target_id != actor_id and compatible_first_names(actor, target):
+                links[(actor_id, actor)] = (target_id, target)
+    return links

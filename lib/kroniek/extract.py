@@ -15,12 +15,12 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kroniek.actors import extract_mentions, link_across_articles
+from kroniek.actors import extract_mentions, surname_links
 from kroniek.corpus import Article, date_bounds
 from kroniek.events import extract_events
 from kroniek.gazetteer import load_gazetteer
 from kroniek.money import extract_money
-from kroniek.schema import frame
+from kroniek.schema import conform, frame
 from kroniek.timex import extract_timexes
 
 
@@ -188,30 +188,50 @@ def corpus_tables(tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, st
     """
     mentions = tables["mentions"]
     if len(mentions):
-        linked = link_across_articles(mentions.to_dict("records"), known=known)
-        mentions = frame("mentions", linked)
+        mentions = link_mentions(mentions, known)
     out = dict(tables)
     out["mentions"] = mentions
     out["actors"] = actors_table(mentions, tables.get("roles"))
     return out
 
 
+def link_mentions(mentions: pd.DataFrame, known: Iterable[tuple[str, str]] = ()) -> pd.DataFrame:
+    """The mentions with surname-only persons merged (see ``actors.surname_links``)."""
+    distinct = mentions[["actor_id", "actor", "actor_type"]].drop_duplicates()
+    links = surname_links(distinct.itertuples(index=False, name=None), known=known)
+    if not links:
+        return mentions
+    mentions = mentions.copy()
+    keys = pd.Series(list(zip(mentions["actor_id"], mentions["actor"])), index=mentions.index)
+    targets = keys.map(links)
+    hit = targets.notna()
+    mentions.loc[hit, "actor_id"] = [t[0] for t in targets[hit]]
+    mentions.loc[hit, "actor"] = [t[1] for t in targets[hit]]
+    return mentions
+
+
 def actors_table(mentions: pd.DataFrame, roles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per actor; aggregations without per-group Python so 120k articles stay fast."""
     if mentions.empty:
         return frame("actors")
     grouped = mentions.groupby("actor_id", sort=False)
     actors = grouped.agg(
         actor=("actor", "first"),
         actor_type=("actor_type", "first"),
-        country=("country", lambda s: next((c for c in s if isinstance(c, str) and c), "")),
-        aliases=("text", lambda s: "|".join(sorted(set(s)))),
         n_mentions=("text", "size"),
         n_articles=("article_id", "nunique"),
-    ).reset_index()
-    role_map: dict[str, str] = {}
+    )
+    with_country = mentions[mentions["country"].fillna("") != ""]
+    actors["country"] = with_country.groupby("actor_id", sort=False)["country"].first()
+    aliases = mentions[["actor_id", "text"]].drop_duplicates().sort_values(["actor_id", "text"])
+    actors["aliases"] = aliases.groupby("actor_id", sort=False)["text"].agg("|".join)
+    actors["role"] = ""
     if roles is not None and len(roles):
-        for actor_id, group in roles.groupby("actor_id"):
-            role_map[actor_id] = "|".join(sorted(set(r for r in group["role"] if isinstance(r, str) and r)))
-    actors["role"] = actors["actor_id"].map(role_map).fillna("")
+        named = roles[roles["role"].fillna("") != ""][["actor_id", "role"]].drop_duplicates()
+        role_text = named.sort_values(["actor_id", "role"]).groupby("actor_id", sort=False)["role"].agg("|".join)
+        actors["role"] = role_text.reindex(actors.index)
+    actors = actors.reset_index()
+    actors["country"] = actors["country"].fillna("")
+    actors["role"] = actors["role"].fillna("")
     actors = actors.sort_values(["n_mentions", "actor"], ascending=[False, True])
-    return frame("actors", actors.to_dict("records"))
+    return conform("actors", actors)
