@@ -72,8 +72,10 @@ def _query(mentions, articles):
     from kroniek.filters import Filters
     from kroniek.query import CorpusData, Query
 
-    frames = {name: frame(name) for name in ("actors", "money", "timexes", "events", "sentences", "roles")}
-    frames.update({"mentions": mentions, "articles": articles})
+    from kroniek.extract import actors_table
+
+    frames = {name: frame(name) for name in ("money", "timexes", "events", "sentences", "roles")}
+    frames.update({"mentions": mentions, "articles": articles, "actors": actors_table(mentions)})
     return Query(CorpusData.from_frames(frames, {a: "" for a in articles["article_id"]}), Filters())
 
 

@@ -31,7 +31,9 @@ def assemble(ud_path: Path, ner_path: Path, out: Path) -> None:
     nlp = spacy.load(ud_path)
     ner_nlp = spacy.load(ner_path)
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-    nlp.add_pipe("ner", source=ner_nlp, name="ner")
+    # before the parser: spaCy's NER never lets an entity cross a sentence start, and the
+    # parser's sentence starts cut names in two (testa F1 0.725 after the parser, 0.733 before)
+    nlp.add_pipe("ner", source=ner_nlp, name="ner", before="parser")
     nlp.meta.update(
         {
             "name": "news",

@@ -19,16 +19,18 @@ All label mapping between CoNLL-2002 (PER/ORG/LOC/MISC) and OntoNotes
 from __future__ import annotations
 
 import json
+from importlib import metadata
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from kroniek.gazetteer import load_gazetteer
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded, not when the dashboard
+    from spacy.language import Language  # opens saved tables (its import takes seconds)
 
 MODEL_ENV = "KRONIEK_MODEL"
 SHIPPED_MODEL = Path(__file__).resolve().parent / "models" / "nl_news"
@@ -66,28 +68,6 @@ def canonical_label(label: str) -> str | None:
     return LABEL_MAP.get(label.upper(), "MISC")
 
 
-_NAME_COMPOUND = re.compile(r"^([A-Z][\w&.']*?[\w&])-([a-z]{3,}\w*)$")
-
-
-@Language.component("kroniek_split_names")
-def split_name_compounds(doc: Doc) -> Doc:
-    """Split "Ryanair-vliegtuig" into "Ryanair" "-" "vliegtuig".
-
-    Dutch writes a name and a common noun as one hyphenated word; tokenizers keep it
-    whole, which hides the name from NER.  Only a capitalised first part followed by a
-    lower-case part is split, so "Wit-Rusland" and "Noord-Korea" stay whole.
-    """
-    with doc.retokenize() as retokenizer:
-        for token in doc:
-            m = _NAME_COMPOUND.match(token.text)
-            if m:
-                head, tail = m.group(1), m.group(2)
-                words = [head, "-", tail]
-                heads = [(token, 0), (token, 0), (token, 0)]
-                retokenizer.split(token, words, heads=heads)
-    return doc
-
-
 @dataclass(frozen=True)
 class PipelineInfo:
     name: str
@@ -113,7 +93,7 @@ def resolve_name(name: str | None = None) -> str:
 def _read_meta(name: str) -> dict:
     """The pipeline's meta.json without loading it (for the cache key)."""
     if name == BLANK_NAME:
-        return {"name": "blank_nl", "version": spacy.__version__}
+        return {"name": "blank_nl", "version": metadata.version("spacy")}
     path = Path(name)
     if not path.exists():
         try:
@@ -139,6 +119,10 @@ def pipeline_key(name: str | None = None) -> str:
 
 def load_nlp(name: str | None = None) -> Language:
     """The spaCy pipeline for extraction, with Kroniek's name splitter and gazetteer."""
+    import spacy
+
+    import kroniek.components  # noqa: F401  (registers kroniek_split_names)
+
     resolved = resolve_name(name)
     if resolved == BLANK_NAME:
         nlp = spacy.blank("nl")

@@ -1,6 +1,6 @@
 """Filtered, aggregated and limited views of the corpus tables, computed by DuckDB.
 
-The tables live in memory as Arrow tables (zero-copy for DuckDB); the article texts stay
+The tables live in one in-memory DuckDB database per corpus; the article texts stay
 in a Parquet file and are read only for a text search, the reader and source sentences.
 A page never receives a whole table: it asks for the aggregate it charts (mentions per
 month, actors per sentence pair) or for a limited number of rows, so a corpus of 120,000
@@ -12,7 +12,7 @@ the same way (semantics in ``filters.py``).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import threading
 from pathlib import Path
 
 import duckdb
@@ -43,12 +43,20 @@ def with_article_intervals(articles: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-@dataclass
 class CorpusData:
-    """All tables of a corpus (Arrow) and where its texts are."""
+    """All tables of a corpus in one in-memory DuckDB database, and where its texts are.
 
-    tables: dict[str, pa.Table]
-    texts: pa.Table  # article_id, text
+    The tables are copied once into DuckDB's own columnar storage: scanning registered
+    Arrow tables converts every column again on every query, which at 120k articles
+    (two million mentions) cost seconds per page.  Each session's :class:`Query` works
+    on its own cursor, so its filtered views never meet another session's.
+    """
+
+    def __init__(self, tables: dict[str, pa.Table] | None, texts: pa.Table, db: duckdb.DuckDBPyConnection | None = None):
+        self._tables = tables
+        self.texts = texts  # article_id, text (memory-mapped when opened from a folder)
+        self._db = db
+        self._lock = threading.Lock()
 
     @classmethod
     def from_frames(cls, frames: dict[str, pd.DataFrame], texts: dict[str, str]) -> "CorpusData":
@@ -58,9 +66,12 @@ class CorpusData:
 
     @classmethod
     def open(cls, folder: Path) -> "CorpusData":
-        tables = {name: pq.read_table(folder / f"{name}.parquet") for name in DATA_TABLES}
+        """A saved corpus view: Parquet straight into DuckDB, no Arrow copy in between."""
+        db = duckdb.connect()
+        for name in DATA_TABLES:
+            db.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)", [str(folder / f"{name}.parquet")])
         texts = pq.read_table(folder / "texts.parquet", memory_map=True)
-        return cls(tables, texts)
+        return cls(None, texts, db)
 
     @classmethod
     def open_dataset(cls, location: str) -> "CorpusData":
@@ -74,6 +85,15 @@ class CorpusData:
 
         return cls({name: read(name) for name in DATA_TABLES}, read("texts"))
 
+    @property
+    def tables(self) -> dict[str, pa.Table]:
+        """The tables as Arrow (for writing them out or joining uploads to them)."""
+        with self._lock:
+            if self._tables is None:
+                con = self._db.cursor()
+                self._tables = {name: con.execute(f"SELECT * FROM {name}").to_arrow_table() for name in DATA_TABLES}
+            return self._tables
+
     def save(self, folder: Path) -> None:
         from kroniek.store import write_table_atomic
 
@@ -82,16 +102,25 @@ class CorpusData:
             write_table_atomic(table, folder / f"{name}.parquet")
         write_table_atomic(self.texts, folder / "texts.parquet")
 
+    def _database(self) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            if self._db is None:
+                db = duckdb.connect()
+                for name, table in self._tables.items():
+                    db.register("source_table", table)
+                    db.execute(f"CREATE TABLE {name} AS SELECT * FROM source_table")
+                    db.unregister("source_table")
+                self._db = db
+            return self._db
+
     def connection(self) -> duckdb.DuckDBPyConnection:
-        """A new DuckDB connection with every table registered (zero-copy, cheap)."""
-        con = duckdb.connect()
-        for name, table in self.tables.items():
-            con.register(name, table)
+        """A new cursor on the corpus database, with the texts registered (cheap)."""
+        con = self._database().cursor()
         con.register("texts", self.texts)
         return con
 
     def count(self, table: str) -> int:
-        return self.tables[table].num_rows
+        return int(self.connection().execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def text(self, article_id: str) -> str:
         row = self.connection().execute("SELECT text FROM texts WHERE article_id = ?", [article_id]).fetchone()
@@ -131,9 +160,13 @@ class Query:
             needle = f"%{f.query.casefold()}%"
             where.append("(lower(coalesce(title, '')) LIKE ? OR article_id IN (SELECT article_id FROM texts WHERE lower(text) LIKE ?))")
             params += [needle, needle]
-        self.con.execute(f"CREATE OR REPLACE TEMP TABLE base_ids AS SELECT article_id FROM articles WHERE {' AND '.join(where)}", params)
+        if len(where) > 1:
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE base_ids AS SELECT article_id FROM articles WHERE {' AND '.join(where)}", params)
+            in_base = "article_id IN (SELECT article_id FROM base_ids)"
+        else:  # every article: no semi-join over millions of rows
+            in_base = "TRUE"
 
-        m_where = ["article_id IN (SELECT article_id FROM base_ids)"]
+        m_where = [in_base]
         if f.actor_types:
             m_where.append(f"actor_type = ANY({sql_list(f.actor_types)})")
         if f.via:
@@ -142,7 +175,6 @@ class Query:
             m_where.append(f"actor_id = ANY({sql_list(f.actors)})")
         self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_mentions AS SELECT * FROM mentions WHERE {' AND '.join(m_where)}")
 
-        in_base = "article_id IN (SELECT article_id FROM base_ids)"
         if f.actors:
             self.con.execute("CREATE OR REPLACE TEMP TABLE actor_sentences AS SELECT DISTINCT article_id, sentence_id FROM f_mentions")
             in_sentence = "(article_id, sentence_id) IN (SELECT article_id, sentence_id FROM actor_sentences)"
@@ -163,23 +195,39 @@ class Query:
                 self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_{table} AS SELECT * FROM {table} WHERE {in_base}")
 
         self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_roles AS SELECT * FROM roles WHERE {in_base}")
-        if f.is_empty:
-            self.con.execute("CREATE OR REPLACE TEMP VIEW f_actors AS SELECT * FROM actors")
+        self._actors_pending = False
+        if in_base == "TRUE" and not f.via:
+            # no mention is dropped inside an actor: the corpus counts stand, only actors go
+            kept = ["TRUE"]
+            if f.actor_types:
+                kept.append(f"actor_type = ANY({sql_list(f.actor_types)})")
+            if f.actors:
+                kept.append(f"actor_id = ANY({sql_list(f.actors)})")
+            self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_actors AS SELECT * FROM actors WHERE {' AND '.join(kept)}")
         else:
-            self.con.execute(
-                "CREATE OR REPLACE TEMP VIEW f_actors AS "
-                "SELECT a.actor_id, a.actor, a.actor_type, a.country, a.role, a.aliases, c.n_mentions, c.n_articles "
-                "FROM actors a JOIN (SELECT actor_id, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles "
-                "FROM f_mentions GROUP BY actor_id) c USING (actor_id) ORDER BY n_mentions DESC, actor"
-            )
+            self._actors_pending = True  # counted again from f_mentions, once, on first use
+
+    def _count_actors(self) -> None:
+        self.con.execute(
+            "CREATE OR REPLACE TEMP TABLE f_actors AS "
+            "SELECT a.actor_id, a.actor, a.actor_type, a.country, a.role, a.aliases, c.n_mentions, c.n_articles "
+            "FROM actors a JOIN (SELECT actor_id, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles "
+            "FROM f_mentions GROUP BY actor_id) c USING (actor_id) ORDER BY n_mentions DESC, actor"
+        )
+        self._actors_pending = False
+
+    def _sql(self, sql: str) -> str:
+        if self._actors_pending and "f_actors" in sql:
+            self._count_actors()
+        return sql
 
     def df(self, sql: str, params: list | None = None) -> pd.DataFrame:
-        return self.con.execute(sql, params or []).fetch_df()
+        return self.con.execute(self._sql(sql), params or []).fetch_df()
 
     # -- rows -----------------------------------------------------------------------------
 
     def count(self, table: str) -> int:
-        return int(self.con.execute(f"SELECT count(*) FROM f_{table}").fetchone()[0])
+        return int(self.con.execute(self._sql(f"SELECT count(*) FROM f_{table}")).fetchone()[0])
 
     def rows(self, table: str, limit: int | None = None, order: str | None = None) -> pd.DataFrame:
         """Rows of a table with exactly the contract's columns (all, or the first ``limit``)."""
@@ -218,19 +266,20 @@ class Query:
         return self.rows("actors", limit)
 
     def mentions_by_period(self, top: int = 6, unit: str = "month") -> pd.DataFrame:
+        """Mentions per period of the ``top`` most mentioned actors (in dated articles)."""
         return self.df(
-            "WITH dated AS (SELECT m.actor_id, m.actor, a.date_begin FROM f_mentions m JOIN f_articles a USING (article_id) "
-            "WHERE a.date_begin IS NOT NULL), "
-            "top AS (SELECT actor_id FROM dated GROUP BY actor_id ORDER BY count(*) DESC, min(actor) LIMIT ?) "
-            f"SELECT date_trunc('{unit}', date_begin) AS period, any_value(actor) AS actor, actor_id, count(*) AS n "
-            "FROM dated WHERE actor_id IN (SELECT actor_id FROM top) GROUP BY period, actor_id ORDER BY period, actor_id",
+            "WITH top AS (SELECT actor_id FROM f_actors ORDER BY n_mentions DESC, actor LIMIT ?) "
+            f"SELECT date_trunc('{unit}', a.date_begin) AS period, any_value(m.actor) AS actor, m.actor_id, count(*) AS n "
+            "FROM (SELECT actor_id, actor, article_id FROM f_mentions WHERE actor_id IN (SELECT actor_id FROM top)) m "
+            "JOIN f_articles a USING (article_id) WHERE a.date_begin IS NOT NULL "
+            "GROUP BY period, m.actor_id ORDER BY period, m.actor_id",
             [top],
         )
 
     def cooccurrence(self, top: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The ``top`` actors and how many sentences name each pair of them."""
         nodes = self.df(
-            "SELECT actor_id, any_value(actor) AS actor, any_value(actor_type) AS actor_type, count(*) AS n "
-            "FROM f_mentions GROUP BY actor_id ORDER BY n DESC, actor LIMIT ?",
+            "SELECT actor_id, actor, actor_type, n_mentions AS n FROM f_actors ORDER BY n_mentions DESC, actor LIMIT ?",
             [top],
         )
         self.con.register("top_nodes", pa.Table.from_pandas(nodes[["actor_id"]], preserve_index=False))
@@ -268,9 +317,8 @@ class Query:
         return [(a, int(s)) for a, s in rows]
 
     def distinct(self, table: str, column: str, limit: int = 5000) -> list:
-        rows = self.con.execute(
-            f'SELECT DISTINCT "{column}" FROM f_{table} WHERE "{column}" IS NOT NULL AND "{column}" <> \'\' ORDER BY 1 LIMIT ?', [limit]
-        ).fetchall()
+        sql = f'SELECT DISTINCT "{column}" FROM f_{table} WHERE "{column}" IS NOT NULL AND "{column}" <> \'\' ORDER BY 1 LIMIT ?'
+        rows = self.con.execute(self._sql(sql), [limit]).fetchall()
         return [r[0] for r in rows]
 
 

@@ -24,7 +24,7 @@ import re
 import time
 import uuid
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import pandas as pd
 import pyarrow as pa
@@ -32,8 +32,10 @@ import pyarrow.parquet as pq
 from filelock import FileLock
 
 from kroniek.corpus import Article
-from kroniek.extract import ArticleExtraction, article_row, corpus_tables
 from kroniek.schema import ALL_TABLES, conform, frame
+
+if TYPE_CHECKING:  # the extractors import spaCy; opening cached tables must not
+    from kroniek.extract import ArticleExtraction
 
 CACHE_ENV = "KRONIEK_CACHE"
 DEFAULT_CACHE = ".kroniek-cache"
@@ -106,6 +108,8 @@ class Store:
         by_segment: dict[str, list[str]] = {}
         for h, segment in owner.items():
             by_segment.setdefault(segment, []).append(h)
+        from kroniek.extract import article_row
+
         out: dict[str, pd.DataFrame] = {"articles": frame("articles", [article_row(a) for a in articles])}
         for table in CACHED_TABLES:
             parts = []
@@ -238,6 +242,8 @@ def build_tables(
                 batch = []
         store.save(batch)
     tables = store.load([a for a in articles if a.content_hash not in failed])
+    from kroniek.extract import corpus_tables
+
     return corpus_tables(tables), len(unique_todo) - len(failed)
 
 
