@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TRAINING = ROOT / "training"
 sys.path.insert(0, str(ROOT / "lib"))
 TARGET = ROOT / "lib" / "kroniek" / "models" / "nl_news"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 
 
 def assemble(ud_path: Path, ner_path: Path, out: Path) -> None:
