@@ -94,7 +94,8 @@ def _extract_dask(args: argparse.Namespace, result, skipped: list, model: str, s
     failed_ids = {p.path for p in failures}
     texts = {a.article_id: a.text for a in result.articles if (a.path or a.article_id) not in failed_ids}
     write_dataset(tables, texts, args.out)
-    write_tables(tables, args.out)
+    if "://" not in str(args.out):  # the flat CSV/Parquet copies only on a local disk
+        write_tables(tables, args.out)
     done = len(result.articles) - len(failures)
     print(
         f"{done} articles (extracted on {args.scheduler}), {len(skipped) + len(failures)} skipped: "
