@@ -106,6 +106,10 @@ class Lexicon:
     idioms: list[tuple[str, ...]]
     count_nouns: set[str]
     max_phrase: int = 4
+    # Every figure needs a currency word, an ISO code or a "ton" somewhere in the article;
+    # an article with none of them is skipped before the grammar runs on every token.
+    gate_words: frozenset[str] = frozenset()
+    gate_codes: frozenset[str] = frozenset()
 
 
 _TOKEN_RE = re.compile(
@@ -144,11 +148,16 @@ def load_lexicon() -> Lexicon:
     # Every ISO 4217 code (from pycountry), in capitals, before or after an amount.
     import pycountry
 
+    codes = set()
     for cur in pycountry.currencies:
         currencies[(cur.alpha_3.lower(),)] = CurrencyWord(cur.alpha_3, cur.alpha_3, 1.0, "both")
+        codes.add(cur.alpha_3)
+    first_words = set()
     with (DATA_DIR / "currencies.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            currencies[_phrase(row["surface"])] = CurrencyWord(row["surface"], row["currency"], float(row["factor"]), row["position"])
+            phrase = _phrase(row["surface"])
+            currencies[phrase] = CurrencyWord(row["surface"], row["currency"], float(row["factor"]), row["position"])
+            first_words.add(phrase[0])
     context: dict[str, str] = {}
     for group in config["context_nouns"]:
         forms = [f.strip() for f in str(group).split("|")]
@@ -169,6 +178,8 @@ def load_lexicon() -> Lexicon:
         few_words=sorted((_phrase(w) for w in config["few_words"]), key=len, reverse=True),
         idioms=[_phrase(w) for w in config["idioms"]],
         count_nouns=set(config["count_nouns"]),
+        gate_words=frozenset(first_words | set(config["ton_words"]) | {"tonnen"}),
+        gate_codes=frozenset(codes),
     )
 
 
@@ -243,6 +254,7 @@ class Figure:
 class _Parser:
     def __init__(self, toks: Sequence[Tok], lex: Lexicon, article_year: int | None, money_sentence: Callable[[int], bool]):
         self.toks = toks
+        self.lows = tuple(t.low for t in toks)
         self.lex = lex
         self.year = article_year
         self.money_sentence = money_sentence
@@ -250,16 +262,18 @@ class _Parser:
 
     def match(self, i: int, table: dict) -> tuple[object, int] | None:
         """Longest phrase from ``table`` starting at token i: (value, length)."""
-        for n in range(self.lex.max_phrase, 0, -1):
-            key = tuple(t.low for t in self.toks[i : i + n])
-            if len(key) == n and key in table:
+        lows = self.lows
+        for n in range(min(self.lex.max_phrase, len(lows) - i), 0, -1):
+            key = lows[i : i + n]
+            if key in table:
                 return table[key], n
         return None
 
     def match_seq(self, i: int, phrases: list[tuple[str, ...]]) -> int:
+        lows = self.lows
         for phrase in phrases:
             n = len(phrase)
-            if tuple(t.low for t in self.toks[i : i + n]) == phrase:
+            if lows[i : i + n] == phrase:
                 return n
         return 0
 
@@ -717,7 +731,7 @@ def extract_money(
     """Money rows for ``text`` (offsets into it); ``doc`` adds sentence ids and context."""
     lex = load_lexicon()
     toks = tokenize(text)
-    if not toks:
+    if not any(t.low in lex.gate_words or t.text in lex.gate_codes for t in toks):
         return []
     has_parse = doc.has_annotation("DEP") if doc is not None else False
     sentence_of_char = sentence_of_char or (lambda _c: 0)
