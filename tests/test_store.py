@@ -71,3 +71,23 @@ def test_pipeline_key_separates_caches(tmp_path):
     factory = Factory()
     _, n_new = build_tables(_articles(), Store("model-b", tmp_path), factory)
     assert (n_new, factory.calls) == (2, 1)
+
+
+def test_worker_processes_give_the_rows_of_one_process_in_input_order(nlp):
+    from kroniek.extract import ExtractionFailure, extract_articles_safely
+
+    texts = [
+        "Minister Karin Bakkerveld opende vrijdag de brug van 12 miljoen euro.",
+        "Poetin sprak in Moskou met Loekasjenko over een lening van 630 miljoen dollar.",
+        "Ryanair landde vorig jaar in augustus in Minsk.",
+        "De NAVO vergaderde dinsdag in Brussel.",
+        "Het kabinet trok tussen de 5 en 6 miljard euro uit.",
+    ]
+    articles = [Article(article_id=f"a{k}", text=t, date="2021-09-10") for k, t in enumerate(texts)]
+    one = list(extract_articles_safely(articles, nlp, n_process=1, batch_size=2))
+    two = list(extract_articles_safely(articles, nlp, n_process=2, batch_size=2))
+    assert not any(isinstance(r, ExtractionFailure) for r in one + two)
+    assert [r.article["article_id"] for r in two] == ["a0", "a1", "a2", "a3", "a4"]
+    for name in ("mentions", "money", "timexes", "events", "sentences"):
+        assert [r.rows(name) for r in two] == [r.rows(name) for r in one]
+    assert [m["text"] for m in two[4].money] == ["tussen de 5 en 6 miljard euro"]

@@ -143,8 +143,16 @@ def extract_articles_safely(
     raise_errors: bool = False,
 ) -> Iterator[ArticleExtraction | ExtractionFailure]:
     """Like :func:`extract_articles`, but one failing article never stops the others:
-    it is retried on its own and, if it still fails, yielded as an ExtractionFailure."""
+    it is retried on its own and, if it still fails, yielded as an ExtractionFailure.
+
+    With ``n_process`` > 1 each worker process runs the pipeline *and* the extractors on
+    its share and sends back only rows: spaCy's own ``n_process`` would send every parsed
+    Doc back to this process and run the extractors here, one core for all of them.
+    """
     items = list(articles)
+    if n_process > 1 and len(items) > batch_size:
+        yield from _extract_in_workers(items, nlp, n_process, batch_size, raise_errors)
+        return
     for start in range(0, len(items), max(batch_size * max(n_process, 1) * 8, 1)):
         chunk = items[start : start + max(batch_size * max(n_process, 1) * 8, 1)]
         try:
@@ -169,6 +177,29 @@ def extract_articles_safely(
                 if raise_errors:
                     raise
                 yield ExtractionFailure(article, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+_WORKER_NLP: Language | None = None
+
+
+def _extract_chunk(args: tuple[list[Article], int, bool]) -> list[ArticleExtraction | ExtractionFailure]:
+    chunk, batch_size, raise_errors = args
+    return list(extract_articles_safely(chunk, _WORKER_NLP, 1, batch_size, raise_errors))
+
+
+def _extract_in_workers(
+    items: list[Article], nlp: Language, n_process: int, batch_size: int, raise_errors: bool
+) -> Iterator[ArticleExtraction | ExtractionFailure]:
+    """Forked workers inherit the loaded pipeline (no second load, pages shared); results
+    come back in input order."""
+    import multiprocessing
+
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    chunks = [(items[i : i + batch_size], batch_size, raise_errors) for i in range(0, len(items), batch_size)]
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        for results in pool.imap(_extract_chunk, chunks):
+            yield from results
 
 
 def to_frames(extractions: Iterable[ArticleExtraction]) -> dict[str, pd.DataFrame]:
