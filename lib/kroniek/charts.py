@@ -282,13 +282,23 @@ def cooccurrence_network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str = 
     pos = nx.spring_layout(graph, seed=7, weight="weight") if len(graph) > 1 else {n: (0.0, 0.0) for n in graph}
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
     max_w = max(weights.values(), default=1)
-    for (a, b), w in sorted(weights.items(), key=lambda kv: kv[1]):
+    # one trace per line width (seven at most), not per edge: 30 actors have up to 435
+    # pairs, and a trace each made the figure slow to build and to draw
+    by_width: dict[int, list[tuple[str, str]]] = {}
+    for (a, b), w in weights.items():
+        by_width.setdefault(round(1 + 6 * w / max_w), []).append((a, b))
+    for width in sorted(by_width):
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for a, b in by_width[width]:
+            xs += [pos[a][0], pos[b][0], None]
+            ys += [pos[a][1], pos[b][1], None]
         fig.add_trace(
             go.Scatter(
-                x=[pos[a][0], pos[b][0]],
-                y=[pos[a][1], pos[b][1]],
+                x=xs,
+                y=ys,
                 mode="lines",
-                line=dict(width=1 + 6 * w / max_w, color="rgba(120,120,120,0.45)"),
+                line=dict(width=float(width), color="rgba(120,120,120,0.45)"),
                 hoverinfo="skip",
                 showlegend=False,
             )

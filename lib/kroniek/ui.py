@@ -404,7 +404,9 @@ def show_sources(q: Query, keys: list[tuple[str, int]], heading: str = "Source s
     if not keys:
         return
     rows = pd.DataFrame(keys[:limit], columns=["article_id", "sentence_id"])
-    rows = q.with_sentences(rows).merge(q.df("SELECT article_id, title, date FROM articles"), on="article_id", how="left")
+    ids = sorted(set(rows["article_id"]))
+    titles = q.df("SELECT article_id, title, date FROM articles WHERE article_id = ANY(?)", [ids])
+    rows = q.with_sentences(rows).merge(titles, on="article_id", how="left")
     parts = [f"<p><b>{html.escape(heading)}</b> ({len(keys)})</p>"]
     for r in rows.itertuples(index=False):
         # st.html, not st.markdown: article text is escaped and never read as Markdown
