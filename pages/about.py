@@ -19,8 +19,24 @@ st.markdown(f"**{info['name']}** {info['version']} ({info['source']}) — `{corp
 st.caption(info["description"])
 if info["source"] == "blank":
     st.warning("No trained Dutch pipeline found: using a blank Dutch pipeline with a sentence splitter and the gazetteer only.")
+SCORE_NAMES = {
+    "ents_f": ("NER F1", "CoNLL-2002 ned.testa, exact span and label"),
+    "ents_p": ("NER precision", "CoNLL-2002 ned.testa"),
+    "ents_r": ("NER recall", "CoNLL-2002 ned.testa"),
+    "pos_acc": ("POS accuracy", "UD Dutch Alpino test"),
+    "lemma_acc": ("Lemma accuracy", "UD Dutch Alpino test"),
+    "dep_uas": ("Parser UAS", "UD Dutch Alpino test"),
+    "dep_las": ("Parser LAS", "UD Dutch Alpino test, universal relations"),
+    "dep_las_full_labels": ("Parser LAS, full labels", "UD Dutch Alpino test"),
+    "words_per_second": ("Words per second", "one process, when the pipeline was built"),
+}
 if info["scores"]:
-    st.dataframe(pd.DataFrame([{"score": k, "value": v} for k, v in info["scores"].items()]), hide_index=True)
+    st.dataframe(
+        pd.DataFrame(
+            [{"measure": SCORE_NAMES.get(k, (k, ""))[0], "value": v, "measured on": SCORE_NAMES.get(k, ("", ""))[1]} for k, v in info["scores"].items()]
+        ),
+        hide_index=True,
+    )
 st.caption(f"Alias file in use: {alias_file_path()} (set KRONIEK_ALIASES to use another)")
 
 st.subheader("Rows per table")
