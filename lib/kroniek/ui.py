@@ -145,8 +145,13 @@ def _extract(articles: list[Article], store: Store, model: str, label: str) -> l
     if missing:
         bar = st.progress(0.0, text=f"{label}: extracting {len(missing)} article(s)…")
 
+        shown = [-1]
+
         def progress(done: int, total: int) -> None:
-            bar.progress(done / total, text=f"{label}: extracted {done} of {total} article(s)")
+            percent = 100 * done // total
+            if percent != shown[0]:  # at most 100 messages: each one is a browser re-render
+                shown[0] = percent
+                bar.progress(done / total, text=f"{label}: extracted {done} of {total} article(s)")
 
         failures: list[Problem] = []
         build_tables(missing, store, lambda: get_nlp(model), progress=progress, failures=failures)
