@@ -100,3 +100,24 @@ def test_values_from_the_url_cannot_break_out_of_the_sql(tables):
     out = apply(tables, hostile)
     assert len(out["mentions"]) == 0 and len(out["articles"]) == 0
     assert len(apply(tables, Filters())["mentions"]) == 4  # nothing was dropped
+
+
+def test_actor_counts_follow_article_and_mention_filters():
+    from kroniek.extract import actors_table
+
+    articles = frame("articles", [
+        {"article_id": "a", "date": "2019-02-01"}, {"article_id": "b", "date": "2019-03-01"}, {"article_id": "c", "date": "2019-03-20"},
+    ])
+    m = lambda a, actor_id, t, via="ner": {"article_id": a, "sentence_id": 0, "actor_id": actor_id, "actor": actor_id, "actor_type": t, "text": actor_id, "via": via}  # noqa: E731
+    mentions = frame("mentions", [
+        m("a", "Rutte", "person"), m("b", "Rutte", "person"), m("b", "Rutte", "person", "coref"), m("c", "Rutte", "person"),
+        m("b", "NAVO", "organisation"), m("c", "NAVO", "organisation"), m("c", "NAVO", "organisation"),
+    ])
+    tables = {"articles": articles, "mentions": mentions, "actors": actors_table(mentions)}
+    counts = lambda f: {r.actor: (r.n_mentions, r.n_articles) for r in apply(tables, f)["actors"].itertuples()}  # noqa: E731
+    march = dict(date_from=dt.date(2019, 3, 1), date_to=dt.date(2019, 3, 31))
+    assert counts(Filters()) == {"Rutte": (4, 3), "NAVO": (3, 2)}
+    assert counts(Filters(**march)) == {"Rutte": (3, 2), "NAVO": (3, 2)}
+    assert counts(Filters(**march, actor_types=("person",))) == {"Rutte": (3, 2)}
+    assert counts(Filters(**march, via=("ner",))) == {"Rutte": (2, 2), "NAVO": (3, 2)}
+    assert counts(Filters(via=("coref",))) == {"Rutte": (1, 1)}

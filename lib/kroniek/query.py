@@ -70,6 +70,7 @@ class CorpusData:
         db = duckdb.connect()
         for name in DATA_TABLES:
             db.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)", [str(folder / f"{name}.parquet")])
+        _derive(db)
         texts = pq.read_table(folder / "texts.parquet", memory_map=True)
         return cls(None, texts, db)
 
@@ -110,6 +111,7 @@ class CorpusData:
                     db.register("source_table", table)
                     db.execute(f"CREATE TABLE {name} AS SELECT * FROM source_table")
                     db.unregister("source_table")
+                _derive(db)
                 self._db = db
             return self._db
 
@@ -125,6 +127,12 @@ class CorpusData:
     def text(self, article_id: str) -> str:
         row = self.connection().execute("SELECT text FROM texts WHERE article_id = ?", [article_id]).fetchone()
         return row[0] if row else ""
+
+
+def _derive(db: duckdb.DuckDBPyConnection) -> None:
+    """Tables computed once per corpus for the filters: mentions per actor per article
+    (an article filter then counts actors from a third of the rows)."""
+    db.execute("CREATE TABLE actor_articles AS SELECT actor_id, article_id, count(*) AS n FROM mentions GROUP BY actor_id, article_id")
 
 
 def sql_list(values) -> str:
@@ -196,23 +204,35 @@ class Query:
 
         self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_roles AS SELECT * FROM roles WHERE {in_base}")
         self._actors_pending = False
+        kept = ["TRUE"]
+        if f.actor_types:
+            kept.append(f"actor_type = ANY({sql_list(f.actor_types)})")
+        if f.actors:
+            kept.append(f"actor_id = ANY({sql_list(f.actors)})")
+        self._kept_actors = " AND ".join(kept)
+        self._in_base = in_base
         if in_base == "TRUE" and not f.via:
             # no mention is dropped inside an actor: the corpus counts stand, only actors go
-            kept = ["TRUE"]
-            if f.actor_types:
-                kept.append(f"actor_type = ANY({sql_list(f.actor_types)})")
-            if f.actors:
-                kept.append(f"actor_id = ANY({sql_list(f.actors)})")
-            self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_actors AS SELECT * FROM actors WHERE {' AND '.join(kept)}")
+            self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_actors AS SELECT * FROM actors WHERE {self._kept_actors}")
         else:
-            self._actors_pending = True  # counted again from f_mentions, once, on first use
+            self._actors_pending = True  # counted again, once, on first use
 
     def _count_actors(self) -> None:
+        if self.filters.via:  # a mention-level filter: count the filtered mentions themselves
+            counts = (
+                "SELECT actor_id, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles "
+                "FROM f_mentions GROUP BY actor_id"
+            )
+        else:  # whole articles drop out: sum the per-article counts (a third of the rows)
+            counts = (
+                "SELECT actor_id, CAST(sum(n) AS BIGINT) AS n_mentions, count(*) AS n_articles "
+                f"FROM actor_articles WHERE {self._in_base} GROUP BY actor_id"
+            )
         self.con.execute(
             "CREATE OR REPLACE TEMP TABLE f_actors AS "
             "SELECT a.actor_id, a.actor, a.actor_type, a.country, a.role, a.aliases, c.n_mentions, c.n_articles "
-            "FROM actors a JOIN (SELECT actor_id, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles "
-            "FROM f_mentions GROUP BY actor_id) c USING (actor_id) ORDER BY n_mentions DESC, actor"
+            f"FROM (SELECT * FROM actors WHERE {self._kept_actors}) a JOIN ({counts}) c USING (actor_id) "
+            "ORDER BY n_mentions DESC, actor"
         )
         self._actors_pending = False
 
