@@ -12,7 +12,6 @@ money stage's target is at most 10 %.
 from __future__ import annotations
 
 import argparse
-import bisect
 import json
 import sys
 import time
@@ -35,6 +34,7 @@ def main() -> None:
     from kroniek.actors import extract_mentions
     from kroniek.corpus import date_bounds
     from kroniek.events import extract_events
+    from kroniek.extract import SentenceIndex
     from kroniek.gazetteer import load_gazetteer
     from kroniek.money import extract_money
     from kroniek.nlp import load_nlp
@@ -59,19 +59,8 @@ def main() -> None:
     spent = {"money": 0.0, "time expressions": 0.0, "actors": 0.0, "events": 0.0}
     for row, doc in zip(rows, docs):
         text, article_id, date = row["text"], row["id"], row.get("date") or None
-        sents = list(doc.sents)
-        starts_char = [s.start_char for s in sents]
-        starts_tok = [s.start for s in sents]
-
-        def sentence_of_char(char: int) -> int:
-            return max(0, bisect.bisect_right(starts_char, char) - 1)
-
-        def sentence_of_token(i: int) -> int:
-            return max(0, bisect.bisect_right(starts_tok, i) - 1)
-
-        def sentence_bounds(char: int) -> tuple[int, int]:
-            s = sents[sentence_of_char(char)] if sents else None
-            return (s.start_char, s.end_char) if s is not None else (0, len(text))
+        index = SentenceIndex(doc)
+        sents, sentence_of_char, sentence_of_token, sentence_bounds = index.sents, index.of_char, index.of_token, index.bounds
 
         interval = date_bounds(date) if date else None
         t0 = time.perf_counter()

@@ -90,7 +90,6 @@ def extract_on_cluster(
 def write_dataset(tables: dict[str, pd.DataFrame], texts: dict[str, str], out: str | Path) -> None:
     """Every table as a Parquet dataset partitioned by the month of its article."""
     import pyarrow as pa
-    import pyarrow.dataset as ds
 
     from kroniek.query import DATA_TABLES, _arrow
 
@@ -102,20 +101,22 @@ def write_dataset(tables: dict[str, pd.DataFrame], texts: dict[str, str], out: s
             table = table.append_column("month", pa.array(["all"] * table.num_rows, pa.string()))
         else:
             table = table.append_column("month", pa.array([months.get(a, "undated") for a in df["article_id"]], pa.string()))
-        ds.write_dataset(
-            table,
-            f"{out}/{name}",
-            format="parquet",
-            partitioning=ds.partitioning(pa.schema([("month", pa.string())]), flavor="hive"),
-            existing_data_behavior="delete_matching",
-        )
+        _write_by_month(table, f"{out}/{name}")
     ids = list(texts)
     text_table = pa.table(
         {"article_id": ids, "text": [texts[i] for i in ids], "month": [months.get(i, "undated") for i in ids]}
     )
+    _write_by_month(text_table, f"{out}/texts")
+
+
+def _write_by_month(table, location: str) -> None:
+    """One Hive-partitioned Parquet dataset (``month=YYYY-MM``), replacing what was there."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
     ds.write_dataset(
-        text_table,
-        f"{out}/texts",
+        table,
+        location,
         format="parquet",
         partitioning=ds.partitioning(pa.schema([("month", pa.string())]), flavor="hive"),
         existing_data_behavior="delete_matching",

@@ -61,24 +61,37 @@ def _sentences(doc: Doc):
     return [s for s in doc.sents if s.text.strip()]
 
 
+@dataclass
+class SentenceIndex:
+    """Which sentence a character or token falls in (bisect over sentence starts)."""
+
+    doc: Doc
+    sents: list = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sents = _sentences(self.doc)
+        self._starts_char = [s.start_char for s in self.sents]
+        self._starts_tok = [s.start for s in self.sents]
+
+    def of_char(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._starts_char, char) - 1)
+
+    def of_token(self, i: int) -> int:
+        return max(0, bisect.bisect_right(self._starts_tok, i) - 1)
+
+    def bounds(self, char: int) -> tuple[int, int]:
+        if not self.sents:
+            return 0, len(self.doc.text)
+        s = self.sents[self.of_char(char)]
+        return s.start_char, s.end_char
+
+
 def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     """Run every extractor on an already processed Doc."""
     text = article.text
-    sents = _sentences(doc)
-    starts_char = [s.start_char for s in sents]
-    starts_tok = [s.start for s in sents]
-
-    def sentence_of_char(char: int) -> int:
-        return max(0, bisect.bisect_right(starts_char, char) - 1)
-
-    def sentence_of_token(i: int) -> int:
-        return max(0, bisect.bisect_right(starts_tok, i) - 1)
-
-    def sentence_bounds(char: int) -> tuple[int, int]:
-        if not sents:
-            return 0, len(text)
-        s = sents[sentence_of_char(char)]
-        return s.start_char, s.end_char
+    index = SentenceIndex(doc)
+    sents = index.sents
+    sentence_of_char, sentence_of_token, sentence_bounds = index.of_char, index.of_token, index.bounds
 
     gaz = load_gazetteer()
     interval = date_bounds(article.date) if article.date else None
