@@ -21,12 +21,16 @@ import argparse
 import json
 import random
 import re
+import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.training import iob_to_biluo, biluo_tags_to_spans
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
+from kroniek.evaluation import plain_lemma  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_CORPORA = ROOT.parent.parent / "shared" / "corpora"
@@ -151,6 +155,54 @@ def v1_to_v2(rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
+POSSESSIVE_PERSON = {"mijn": "1", "m'n": "1", "ons": "1", "onze": "1", "jouw": "2", "je": "2", "uw": "2",
+                     "jullie": "2", "zijn": "3", "z'n": "3", "haar": "3", "hun": "3"}
+
+
+def harmonise_2017(rows: list[list[str]]) -> list[list[str]]:
+    """Bring a 2017 UD v2 sentence to today's Dutch UD conventions.
+
+    The 2017 conversions predate three relation subtypes that today's Alpino and
+    LassySmall use and that Kroniek's extractors read: ``flat:name`` became ``flat``;
+    possessive determiners became ``PRON`` with ``nmod:poss`` and ``Poss=Yes``; the
+    ``door`` phrase of a passive became ``obl:agent``.  ``obl:arg`` cannot be told from
+    ``obl`` without the Alpino source trees, so it stays ``obl`` (universal LAS does not
+    see the difference).
+    """
+    rows = [list(r) for r in rows]
+    children: dict[str, list[list[str]]] = {}
+    for r in rows:
+        children.setdefault(r[6], []).append(r)
+    passive_heads = {r[6] for r in rows if r[7] in ("aux:pass", "nsubj:pass")}
+    for r in rows:
+        if r[7] == "flat:name":
+            r[7] = "flat"
+        elif r[7] == "det" and r[3] == "DET" and r[2].lower() in POSSESSIVE_PERSON:
+            r[3], r[7] = "PRON", "nmod:poss"
+            r[5] = f"Person={POSSESSIVE_PERSON[r[2].lower()]}|Poss=Yes|PronType=Prs"
+        elif r[7] == "obl" and r[6] in passive_heads:
+            if any(c[7] == "case" and c[2].lower() == "door" for c in children.get(r[0], [])):
+                r[7] = "obl:agent"
+    return rows
+
+
+def sentence_key(rows: list[list[str]]) -> str:
+    """The words of a sentence, for deduplication (the 2017 files mark no SpaceAfter)."""
+    return " ".join(r[1] for r in rows).lower()
+
+
+def deduplicated(sentences: list[list[list[str]]], exclude: set[str]) -> list[list[list[str]]]:
+    """Sentences whose words are new (first copy kept) and not in ``exclude``."""
+    seen = set(exclude)
+    kept = []
+    for rows in sentences:
+        text = sentence_key(rows)
+        if text not in seen:
+            seen.add(text)
+            kept.append(rows)
+    return kept
+
+
 def strip_subtypes(rows: list[list[str]]) -> list[list[str]]:
     """Universal relations only ("nsubj:pass" -> "nsubj")."""
     return [[*r[:7], r[7].split(":")[0], *r[8:]] for r in rows]
@@ -163,7 +215,9 @@ def conllu_to_doc(vocab, sentences: list[list[list[str]]], tags: bool = True) ->
         for i, r in enumerate(rows):
             words.append(r[1])
             spaces.append("SpaceAfter=No" not in r[9])
-            lemmas.append(r[2] if r[2] != "_" else r[1])
+            # Today's Alpino and LassySmall mark compound parts in lemmas, the 2017 files
+            # do not; Kroniek looks lemmas up as words, so it learns them unmarked.
+            lemmas.append(plain_lemma(r[1], r[2]) if r[2] != "_" else r[1])
             pos.append(r[3] if r[3] != "_" else "X")
             morphs.append(r[5] if r[5] != "_" else "")
             head = int(r[6])
@@ -265,6 +319,29 @@ def main() -> None:
     DocBin(docs=ud_docs(nlp.vocab, ud_dev)).to_disk(out / "ud-dev.spacy")
     DocBin(docs=ud_docs(nlp.vocab, alpino_test)).to_disk(out / "ud-test.spacy")
     print(f"ud: {len(ud_train)} train, {len(ud_dev)} dev, {len(alpino_test)} test sentences")
+
+    # Every UD v2 tree: today's LassySmall dev+test and 4/5 of Alpino dev first (the newest
+    # annotation wins a duplicate), then the 2017 LassySmall train and Alpino train fragment
+    # harmonised; deduplicated by sentence text, and nothing whose text is in the held-out
+    # Alpino dev fifth or in Alpino test.
+    held_out = {sentence_key(s) for s in ud_dev + alpino_test}
+    v2_2017 = [harmonise_2017(s) for name in ("nl_lassysmall-ud-train.v2-2017.conllu", "nl_alpino-ud-train.fragment-2017.conllu")
+               for s in read_conllu(ud / name)]
+    full = deduplicated(v2_only + v2_2017, held_out)
+    rng.shuffle(full)
+    DocBin(docs=ud_docs(nlp.vocab, full)).to_disk(out / "ud-train-full.spacy")
+    print(f"ud full v2: {len(full)} train sentences ({len(v2_only) + len(v2_2017) - len(full)} duplicates or held out)")
+
+    # The final NER fit: ned.train + ned.testa, with one article in ten held out for
+    # early stopping only (the configuration was chosen on ned.testa before).
+    final_docs = list(read_conll2002(conll / "ned.train")) + list(read_conll2002(conll / "ned.testa"))
+    final_train, final_stop = [], []
+    for i, article in enumerate(final_docs):
+        target = final_stop if i % 10 == 9 else final_train
+        target.extend(conll_sentences_to_doc(nlp.vocab, article[j : j + 10]) for j in range(0, len(article), 10))
+    DocBin(docs=final_train, store_user_data=False).to_disk(out / "ner-final-train.spacy")
+    DocBin(docs=final_stop, store_user_data=False).to_disk(out / "ner-final-stop.spacy")
+    print(f"ner final fit: {len(final_train)} train docs, {len(final_stop)} early-stopping docs")
 
     n_lines = 0
     with (out / "unlabelled.jsonl").open("w", encoding="utf-8") as fh:

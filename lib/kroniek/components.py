@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _NAME_COMPOUND = re.compile(r"^([A-Z][\w&.']*?[\w&])-([a-z]{3,}\w*)$")
 
@@ -30,4 +30,85 @@ def split_name_compounds(doc: Doc) -> Doc:
                 words = [head, "-", tail]
                 heads = [(token, 0), (token, 0), (token, 0)]
                 retokenizer.split(token, words, heads=heads)
+    return doc
+
+
+GAZETTEER_SPANS = "kroniek_gazetteer"
+
+
+@Language.component("kroniek_merge_gazetteer")
+def merge_gazetteer(doc: Doc) -> Doc:
+    """Merge the gazetteer's names (in ``doc.spans``) with the statistical NER's entities.
+
+    A gazetteer name wins over the entities it overlaps ("Poetin" typed LOC by the model
+    becomes PER), except inside a longer name of capitalised words the model found:
+    "Vladimir Poetin" stays whole and takes the gazetteer's label (Dutch names end in
+    their head), and "Qatar" in "Qatar Airways" or "Singapore" in "Singapore Airlines"
+    is part of an organisation's name, not the country, so the model's label stays.
+    (Run before the NER, the ruler cut such names in two.)  A model name joined by a
+    lower-case word ("Unie van Rusland") is not trusted over the gazetteer.
+    """
+    names = doc.spans.get(GAZETTEER_SPANS)
+    if not names:
+        return doc
+    entities = list(doc.ents)
+    for name in sorted(names, key=lambda s: (s.start, -len(s))):
+        overlapping = [e for e in entities if e.start < name.end and e.end > name.start]
+        around = [e for e in overlapping if _capitalised_around(e, name)]
+        if around:
+            entity = around[0]
+            if entity.end == name.end and entity.label_ != name.label_:
+                entities = [e for e in entities if e is not entity] + [Span(doc, entity.start, entity.end, label=name.label_)]
+            continue
+        entities = [e for e in entities if e not in overlapping] + [name]
+    doc.set_ents(sorted(entities, key=lambda s: s.start))
+    return doc
+
+
+def _capitalised_around(entity: Span, name: Span) -> bool:
+    """Is the model's ``entity`` a longer name holding ``name``, all its other words capitalised?"""
+    if entity.start > name.start or entity.end < name.end or len(entity) == len(name):
+        return False
+    others = [t for t in entity if t.i < name.start or t.i >= name.end]
+    return all(t.text[:1].isupper() or t.text == "-" for t in others)
+
+
+@Language.component("kroniek_consistent_names")
+def consistent_names(doc: Doc) -> Doc:
+    """One name, one label per article; a name found once is found everywhere in it.
+
+    News names the same organisation or person many times; a CPU NER labels each
+    occurrence on its own and disagrees with itself ("Northrop Grumman" PER in one
+    sentence, ORG in the next).  Each name text takes the label most of its occurrences
+    have (ties: the first), and later occurrences the model missed are added when they
+    do not start a sentence (a sentence-initial capital is no evidence of a name) and do
+    not overlap another entity.
+    """
+    from collections import Counter
+
+    by_text: dict[str, Counter] = {}
+    for ent in doc.ents:
+        by_text.setdefault(ent.text, Counter())[ent.label_] += 1
+    if not by_text:
+        return doc
+    label_of = {text: labels.most_common(1)[0][0] for text, labels in by_text.items()}
+    entities = [Span(doc, e.start, e.end, label=label_of[e.text]) if e.label_ != label_of[e.text] else e for e in doc.ents]
+    taken = {i for e in entities for i in range(e.start, e.end)}
+    first_words: dict[str, list[tuple[str, int]]] = {}
+    for text in label_of:
+        words = text.split()
+        if words:
+            first_words.setdefault(words[0], []).append((text, len(words)))
+    for token in doc:
+        if token.i in taken or token.is_sent_start or token.text not in first_words:
+            continue
+        for text, n in sorted(first_words[token.text], key=lambda x: -x[1]):
+            end = token.i + n
+            if end <= len(doc) and doc[token.i:end].text == text and not any(i in taken for i in range(token.i, end)):
+                if end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_punct:
+                    break  # part of a longer capitalised name the model did not find
+                entities.append(Span(doc, token.i, end, label=label_of[text]))
+                taken.update(range(token.i, end))
+                break
+    doc.set_ents(sorted(entities, key=lambda s: s.start))
     return doc

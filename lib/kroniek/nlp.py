@@ -117,12 +117,25 @@ def pipeline_key(name: str | None = None) -> str:
     return f"{meta.get('lang', 'nl')}_{meta.get('name', 'x')}-{meta.get('version', '0')}-x{EXTRACTION_VERSION}-g{load_gazetteer().fingerprint}"
 
 
-def load_nlp(name: str | None = None) -> Language:
-    """The spaCy pipeline for extraction, with Kroniek's name splitter and gazetteer."""
+GAZETTEER_MODES = ("merge", "before", "off")
+
+
+def load_nlp(name: str | None = None, gazetteer: str = "merge", consistent: bool = True) -> Language:
+    """The spaCy pipeline for extraction, with Kroniek's stages around the NER.
+
+    ``gazetteer`` says how the gazetteer's names meet the model's: ``merge`` (the
+    default) matches them after the NER and lets a longer model name win
+    (:func:`kroniek.components.merge_gazetteer`); ``before`` is an EntityRuler ahead of
+    the NER, which the NER must respect; ``off`` leaves the model alone.  ``consistent``
+    adds the per-article label consistency stage.  The alternatives exist so that
+    ``kroniek eval ner`` can measure what each stage does.
+    """
     import spacy
 
-    import kroniek.components  # noqa: F401  (registers kroniek_split_names)
+    import kroniek.components as stages  # registers Kroniek's components
 
+    if gazetteer not in GAZETTEER_MODES:
+        raise ValueError(f"gazetteer must be one of {GAZETTEER_MODES}, not {gazetteer!r}")
     resolved = resolve_name(name)
     if resolved == BLANK_NAME:
         nlp = spacy.blank("nl")
@@ -135,10 +148,23 @@ def load_nlp(name: str | None = None) -> Language:
             nlp.add_pipe("sentencizer", first=True)
     nlp.max_length = MAX_ARTICLE_CHARS
     nlp.add_pipe("kroniek_split_names", first=True)
-    ruler_position = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="kroniek_gazetteer", config={"overwrite_ents": True}, **ruler_position)
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(load_gazetteer().ruler_patterns())
+    has_ner = "ner" in nlp.pipe_names
+    after_ner = {"after": "ner"} if has_ner else {}
+    patterns = load_gazetteer().ruler_patterns()
+    if gazetteer == "before" or (gazetteer == "merge" and not has_ner):
+        position = {"before": "ner"} if has_ner else {}
+        ruler = nlp.add_pipe("entity_ruler", name="kroniek_gazetteer", config={"overwrite_ents": True}, **position)
+    elif gazetteer == "merge":
+        ruler = nlp.add_pipe(
+            "span_ruler", name="kroniek_gazetteer", config={"spans_key": stages.GAZETTEER_SPANS, "annotate_ents": False}, **after_ner
+        )
+        nlp.add_pipe("kroniek_merge_gazetteer", after="kroniek_gazetteer")
+    if gazetteer != "off":
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(patterns)
+    if consistent and has_ner:
+        last_name_stage = "kroniek_merge_gazetteer" if gazetteer == "merge" else "ner"
+        nlp.add_pipe("kroniek_consistent_names", after=last_name_stage)
     nlp.meta.setdefault("kroniek", {})
     nlp.meta["kroniek"] = {"source": source, "resolved": resolved, "key": pipeline_key(name)}
     return nlp
