@@ -286,6 +286,57 @@ def test_an_fsspec_store_saves_evicts_and_refuses_like_the_folder(tmp_path):
     assert len(store.fs.ls(store.root)) == 2
 
 
+@pytest.fixture()
+def s3_bucket(monkeypatch):
+    """A real S3 API (moto's server, on localhost) with an empty bucket; skipped without moto."""
+    server_module = pytest.importorskip("moto.server", reason="moto[server] (requirements-dev.txt) runs a local S3 API")
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = server_module.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    for name, value in {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}", "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true"}.items():
+        monkeypatch.setenv(name, value)
+    from pyarrow import fs as pafs
+
+    pafs.S3FileSystem(endpoint_override=f"http://127.0.0.1:{port}", region="us-east-1", allow_bucket_creation=True).create_dir("kroniek")
+    yield "s3://kroniek/shares"
+    server.stop()
+
+
+def test_an_s3_store_saves_loads_evicts_and_expires(s3_bucket):
+    clock = Clock()
+    size = len(sharing.pack(a_part()))
+    store = ShareStore(ShareConfig(s3_bucket, max_total_bytes=2 * size + size // 2), clock)
+    with pytest.raises(UnknownShare):  # an empty prefix is an empty store
+        store.load("A" * 32)
+    tokens = []
+    for i in range(3):
+        clock.now = T0 + i
+        tokens.append(store.save(a_part(article_id=f"eigen-{i}")))
+    with pytest.raises(UnknownShare):
+        store.load(tokens[0])
+    assert [store.load(t).article_ids for t in tokens[1:]] == [["eigen-1"], ["eigen-2"]]
+    names = sorted(info["name"].rsplit("/", 1)[-1] for info in store.fs.ls(store.root, detail=True))
+    assert [n[:13] for n in names if n.endswith(".kshare")] == ["1767225601000", "1767225602000"]  # created, in ms
+    clock.now = T0 + 31 * DAY
+    with pytest.raises(ExpiredShare):
+        store.load(tokens[2])
+
+
+def test_an_unreachable_object_store_says_so(monkeypatch):
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "test")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "test")
+    monkeypatch.setenv("AWS_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    store = ShareStore(ShareConfig("s3://kroniek/shares"))
+    with pytest.raises(sharing.StoreUnavailable, match="^The store of shared views cannot be reached right now; try again later.$"):
+        store.load("A" * 32)
+
+
 # --- joining a share to a corpus ---------------------------------------------------------------
 
 

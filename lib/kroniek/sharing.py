@@ -90,6 +90,11 @@ class SharingOff(ShareError):
         super().__init__("Sharing is turned off on this deployment.")
 
 
+class StoreUnavailable(ShareError):
+    def __init__(self) -> None:
+        super().__init__("The store of shared views cannot be reached right now; try again later.")
+
+
 class ShareTooLarge(ShareError):
     def __init__(self, size: int, limit: int) -> None:
         super().__init__(f"These articles make a shared view of {_mb(size)}; the limit is {_mb(limit)}.")
@@ -271,18 +276,18 @@ def unpack(data: bytes) -> SharedPart:
 
 
 def _filesystem(location: str):
-    """(fsspec filesystem, root path).  ``s3://`` (and ``gs://``, ``hdfs://``) go through
-    pyarrow's own filesystems wrapped for fsspec, so no extra package is needed and the
-    credentials come from the usual variables (``AWS_ACCESS_KEY_ID``, ``AWS_REGION``,
+    """(fsspec filesystem, root path).  ``s3://`` goes through pyarrow's S3 filesystem
+    wrapped for fsspec, so no extra package (s3fs, boto) is needed and the credentials
+    come from the usual variables (``AWS_ACCESS_KEY_ID``, ``AWS_REGION``,
     ``AWS_ENDPOINT_URL``…), as for ``KRONIEK_TABLES``; any other protocol fsspec knows
-    (``memory://``, ``az://`` with adlfs installed…) through fsspec itself."""
+    (``memory://``; ``gs://`` with gcsfs installed…) through fsspec itself."""
     import fsspec
 
     if "://" not in location or location.startswith("file://"):
         fs = fsspec.filesystem("file")
         return fs, fs._strip_protocol(location)
     protocol = location.split("://", 1)[0]
-    if protocol in ("s3", "gs", "gcs", "hdfs"):
+    if protocol == "s3":
         from fsspec.implementations.arrow import ArrowFSWrapper
         from pyarrow import fs as pafs
 
@@ -299,18 +304,60 @@ class ShareStore:
     def __init__(self, config: ShareConfig, clock: Callable[[], float] = time.time):
         self.config = config
         self.clock = clock
-        self.fs, self.root = _filesystem(config.location)
-        self._local = "file" in (self.fs.protocol if isinstance(self.fs.protocol, tuple) else (self.fs.protocol,))
+        self._fs = None
+
+    def _open(self) -> None:
+        """The filesystem, made on first use: a deployment whose object store is down
+        still starts, and says so only to whoever shares or opens a link."""
+        if self._fs is None:
+            try:
+                self._fs, self._root = _filesystem(self.config.location)
+            except (OSError, ValueError, pa.ArrowException) as exc:
+                raise StoreUnavailable() from exc
+            protocol = self._fs.protocol
+            self._local = "file" in (protocol if isinstance(protocol, tuple) else (protocol,))
+
+    @property
+    def fs(self):
+        self._open()
+        return self._fs
+
+    @property
+    def root(self) -> str:
+        self._open()
+        return self._root
+
+    def save(self, part: SharedPart) -> str:
+        """Store ``part`` under a new token and return the token (see :meth:`_save`)."""
+        if not self.config.enabled:
+            raise SharingOff()
+        try:
+            self._open()
+            return self._save(part)
+        except ShareError:
+            raise
+        except OSError as exc:  # a full disk, an unreachable bucket, a lock that timed out
+            raise StoreUnavailable() from exc
+
+    def load(self, token: object) -> SharedPart:
+        """The share of ``token``, or a :class:`ShareError` saying why not (see :meth:`_load`)."""
+        if not self.config.enabled:
+            raise SharingOff()
+        if not valid_token(token):
+            raise MalformedToken()
+        try:
+            self._open()
+            return self._load(token)
+        except ShareError:
+            raise
+        except OSError as exc:
+            raise StoreUnavailable() from exc
 
     # -- saving ------------------------------------------------------------------------
 
-    def save(self, part: SharedPart) -> str:
-        """Store ``part`` under a new token and return the token.
-
-        Expired shares go first, then the oldest ones until the new share fits the
+    def _save(self, part: SharedPart) -> str:
+        """Expired shares go first, then the oldest ones until the new share fits the
         total cap; a share larger than the per-share cap is refused."""
-        if not self.config.enabled:
-            raise SharingOff()
         token = new_token()
         created = self.clock()
         data = pack(SharedPart(part.tables, part.texts, {**part.meta, "created": created}))
@@ -390,15 +437,9 @@ class ShareStore:
 
     # -- loading -----------------------------------------------------------------------
 
-    def load(self, token: object) -> SharedPart:
-        """The share of ``token``, or a :class:`ShareError` saying why not.
-
-        The token is checked against its pattern first and then only compared with the
-        names in the store: it is never joined into a path."""
-        if not self.config.enabled:
-            raise SharingOff()
-        if not valid_token(token):
-            raise MalformedToken()
+    def _load(self, token: str) -> SharedPart:
+        """The token has been checked against its pattern; here it is only compared with
+        the names in the store's listing, never joined into a path."""
         found = [e for e in self._entries() if secrets.compare_digest(e[3], token)]
         if not found:
             raise UnknownShare()
@@ -409,8 +450,6 @@ class ShareStore:
             data = self.fs.cat_file(path)
         except FileNotFoundError as exc:  # evicted between listing and reading
             raise UnknownShare() from exc
-        except OSError as exc:
-            raise DamagedShare() from exc
         part = unpack(data)
         part.token, part.created = token, created_ms / 1000
         return part
