@@ -256,6 +256,7 @@ def test_a_writer_killed_mid_write_leaves_the_previous_shares_readable(tmp_path)
     store = store_at(tmp_path, clock)
     assert store.load(first).article_ids == ["eigen-1"]
     assert len(list(tmp_path.glob("*.kshare"))) == 1
+    assert [oct(p.stat().st_mode & 0o777) for p in tmp_path.glob("*.kshare")] == ["0o600"]
     assert len(list(tmp_path.glob(".tmp-*"))) == 1  # the half-written file never became a share
     second = store.save(a_part(article_id="eigen-2"))
     assert store.load(second).article_ids == ["eigen-2"]
@@ -447,6 +448,10 @@ def test_a_shared_link_opens_the_same_view_for_whoever_holds_it_and_nobody_else(
         "Anyone with this link sees your 1 article(s) with these filters, read-only, "
         f"until {(dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30)).date().isoformat()}. Uploading more makes a new link."
     )
+
+    a.text_input(key="f_q").set_value("Kaag").run()  # the link follows the filters, the token stays
+    assert link_params(a.sidebar.code[0].value) == {"q": "Kaag", "share": params["share"]}
+    a.text_input(key="f_q").set_value("Beiroet").run()
 
     b = session(params)
     assert not b.exception and not b.warning

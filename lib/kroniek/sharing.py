@@ -387,7 +387,7 @@ class ShareStore:
             self.fs.pipe_file(target, data)  # an object store writes an object whole or not at all
             return
         tmp = f"{self.root}/{_TMP_PREFIX}{uuid.uuid4().hex}"
-        with open(tmp, "wb") as fh:
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:  # readable by the server only
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
