@@ -530,3 +530,19 @@ def test_a_deployment_can_turn_sharing_off(share_env, monkeypatch):
     b.get("file_uploader")[0].set_value(("eigen.jsonl", json.dumps(ARTICLE).encode(), "application/json")).run()
     assert "gedeeld-1" in article_ids(b)
     assert [x.key for x in b.button] == []
+
+
+def test_a_viewer_is_told_when_the_corpus_around_the_shared_articles_has_changed(share_env, monkeypatch, tmp_path):
+    token = link_params(upload_and_share(session()))["share"]
+    grown = tmp_path / "grown"
+    grown.mkdir()
+    (grown / SEED_ID).write_bytes((ROOT / "seeds" / SEED_ID).read_bytes())
+    (grown / "nieuw.txt").write_text("date 2021-09-12 Het kabinet trok 2 miljard euro uit.", encoding="utf-8")
+    monkeypatch.setenv("KRONIEK_CORPUS", str(grown))
+    b = session({"share": token})
+    assert not b.warning
+    assert [i.value for i in b.info] == [
+        "The deployment's corpus has changed since this view was shared (it held 1 article(s) then, 2 now): "
+        "the shared articles are as they were, counts over the whole corpus may differ."
+    ]
+    assert article_ids(b) == [SEED_ID, "gedeeld-1", "nieuw.txt"]
