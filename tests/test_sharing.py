@@ -333,9 +333,12 @@ def test_an_unreachable_object_store_says_so(monkeypatch):
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "test")
     monkeypatch.setenv("AWS_REGION", "us-east-1")
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    store = ShareStore(ShareConfig("s3://kroniek/shares"))
-    with pytest.raises(sharing.StoreUnavailable, match="^The store of shared views cannot be reached right now; try again later.$"):
-        store.load("A" * 32)
+    for location in ("s3://kroniek/shares", "nosuchprotocol://kroniek/shares"):
+        store = ShareStore(ShareConfig(location))
+        with pytest.raises(sharing.StoreUnavailable, match="^The store of shared views cannot be reached right now; try again later.$"):
+            store.load("A" * 32)
+        with pytest.raises(sharing.StoreUnavailable):
+            store.save(a_part())
 
 
 # --- joining a share to a corpus ---------------------------------------------------------------

@@ -312,7 +312,7 @@ class ShareStore:
         if self._fs is None:
             try:
                 self._fs, self._root = _filesystem(self.config.location)
-            except (OSError, ValueError, pa.ArrowException) as exc:
+            except (OSError, ValueError, ImportError, pa.ArrowException) as exc:  # unknown protocol, package missing
                 raise StoreUnavailable() from exc
             protocol = self._fs.protocol
             self._local = "file" in (protocol if isinstance(protocol, tuple) else (protocol,))
