@@ -31,6 +31,7 @@ with st.sidebar.expander("Add articles"):
         key="uploader",
         help=f"Added to this browser session only; at most {ui.UPLOAD_LIMIT_MB} MB per file.",
     )
+ui.share_controls(corpus)
 st.session_state["corpus"] = corpus
 st.session_state["filters"] = filters
 st.session_state["query"] = Query(corpus.data, filters)

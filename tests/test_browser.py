@@ -105,3 +105,52 @@ def test_actors_page_filter_url_and_download(server, tmp_path):
         assert {r["actor_type"] for r in rows} == {"person"}
         assert {r["actor"] for r in rows} >= {"Aleksandr Loekasjenko", "Vladimir Poetin"}
         context.close()
+
+
+SHARED_ARTICLE = {
+    "id": "gedeeld-1",
+    "date": "2020-08-11",
+    "title": "Hulp voor Beiroet",
+    "text": "Minister Sigrid Kaag maakte dinsdag 12 miljoen euro vrij voor de wederopbouw van Beiroet, meldde het ministerie in Den Haag.",
+    "source": "eigen",
+}
+
+
+def test_a_shared_link_opens_the_uploaded_article_in_a_fresh_browser_context(server):
+    import json
+
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        author = browser.new_context(viewport={"width": 1400, "height": 1800}).new_page()
+        author.goto(server, timeout=120_000)
+        author.locator(".js-plotly-plot").first.wait_for(timeout=180_000)
+        sidebar = author.locator("[data-testid='stSidebar']")
+        sidebar.get_by_text("Add articles").click()
+        sidebar.locator("input[type='file']").set_input_files(
+            {"name": "eigen.jsonl", "mimeType": "application/json", "buffer": json.dumps(SHARED_ARTICLE).encode()}
+        )
+        search = sidebar.get_by_label("Search text")
+        search.fill("Beiroet")
+        search.press("Enter")
+        author.wait_for_url("**q=Beiroet**", timeout=60_000)
+        sidebar.get_by_role("button", name="Share this view").click(timeout=180_000)
+        link = sidebar.locator("[data-testid='stCode'] code").first
+        expect(link).to_contain_text("share=", timeout=60_000)
+        url = link.inner_text().strip()
+        assert url.startswith(server) and "q=Beiroet" in url, url
+
+        viewer = browser.new_context(viewport={"width": 1400, "height": 1800}).new_page()  # no cookies, no session
+        viewer.goto(url, timeout=120_000)
+        expect(viewer.get_by_text("Shared view: 1 article(s) from the link, read-only.")).to_be_visible(timeout=180_000)
+        expect(viewer.locator("[data-testid='stMetric']").filter(has_text="Articles").locator("[data-testid='stMetricValue']")).to_have_text("1")
+        viewer.locator("[data-testid='stSidebarNav']").get_by_text("Articles").click()
+        expect(viewer.get_by_role("heading", name="Hulp voor Beiroet")).to_be_visible(timeout=120_000)
+        assert "share=" in viewer.url and "q=Beiroet" in viewer.url, viewer.url
+
+        stranger = browser.new_context(viewport={"width": 1400, "height": 1800}).new_page()
+        stranger.goto(url.split("share=")[0].rstrip("&?"), timeout=120_000)
+        expect(stranger.locator("[data-testid='stMetric']").filter(has_text="Articles").locator("[data-testid='stMetricValue']")).to_have_text("0", timeout=180_000)
+        expect(stranger.get_by_text("Hulp voor Beiroet")).to_have_count(0)
+        browser.close()

@@ -14,22 +14,23 @@ import html
 import io
 import os
 import sys
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
+from kroniek import sharing
 from kroniek.corpus import Article, Problem, ReadResult, drop_duplicates, read_bytes, read_corpus
 from kroniek.exporting import csv_bytes
 from kroniek.filters import Filters
 from kroniek.nlp import load_nlp, pipeline_key, resolve_name
 from kroniek.query import CorpusData, Query
 from kroniek.schema import PUBLIC_TABLES
-from kroniek.store import Store, build_tables
+from kroniek.store import Store, build_tables, cache_root
 
 APP_DIR = Path(__file__).resolve().parents[2]
 CORPUS_ENV = "KRONIEK_CORPUS"
@@ -189,22 +190,14 @@ def open_base(paths: tuple[str, ...], model: str, key: str) -> tuple[CorpusData,
 @st.cache_resource(show_spinner="Adding your articles…", max_entries=32)
 def _with_uploads(key: str, _base: CorpusData, _uploads: tuple[Article, ...], _store_key: str) -> CorpusData:
     """This session's corpus: the base tables plus the uploaded articles' rows."""
-    from kroniek.extract import actors_table, corpus_tables
+    from kroniek.extract import corpus_tables
 
     usable = [a for a in _uploads if a.content_hash not in FAILED]
     known = _base.connection().execute(
         "SELECT DISTINCT actor_id, actor FROM mentions WHERE actor_type = 'person' AND contains(actor, ' ')"
     ).fetchall()
     extra = CorpusData.from_frames(corpus_tables(Store(_store_key).load(usable), known=known), {a.article_id: a.text for a in usable})
-    tables = {
-        name: pa.concat_tables([table, extra.tables[name].cast(table.schema)])
-        for name, table in _base.tables.items()
-        if name != "actors"
-    }
-    actors = actors_table(tables["mentions"].to_pandas(), tables["roles"].to_pandas())
-    tables["actors"] = pa.Table.from_pandas(actors, preserve_index=False).cast(_base.tables["actors"].schema)
-    texts = pa.concat_tables([_base.texts, extra.texts.cast(_base.texts.schema)])
-    return CorpusData(tables, texts)
+    return CorpusData(*sharing.join_tables(_base.tables, _base.texts, sharing.SharedPart(extra.tables, extra.texts)))
 
 
 def load_corpus(files=None) -> Corpus:
@@ -219,6 +212,7 @@ def load_corpus(files=None) -> Corpus:
     else:
         paths = corpus_paths()
         base, problems = open_base(paths, model, key)
+    base = with_shared_view(base, key)
     if files:
         add_uploads(files, base)
     uploads: ReadResult = st.session_state.setdefault("uploads", ReadResult())
@@ -226,7 +220,7 @@ def load_corpus(files=None) -> Corpus:
     if uploads.articles:
         store = Store(key)
         problems = problems + _extract(list(uploads.articles), store, model, "Your articles")
-        upload_key = key + hashlib.sha256("".join(a.content_hash + a.article_id for a in uploads.articles).encode()).hexdigest()
+        upload_key = key + shared_token() + hashlib.sha256("".join(a.content_hash + a.article_id for a in uploads.articles).encode()).hexdigest()
         data = _with_uploads(upload_key, base, tuple(uploads.articles), key)
     return Corpus(data, problems + list(uploads.problems), model, key, paths, [a.article_id for a in uploads.articles])
 
@@ -266,6 +260,122 @@ def add_uploads(files, base: CorpusData) -> bool:
             else:
                 uploads.articles.append(article)
     return changed
+
+
+# --- shared views ------------------------------------------------------------------------
+# A link with ?share=<token> joins articles someone uploaded and shared to the corpus,
+# read-only (storage, limits and token checks in sharing.py).  A viewer's own uploads
+# are joined on top and stay in the viewer's session, like anyone's.
+
+SHARE_PARAM = "share"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _share_store(config: sharing.ShareConfig) -> sharing.ShareStore:
+    return sharing.ShareStore(config)
+
+
+def share_store() -> sharing.ShareStore:
+    return _share_store(sharing.ShareConfig.from_env(cache_root()))
+
+
+@st.cache_resource(show_spinner="Opening the shared view…", max_entries=16)
+def _joined_share(key: str, _base: CorpusData, _part: sharing.SharedPart) -> CorpusData:
+    return CorpusData(*sharing.join_tables(_base.tables, _base.texts, _part))
+
+
+def shared_token() -> str:
+    part = st.session_state.get("shared_view")
+    return part.token if part is not None else ""
+
+
+def with_shared_view(base: CorpusData, key: str) -> CorpusData:
+    """The corpus plus the shared articles of the URL's ``share`` token, if any.
+
+    The token is read once, on the session's first run; a token that does not open
+    (malformed, unknown, expired, damaged, sharing off) leaves a message for
+    :func:`share_controls` and the corpus unchanged, and is taken out of the URL.
+    """
+    state = st.session_state
+    if not state.get("_share_checked"):
+        state["_share_checked"] = True
+        token = st.query_params.get(SHARE_PARAM)
+        if token is not None:
+            try:
+                part = share_store().load(token)
+                data = _joined_share(part.token + key + str(id(base)), base, part)
+            except sharing.ShareError as exc:
+                state["share_notice"] = f"{exc} Showing the deployment's corpus without it."
+                del st.query_params[SHARE_PARAM]
+                return base
+            state["shared_view"] = part
+            base_ids = base.texts.column("article_id").to_pylist()
+            if part.meta.get("corpus") != sharing.corpus_signature(base_ids, key):
+                state["share_note"] = (
+                    f"The deployment's corpus has changed since this view was shared (it held {part.meta.get('corpus_articles', '?')} "
+                    f"article(s) then, {len(base_ids)} now): the shared articles are as they were, counts over the whole corpus may differ."
+                )
+            return data
+    part = state.get("shared_view")
+    if part is None:
+        return base
+    if st.query_params.get(SHARE_PARAM) != part.token:  # page switches drop the query string
+        st.query_params[SHARE_PARAM] = part.token
+    return _joined_share(part.token + key + str(id(base)), base, part)
+
+
+def share_url(token: str) -> str:
+    """This page's address with the current filters and ``share=<token>``."""
+    params = {k: st.query_params.get_all(k) for k in st.query_params if k != SHARE_PARAM}
+    params[SHARE_PARAM] = [token]
+    page = (st.context.url or "").split("?", 1)[0]
+    return f"{page}?{urlencode(params, doseq=True)}"
+
+
+def share_controls(corpus: Corpus) -> None:
+    """Why a shared link did not open; and, when the session holds uploaded articles,
+    "Share this view": the session's own and shared articles stored under a new token,
+    shown as a link that carries the filters (the link follows later filter changes)."""
+    state = st.session_state
+    if state.get("share_notice"):
+        st.warning(state["share_notice"], icon=":material/link_off:")
+    if state.get("share_note"):
+        st.info(state["share_note"], icon=":material/info:")
+    shared = state.get("shared_view")
+    if shared is not None:
+        st.sidebar.caption(f"Shared view: {len(shared.article_ids)} article(s) from the link, read-only.")
+    store = share_store()
+    if not corpus.uploaded or not store.config.enabled:
+        return
+    ids = sorted(set(corpus.uploaded) | set(shared.article_ids if shared is not None else []))
+    signature = (corpus.pipeline_key, shared_token(), tuple(ids))
+    mine = state.get("my_share")
+    token, created = (mine[1], mine[2]) if mine and mine[0] == signature else (None, time.time())
+    if token is None and state.pop("_share_requested", False):
+        texts = corpus.data.texts
+        base_ids = sorted(set(texts.column("article_id").to_pylist()) - set(ids))
+        meta = {"corpus": sharing.corpus_signature(base_ids, corpus.pipeline_key), "corpus_articles": len(base_ids), "pipeline": corpus.pipeline_key}
+        try:
+            token = store.save(sharing.part_of(corpus.data.tables, texts, ids, meta))
+        except sharing.ShareError as exc:
+            st.sidebar.error(str(exc))
+        else:
+            state["my_share"] = (signature, token, created)
+    if token is None:
+        st.sidebar.button(
+            "Share this view",
+            key="share_view",
+            icon=":material/share:",
+            on_click=lambda: state.update(_share_requested=True),  # a flag: the corpus is known only later in the run
+            help=f"Stores your {len(ids)} article(s) on this server and gives a link to this view; "
+            f"anyone holding the link can open it for {store.config.max_age_days:g} days.",
+        )
+    if token:
+        st.sidebar.code(share_url(token), language=None, wrap_lines=True)
+        st.sidebar.caption(
+            f"Anyone with this link sees your {len(ids)} article(s) with these filters, read-only, "
+            f"until {store.expires_on(created).isoformat()}. Uploading more makes a new link."
+        )
 
 
 # --- filters ---------------------------------------------------------------------------
