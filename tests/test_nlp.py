@@ -91,3 +91,42 @@ def test_eval_commands(tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[0].startswith("UPOS accuracy")
     assert out.stdout.splitlines()[-1] == "(1 sentences, 3 tokens)"
+
+
+def _tagged(words: list[str], sentence_starts: set[int], ents: list[tuple[int, int, str]]):
+    """A Doc as the statistical NER leaves it: words, sentence starts, entities."""
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(spacy.blank("nl").vocab, words=words, sent_starts=[i in sentence_starts for i in range(len(words))])
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+# dpg-10649311: "... in het assortiment van Decathlon te veroordelen. (...) Dat werd
+# Decathlon allemaal te veel. (...) Maar Decathlon zou wel het eerste Franse merk ..."
+DECATHLON = "in het assortiment van Decathlon te veroordelen . Dat werd Decathlon allemaal te veel . Maar Decathlon zou wel het eerste Franse merk zijn".split()
+
+
+def test_one_label_per_name_per_article():
+    import kroniek.components as stages
+
+    doc = _tagged(DECATHLON, {0, 8, 15}, [(4, 5, "LOC"), (10, 11, "ORG"), (16, 17, "ORG")])
+    doc = stages.consistent_names(doc)
+    assert [(e.text, e.label_, e.start) for e in doc.ents] == [("Decathlon", "ORG", 4), ("Decathlon", "ORG", 10), ("Decathlon", "ORG", 16)]
+
+
+def test_a_name_found_once_is_found_where_the_model_missed_it():
+    import kroniek.components as stages
+
+    doc = stages.consistent_names(_tagged(DECATHLON, {0, 8, 15}, [(4, 5, "ORG")]))
+    assert [(e.text, e.label_, e.start) for e in doc.ents] == [("Decathlon", "ORG", 4), ("Decathlon", "ORG", 10), ("Decathlon", "ORG", 16)]
+
+
+def test_no_name_added_at_a_sentence_start_or_inside_a_longer_name():
+    import kroniek.components as stages
+
+    # dpg-10592825: "een reis naar Mars gaan maken: Mars One Ventures, ..."; the planet is LOC,
+    # the company a longer name the model missed; "Lansdorp" starts the last sentence.
+    words = "een reis naar Mars gaan maken : Mars One Ventures is failliet , zegt Bas Lansdorp . Lansdorp zwijgt".split()
+    doc = stages.consistent_names(_tagged(words, {0, 17}, [(3, 4, "LOC"), (14, 16, "PER")]))
+    assert [(e.text, e.start) for e in doc.ents] == [("Mars", 3), ("Bas Lansdorp", 14)]

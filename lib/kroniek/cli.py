@@ -112,13 +112,13 @@ def _eval(args: argparse.Namespace) -> int:
 
     if args.what == "ner":
         if args.meantime:
-            scores = evaluation.evaluate_ner_meantime(Path(args.meantime), args.model, args.gazetteer, not args.no_consistency)
+            scores = evaluation.evaluate_ner_meantime(Path(args.meantime), args.model, not args.no_gazetteer, not args.no_consistency)
             print(evaluation.format_ner_meantime(scores))
             return 0
         if not args.conll:
             print("eval ner needs --conll FILE or --meantime DIR", file=sys.stderr)
             return 2
-        scores = evaluation.evaluate_ner(Path(args.conll), args.model, args.gazetteer, not args.no_consistency, not args.by_sentence)
+        scores = evaluation.evaluate_ner(Path(args.conll), args.model, not args.no_gazetteer, not args.no_consistency, not args.by_sentence)
         print(evaluation.format_ner(scores))
     else:
         if not args.conllu:
@@ -149,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--meantime", help="MEANTIME folder (articles.jsonl, entity_mentions.jsonl): NER recall out of domain")
     ev.add_argument("--conllu", help="CoNLL-U file")
     ev.add_argument("--model", default=None)
-    ev.add_argument("--gazetteer", choices=["merge", "before", "off"], default="merge", help="how gazetteer names meet the NER's (default: as shipped)")
+    ev.add_argument("--no-gazetteer", action="store_true", help="without the gazetteer's EntityRuler before the NER")
     ev.add_argument("--no-consistency", action="store_true", help="without the one-label-per-article stage")
     ev.add_argument("--by-sentence", action="store_true", help="tag each sentence alone instead of whole articles")
     ev.set_defaults(func=_eval)

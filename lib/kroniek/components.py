@@ -33,46 +33,6 @@ def split_name_compounds(doc: Doc) -> Doc:
     return doc
 
 
-GAZETTEER_SPANS = "kroniek_gazetteer"
-
-
-@Language.component("kroniek_merge_gazetteer")
-def merge_gazetteer(doc: Doc) -> Doc:
-    """Merge the gazetteer's names (in ``doc.spans``) with the statistical NER's entities.
-
-    A gazetteer name wins over the entities it overlaps ("Poetin" typed LOC by the model
-    becomes PER), except inside a longer name of capitalised words the model found:
-    "Vladimir Poetin" stays whole and takes the gazetteer's label (Dutch names end in
-    their head), and "Qatar" in "Qatar Airways" or "Singapore" in "Singapore Airlines"
-    is part of an organisation's name, not the country, so the model's label stays.
-    (Run before the NER, the ruler cut such names in two.)  A model name joined by a
-    lower-case word ("Unie van Rusland") is not trusted over the gazetteer.
-    """
-    names = doc.spans.get(GAZETTEER_SPANS)
-    if not names:
-        return doc
-    entities = list(doc.ents)
-    for name in sorted(names, key=lambda s: (s.start, -len(s))):
-        overlapping = [e for e in entities if e.start < name.end and e.end > name.start]
-        around = [e for e in overlapping if _capitalised_around(e, name)]
-        if around:
-            entity = around[0]
-            if entity.end == name.end and entity.label_ != name.label_:
-                entities = [e for e in entities if e is not entity] + [Span(doc, entity.start, entity.end, label=name.label_)]
-            continue
-        entities = [e for e in entities if e not in overlapping] + [name]
-    doc.set_ents(sorted(entities, key=lambda s: s.start))
-    return doc
-
-
-def _capitalised_around(entity: Span, name: Span) -> bool:
-    """Is the model's ``entity`` a longer name holding ``name``, all its other words capitalised?"""
-    if entity.start > name.start or entity.end < name.end or len(entity) == len(name):
-        return False
-    others = [t for t in entity if t.i < name.start or t.i >= name.end]
-    return all(t.text[:1].isupper() or t.text == "-" for t in others)
-
-
 @Language.component("kroniek_consistent_names")
 def consistent_names(doc: Doc) -> Doc:
     """One name, one label per article; a name found once is found everywhere in it.

@@ -56,7 +56,7 @@ def _article_doc(vocab, sentences: list[tuple[list[str], list[str]]]) -> Doc:
     return Doc(vocab, words=words, sent_starts=starts)
 
 
-def evaluate_ner(path: Path, model: str | None = None, gazetteer: str = "merge", consistent: bool = True, by_article: bool = True) -> dict:
+def evaluate_ner(path: Path, model: str | None = None, gazetteer: bool = True, consistent: bool = True, by_article: bool = True) -> dict:
     """Entity-level precision, recall and F1 (exact span and label), overall and per label.
 
     Articles are tagged whole (``by_article``), as Kroniek reads news, so the stages that
@@ -225,7 +225,7 @@ def _name_span(text: str, mention: dict, cursor: int) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found else None
 
 
-def evaluate_ner_meantime(folder: Path, model: str | None = None, gazetteer: str = "merge", consistent: bool = True) -> dict:
+def evaluate_ner_meantime(folder: Path, model: str | None = None, gazetteer: bool = True, consistent: bool = True) -> dict:
     """Recall of MEANTIME's gold named mentions (exact span and label) by the whole
     pipeline on each article's text, as users run it.
 

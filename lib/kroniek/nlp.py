@@ -117,25 +117,18 @@ def pipeline_key(name: str | None = None) -> str:
     return f"{meta.get('lang', 'nl')}_{meta.get('name', 'x')}-{meta.get('version', '0')}-x{EXTRACTION_VERSION}-g{load_gazetteer().fingerprint}"
 
 
-GAZETTEER_MODES = ("merge", "before", "off")
-
-
-def load_nlp(name: str | None = None, gazetteer: str = "merge", consistent: bool = True) -> Language:
+def load_nlp(name: str | None = None, gazetteer: bool = True, consistent: bool = True) -> Language:
     """The spaCy pipeline for extraction, with Kroniek's stages around the NER.
 
-    ``gazetteer`` says how the gazetteer's names meet the model's: ``merge`` (the
-    default) matches them after the NER and lets a longer model name win
-    (:func:`kroniek.components.merge_gazetteer`); ``before`` is an EntityRuler ahead of
-    the NER, which the NER must respect; ``off`` leaves the model alone.  ``consistent``
-    adds the per-article label consistency stage.  The alternatives exist so that
-    ``kroniek eval ner`` can measure what each stage does.
+    ``gazetteer`` puts the EntityRuler of known names before the NER (which keeps the
+    entities it sets); ``consistent`` adds the one-label-per-name-per-article stage after
+    it.  Both are on for extraction; ``kroniek eval ner`` can switch them off to measure
+    what each does.
     """
     import spacy
 
-    import kroniek.components as stages  # registers Kroniek's components
+    import kroniek.components  # noqa: F401  (registers Kroniek's components)
 
-    if gazetteer not in GAZETTEER_MODES:
-        raise ValueError(f"gazetteer must be one of {GAZETTEER_MODES}, not {gazetteer!r}")
     resolved = resolve_name(name)
     if resolved == BLANK_NAME:
         nlp = spacy.blank("nl")
@@ -149,22 +142,13 @@ def load_nlp(name: str | None = None, gazetteer: str = "merge", consistent: bool
     nlp.max_length = MAX_ARTICLE_CHARS
     nlp.add_pipe("kroniek_split_names", first=True)
     has_ner = "ner" in nlp.pipe_names
-    after_ner = {"after": "ner"} if has_ner else {}
-    patterns = load_gazetteer().ruler_patterns()
-    if gazetteer == "before" or (gazetteer == "merge" and not has_ner):
+    if gazetteer:
         position = {"before": "ner"} if has_ner else {}
         ruler = nlp.add_pipe("entity_ruler", name="kroniek_gazetteer", config={"overwrite_ents": True}, **position)
-    elif gazetteer == "merge":
-        ruler = nlp.add_pipe(
-            "span_ruler", name="kroniek_gazetteer", config={"spans_key": stages.GAZETTEER_SPANS, "annotate_ents": False}, **after_ner
-        )
-        nlp.add_pipe("kroniek_merge_gazetteer", after="kroniek_gazetteer")
-    if gazetteer != "off":
         with nlp.select_pipes(enable=[]):
-            ruler.add_patterns(patterns)
+            ruler.add_patterns(load_gazetteer().ruler_patterns())
     if consistent and has_ner:
-        last_name_stage = "kroniek_merge_gazetteer" if gazetteer == "merge" else "ner"
-        nlp.add_pipe("kroniek_consistent_names", after=last_name_stage)
+        nlp.add_pipe("kroniek_consistent_names", after="ner")
     nlp.meta.setdefault("kroniek", {})
     nlp.meta["kroniek"] = {"source": source, "resolved": resolved, "key": pipeline_key(name)}
     return nlp
