@@ -39,8 +39,6 @@ Conventions
 
 from __future__ import annotations
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 import re
@@ -48,7 +46,7 @@ from typing import Callable, Sequence
 
 from kroniek.money.context import context_from_doc
 from kroniek.money.conversion import LEGACY_EURO_RATES, rate_date, to_eur
-from kroniek.money.currency import _inherit_currency
+from kroniek.money.currency import Evidence, infer_currency, next_word
 from kroniek.money.grammar import Amount, Figure, _Parser
 from kroniek.money.lexicon import DATA_DIR, CurrencyWord, Lexicon, Tok, load_lexicon, tokenize
 from kroniek.money.numbers import number_word, parse_number
@@ -75,12 +73,28 @@ def extract_money(
     sentence_of_char = sentence_of_char or (lambda _c: 0)
 
     hint_sentences = {sentence_of_char(t.start) for t in toks if t.low in lex.money_hints}
+    pos_of: dict[int, str] = {}
+    change_chars: set[int] = set()
+    if doc is not None and doc.has_annotation("LEMMA"):
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if lemma in lex.money_hint_lemmas:
+                hint_sentences.add(sentence_of_char(token.idx))
+            if lemma in lex.change_lemmas:
+                change_chars.add(token.idx)
+    if doc is not None and doc.has_annotation("POS"):
+        pos_of = {token.idx: token.pos_ for token in doc}
 
     def money_sentence(char: int) -> bool:
         return sentence_of_char(char) in hint_sentences
 
     year = date_interval[0].year if date_interval else None
-    parser = _Parser(toks, lex, year, money_sentence)
+    evidence = Evidence(
+        hint_sentences,
+        pos_of.get if pos_of else (lambda _c: ""),
+        lex.default_currency_before_2002 if year is not None and year < 2002 else lex.default_currency,
+    )
+    parser = _Parser(toks, lex, year, money_sentence, change_chars.__contains__)
     figures = parser.figures()
     figures = [f for f in figures if not _in_idiom(f, toks, lex)]
     on = rate_date(date_interval)
@@ -90,11 +104,17 @@ def extract_money(
     for k, fig in enumerate(figures):
         sentence_id = located[k][1]
         currency = fig.currency
+        inferred = fig.inherited
         if currency is None:
             has_magnitude = any(parser.magnitude_at(j) for j in range(fig.start, fig.end))
-            currency = _inherit_currency(fig, toks, seen, located[k + 1 : k + 2], sentence_id, lex, has_magnitude)
+            currency = infer_currency(fig, toks, seen, located[k + 1 : k + 2], sentence_id, lex, has_magnitude, evidence)
             if currency is None:
                 continue
+            fig.currency, inferred = currency, True
+        elif not inferred:
+            evidence.written.append(currency)
+        elif pos_of and next_word(toks, fig.end, lex, evidence) == "noun":
+            continue  # "120 ton cocaïne": a weight, even in a sentence about money
         seen.append((fig, sentence_id))
         start_char, end_char = toks[fig.start].start, toks[fig.end - 1].end
         low_eur = to_eur(fig.low, currency, on)
@@ -109,6 +129,7 @@ def extract_money(
                 "low": _clean(fig.low),
                 "high": _clean(fig.high),
                 "currency": currency,
+                "currency_inferred": bool(inferred),
                 "approx": bool(fig.approx),
                 "kind": fig.kind,
                 "low_eur": _clean(low_eur) if low_eur is not None else None,

@@ -1,9 +1,19 @@
-"""Which currency a figure without a currency word is in."""
+"""Which currency a figure without a currency word is in.
+
+Dutch news often leaves the currency out once it is clear: "Daarvan ging 744 miljoen naar
+Shell", "Forum wil 15 miljard uitgeven aan onderwijs", "een schuld van zo'n 30 miljoen".
+Such a figure takes the currency of the figures just before it; in a sentence about money
+(a money word, "aan" + a money noun, "66 miljard winst") it takes the article's latest
+earlier currency, else the default of the news's country (``money.yaml``).  A figure right
+before any other noun counts things ("16,5 miljoen klanten") and stays out.  Every such
+row says ``currency_inferred = true``.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
 
 from kroniek.money.grammar import Figure
 from kroniek.money.lexicon import Lexicon, Tok
@@ -15,7 +25,53 @@ _FUNCTION_WORDS = {
 }
 
 
-def _inherit_currency(
+@dataclass
+class Evidence:
+    """What the article says around the figures: which sentences are about money, the
+    part of speech of the word after a figure (from the parse, when there is one)."""
+
+    money_sentences: set[int]
+    pos_at: Callable[[int], str] = lambda _c: ""  # char -> coarse POS of the token starting there
+    default: str = "EUR"
+    written: list[str] = field(default_factory=list)  # currencies written so far, in order
+
+
+def next_word(toks: Sequence[Tok], end: int, lex: Lexicon, ev: Evidence) -> str:
+    """What follows a figure: 'money' (a money noun: "winst"), 'noun' (anything counted:
+    "klanten", "sociale huurwoningen"), or '' (a verb, a preposition, punctuation)."""
+    if end >= len(toks):
+        return ""
+    nxt = toks[end]
+    if not nxt.text[:1].isalpha():
+        return ""
+    if nxt.low in lex.amount_nouns:
+        return "money"
+    if nxt.low in lex.count_nouns:
+        return "noun"
+    pos = ev.pos_at(nxt.start)
+    if pos:
+        if pos == "ADJ" and end + 1 < len(toks):
+            after = toks[end + 1]
+            if after.low in lex.amount_nouns:
+                return "money"
+            return "noun" if ev.pos_at(after.start) in ("NOUN", "PROPN") else ""
+        return "noun" if pos in ("NOUN", "PROPN", "NUM") else ""
+    return "" if nxt.low in _FUNCTION_WORDS or nxt.low in lex.money_hints else "noun"
+
+
+def _aan_money_noun(toks: Sequence[Tok], end: int, lex: Lexicon) -> bool:
+    """"4 miljard aan uitgaven", "miljoenen aan leningen", "8 miljoen aan naheffingen"."""
+    if end + 1 >= len(toks) or toks[end].low != "aan":
+        return False
+    for word in (t.low for t in toks[end + 1 : end + 3]):  # "miljarden aan ongeoorloofde staatssteun"
+        if word in lex.amount_nouns or word in lex.context_nouns or word in lex.money_hints:
+            return True
+        if any(word.endswith(noun) for noun in lex.amount_nouns | set(lex.context_nouns) if len(noun) >= 5):
+            return True
+    return False
+
+
+def infer_currency(
     fig: Figure,
     toks: Sequence[Tok],
     previous: Sequence[tuple[Figure, int]],
@@ -23,25 +79,40 @@ def _inherit_currency(
     sentence_index: int,
     lex: Lexicon,
     has_magnitude: bool,
+    ev: Evidence,
 ) -> str | None:
-    """The currency of a bare "744 miljoen": from the figures just before (this or the
-    previous two sentences), or from the next figure of the same sentence when it is
-    close ("936 duizend en 926 duizend euro").  Never near a count noun."""
-    nxt = toks[fig.end] if fig.end < len(toks) else None
-    if nxt is not None and nxt.text[:1].isalpha() and nxt.low not in _FUNCTION_WORDS:
+    """The currency of a figure written without one, or None when it is not money."""
+    after = next_word(toks, fig.end, lex, ev)
+    if after == "noun":
         return None
-    window = toks[max(0, fig.start - 8) : fig.start] + toks[fig.end : fig.end + 3]
-    if any(t.low in lex.count_nouns for t in window):
+    if _counts_things(toks, fig, lex):
         return None
     for nf, nf_sentence in following[:1]:
         if nf.currency and nf_sentence == sentence_index and _listed_together(toks[fig.end : nf.start]):
-            return nf.currency
+            return nf.currency  # "936 duizend en 926 duizend euro"
     if not has_magnitude and not _looks_like_amount(toks[fig.start : fig.end]):
         return None
-    for prev, prev_sentence in reversed(previous[-3:]):
-        if prev.currency and (sentence_index - prev_sentence <= 2 if has_magnitude else prev_sentence == sentence_index):
-            return prev.currency
+    if not fig.extra.get("vague_bare"):
+        for prev, prev_sentence in reversed(previous[-3:]):
+            if prev.currency and (sentence_index - prev_sentence <= 2 if has_magnitude else prev_sentence == sentence_index):
+                return prev.currency  # "744 miljoen" after euro figures
+    if sentence_index in ev.money_sentences or after == "money" or _aan_money_noun(toks, fig.end, lex):
+        return ev.written[-1] if ev.written else ev.default
     return None
+
+
+def _counts_things(toks: Sequence[Tok], fig: Figure, lex: Lexicon) -> bool:
+    """A count noun near the figure ("het aantal passagiers stijgt tot 70 miljoen", "3 miljoen
+    van de inwoners"), unless a money noun stands closer before it ("16 duizend werknemers en
+    een omzet van 2,5 miljard").  Units ("jaar", "procent") count only right after a number."""
+    if any(t.low in lex.count_nouns and t.low not in lex.count_units for t in toks[fig.end : fig.end + 3]):
+        return True
+    for t in reversed(toks[max(0, fig.start - 8) : fig.start]):
+        if t.low in lex.context_nouns or t.low in lex.amount_nouns:
+            return False
+        if t.low in lex.count_nouns and t.low not in lex.count_units:
+            return True
+    return False
 
 
 def _listed_together(between: Sequence[Tok]) -> bool:

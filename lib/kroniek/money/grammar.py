@@ -20,6 +20,7 @@ class Amount:
     has_magnitude: bool = False
     magnitude: float = 1.0
     cur_start: int | None = None
+    written: bool = True  # the currency is written ("euro", "$"), not a default ("een ton")
 
 
 @dataclass
@@ -31,13 +32,23 @@ class Figure:
     currency: str | None
     kind: str
     approx: bool
-    inherited: bool = False
+    inherited: bool = False  # no currency word: the currency is inferred
     extra: dict = field(default_factory=dict)
 
 
 class _Parser:
-    def __init__(self, toks: Sequence[Tok], lex: Lexicon, article_year: int | None, money_sentence: Callable[[int], bool]):
+    def __init__(
+        self,
+        toks: Sequence[Tok],
+        lex: Lexicon,
+        article_year: int | None,
+        money_sentence: Callable[[int], bool],
+        change_at: Callable[[int], bool] | None = None,
+    ):
+        """``money_sentence(char)``: the sentence at a character is about money;
+        ``change_at(char)``: the word at a character is a verb or noun of change (by lemma)."""
         self.toks = toks
+        self.change_at = change_at or (lambda _c: False)
         self.lows = tuple(t.low for t in toks)
         self.lex = lex
         self.year = article_year
@@ -187,24 +198,25 @@ class _Parser:
             magnitude *= value
             has_mag = True
             i += n
-        if vague and not has_mag and currency is None and self.currency_at(i, "post") is None and not self.ton_used:
-            return None
+        if vague and not has_mag and currency is None and self.currency_at(i, "post") is None and not self.ton_used and high < 1e6:
+            return None  # "duizenden": a count; "miljoenen" may be money (currency.py decides)
         post = self.currency_at(i, "post") if currency is None else None
         if post is not None:
             currency, factor, n = post
             cur_start = i
             i += n
+        written = currency is not None
         if currency is None and getattr(self, "ton_used", False):
             # "een ton" is a euro (before 2002: guilder) figure in Dutch news
             currency = "NLG" if self.year is not None and self.year < 2002 else "EUR"
         self.ton_used = False
         if needs_magnitude and not has_mag and not price_suffix and not self.toks[i - 1].text.endswith((",-", ",--")):
             return None
-        if is_word_number and not has_mag and currency is None and not bare_ok:
+        if is_word_number and not has_mag and currency is None and not bare_ok and not (vague and high >= 1e6):
             return None
         if self.toks[start].low == "een" and not has_mag and currency is None:
             return None
-        return Amount(start, i, low * magnitude * factor, high * magnitude * factor, currency, vague, has_mag, magnitude, cur_start)
+        return Amount(start, i, low * magnitude * factor, high * magnitude * factor, currency, vague, has_mag, magnitude, cur_start, written)
 
     def qualifier_before(self, i: int) -> tuple[str, bool, int] | None:
         """A hedge phrase ending right before token i: (kind, approx, start token)."""
@@ -224,9 +236,13 @@ class _Parser:
                 return phrase[0], i - n
         return None
 
-    def is_change(self, i: int) -> bool:
-        """A verb of change among the six tokens before token i."""
-        return any(t.low in self.lex.change_verbs for t in self.toks[max(0, i - 6) : i])
+    def is_change(self, i: int, after: int | None = None) -> bool:
+        """A verb or noun of change among the six tokens before token i, or (with ``after``)
+        among the four after token ``after`` ("is van 5 tot 6 miljoen gestegen")."""
+        window = list(self.toks[max(0, i - 6) : i])
+        if after is not None:
+            window += self.toks[after : after + 4]
+        return any(t.low in self.lex.change_verbs or self.change_at(t.start) for t in window)
 
     def figures(self) -> list[Figure]:
         out: list[Figure] = []
@@ -260,32 +276,46 @@ class _Parser:
         if self.followed_by_percent(a.end):
             return None
         # Range: A <connector> B
-        conn = self.match_seq(a.end, self.lex.range_connectors)
+        conn_at = a.end
         opener = self.opener_before(a.start)
+        if opener is not None and opener[0] == "tussen" and conn_at < len(self.toks) and self.toks[conn_at].text == "(":
+            # "tussen de 236 miljoen (Zeeland) en 1,4 miljard euro": skip the parenthesis
+            close = next((j for j in range(conn_at + 1, min(len(self.toks), conn_at + 8)) if self.toks[j].text == ")"), None)
+            if close is not None and self.lows[close + 1 : close + 2] == ("en",):
+                conn_at = close + 1
+        conn = self.match_seq(conn_at, self.lex.range_connectors)
         if not conn and opener is not None and opener[0] == "van" and a.end < len(self.toks) and self.toks[a.end].low == "naar":
             conn = 1  # "steeg van 45 naar 150 euro": a change, read like "van ... tot"
         if conn:
-            connector = tuple(t.low for t in self.toks[a.end : a.end + conn])
-            b = self.amount(a.end + conn)
+            connector = tuple(t.low for t in self.toks[conn_at : conn_at + conn])
+            b_at = conn_at + conn
+            hedge = self.match(b_at, self.lex.qualifiers) if connector[0] in ("tot", "à", "á", "en") else None
+            b = self.amount(b_at)
+            if b is None and hedge is not None:
+                b = self.amount(b_at + hedge[1])  # "van 7146 euro tot ruim 108.000 euro"
+                if b is not None:
+                    b.vague = b.vague or bool(hedge[0][1])  # type: ignore[index]
             glued = connector in (("-",), ("–",)) and self.toks[a.end].start == self.toks[a.end - 1].end
             ok = b is not None and not self.followed_by_percent(b.end)
             if ok and connector == ("en",):
                 ok = opener is not None and opener[0] == "tussen"
             if ok and connector == ("naar",):
-                ok = opener is not None and opener[0] == "van" and self.is_change(opener[1])
+                ok = opener is not None and opener[0] == "van"  # "van X naar Y" is always a change
             if ok and connector in (("a",),):
                 ok = self.toks[a.end - 1].is_num
             if ok and connector in (("-",), ("–",)) and not glued and not (a.currency or a.has_magnitude):
                 ok = True
             if ok:
                 assert b is not None
-                if opener is not None and opener[0] == "van" and connector[0] in ("tot", "naar") and self.is_change(opener[1]):
+                if opener is not None and opener[0] == "van" and (
+                    connector[0] == "naar" or (connector[0] == "tot" and self.is_change(opener[1], b.end))
+                ):
                     # "steeg van 5 tot 6 miljoen euro": two amounts sharing magnitude and currency
                     if not a.has_magnitude and b.has_magnitude:
                         a.low, a.high = a.low * b.magnitude, a.high * b.magnitude
                     a.currency = a.currency or b.currency
-                    first = Figure(a.start, a.end, a.low, a.high, a.currency, "single", a.vague)
-                    second = Figure(b.start, b.end, b.low, b.high, b.currency, "single", b.vague)
+                    first = Figure(a.start, a.end, a.low, a.high, a.currency, "single", a.vague, inherited=not (a.written or b.written))
+                    second = Figure(b.start, b.end, b.low, b.high, b.currency, "single", b.vague, inherited=not b.written)
                     return [first, second]
                 return self.range_figure(a, b, opener)
         return self.single(a)
@@ -307,7 +337,10 @@ class _Parser:
                 kind = qkind
         if a.vague:
             kind = "range"
-        return Figure(start, a.end, a.low, a.high, a.currency, kind, approx)
+        fig = Figure(start, a.end, a.low, a.high, a.currency, kind, approx, inherited=not a.written)
+        if a.vague and not a.has_magnitude:
+            fig.extra["vague_bare"] = True  # "miljoenen": money only where the sentence says so
+        return fig
 
     def range_figure(self, a: Amount, b: Amount, opener: tuple[str, int] | None) -> Figure:
         low, high = a.low, b.high
@@ -327,7 +360,7 @@ class _Parser:
         q = self.qualifier_before(start)
         if q is not None and q[0] == "single":
             start, approx = q[2], True
-        return Figure(start, b.end, low, high, currency, "range", approx)
+        return Figure(start, b.end, low, high, currency, "range", approx, inherited=not (a.written or b.written))
 
     def _factor(self, b: Amount) -> float:
         if b.cur_start is None:

@@ -37,6 +37,12 @@ class Lexicon:
     few_words: list[tuple[str, ...]]
     idioms: list[tuple[str, ...]]
     count_nouns: set[str]
+    money_hint_lemmas: frozenset[str] = frozenset()
+    amount_nouns: frozenset[str] = frozenset()
+    count_units: frozenset[str] = frozenset()
+    change_lemmas: frozenset[str] = frozenset()
+    default_currency: str = "EUR"
+    default_currency_before_2002: str = "NLG"
     max_phrase: int = 4
     # Every figure needs a currency word, an ISO code or a "ton" somewhere in the article;
     # an article with none of them is skipped before the grammar runs on every token.
@@ -110,6 +116,16 @@ def load_lexicon() -> Lexicon:
         few_words=sorted((_phrase(w) for w in config["few_words"]), key=len, reverse=True),
         idioms=[_phrase(w) for w in config["idioms"]],
         count_nouns=set(config["count_nouns"]),
-        gate_words=frozenset(first_words | set(config["ton_words"]) | {"tonnen"}),
+        money_hint_lemmas=frozenset(config.get("money_hint_lemmas", [])),
+        amount_nouns=frozenset(config.get("amount_nouns", [])),
+        count_units=frozenset(config.get("count_units", [])),
+        change_lemmas=frozenset(config.get("change_lemmas", [])),
+        default_currency=config.get("default_currency", "EUR"),
+        default_currency_before_2002=config.get("default_currency_before_2002", "NLG"),
+        # a figure of a million or more may be money without a currency word ("15 miljard")
+        gate_words=frozenset(
+            first_words | set(config["ton_words"]) | {"tonnen"}
+            | {k for k, v in config["magnitudes"].items() if float(v) >= 1e6}
+        ),
         gate_codes=frozenset(codes),
     )
