@@ -37,6 +37,7 @@ Conventions (shown to users on the About page)
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Callable
 
 from kroniek.timex.lexicon import DATA_DIR, Lexicon, load_lexicon
@@ -55,7 +56,10 @@ from kroniek.timex.periods import (
 )
 from kroniek.timex.readings import Found, Reading
 from kroniek.timex.resolution import duration_or_set, resolve, resolve_over
-from kroniek.timex.tense import _sentence_words_near, direction_from_preposition, tense_from_doc, tense_from_words
+from kroniek.timex.tense import _sentence_words_near, direction_from_preposition, narrative_tense, tense_from_doc, tense_from_words
+
+_DAY_SIZED = ("weekday", "day_month", "ordinal_day_month", "word_day_month", "day_month_abbr")
+_COORDINATED = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*$")
 
 __all__ = [
     "DATA_DIR", "Found", "Lexicon", "Reading", "add_months", "add_units", "direction_from_preposition",
@@ -82,7 +86,19 @@ def extract_timexes(
     sentence_of_char = sentence_of_char or (lambda _c: 0)
     sentence_bounds = sentence_bounds or (lambda _c: (0, len(text)))
     parsed = doc is not None and doc.has_annotation("DEP") and doc.has_annotation("MORPH")
+    narrative = narrative_tense(doc) if parsed else None
+
+    def clause_tense(f: Found) -> str | None:
+        """The verb's tense wins over a preposition when it is past ("was vanaf zaterdag
+        gesloten"); otherwise "sinds" looks back and "tot"/"vanaf" look ahead."""
+        verb = tense_from_doc(doc, f.start, parsed, lex)
+        prep = direction_from_preposition(text, f.start)
+        if verb == "past" and prep == "future":
+            return verb
+        return prep or verb
+
     rows = []
+    previous: tuple[Found, Reading, str | None] | None = None
     for f in _patterns().find(text):
         reading: Reading | None
         anchor_text = ""
@@ -90,7 +106,7 @@ def extract_timexes(
             reading = duration_or_set(f, lex)
         elif f.kind == "merged":
             assert f.parts is not None
-            tense = direction_from_preposition(text, f.start) or tense_from_doc(doc, f.start, parsed)
+            tense = clause_tense(f)
             first, anchor_text = resolve_over(f.parts[0], anchor_interval, tense, lex, precision)
             last, _ = resolve_over(f.parts[1], anchor_interval, tense, lex, precision)
             if first is None or last is None or first.begin is None or last.end is None:
@@ -103,10 +119,21 @@ def extract_timexes(
                     end = end.replace(year=end.year + 1)  # "van 20 december tot 5 januari"
                 reading = Reading(begin, end, interval_value(begin, end), "range") if begin <= end else None
         else:
-            tense = direction_from_preposition(text, f.start) or tense_from_doc(doc, f.start, parsed)
+            tense = clause_tense(f)
             if tense is None:
                 tense = tense_from_words(_sentence_words_near(text, f.start, f.end, sentence_bounds(f.start)), lex)
+            if f.kind == "weekday" and previous is not None and previous[0].kind == "weekday" and _COORDINATED.match(text[previous[0].end : f.start]):
+                tense = previous[2]  # "afgelopen vrijdag en zaterdag": the same direction
+            elif tense == "present" and narrative == "past" and f.kind in _DAY_SIZED:
+                # a story told in the past (its lead or a quote in the present: "Zaterdagavond
+                # brandt ...", "De politieactie van maandag komt ..."): the day lies behind
+                tense = "past" if f.kind == "weekday" else None  # a date: the nearest reading
             reading, anchor_text = resolve_over(f, anchor_interval, tense, lex, precision)
+            if reading is not None and f.kind == "weekday":
+                direction = f.m.group("wdir") if f.m is not None else None
+                if direction:
+                    tense = "past" if lex.directions.get(direction.lower(), 0) < 0 else "future" if lex.directions.get(direction.lower(), 0) > 0 else tense
+                previous = (f, reading, tense)
         if reading is None:
             continue
         if reading.note in ("START", "MID", "END", "EARLIER", "LATER"):

@@ -43,6 +43,9 @@ def _year_of(raw: str) -> int:
     return y + (2000 if y < 50 else 1900) if len(raw) == 2 else y
 
 
+PRESENT_HORIZON_DAYS = 240
+
+
 def _nearest_year(month: int, day: int | None, anchor: D, tense: str | None) -> int:
     """The year that puts a month (and day) nearest to the anchor, tense first."""
     candidates = []
@@ -53,6 +56,10 @@ def _nearest_year(month: int, day: int | None, anchor: D, tense: str | None) -> 
             continue
         distance = 0 if b <= anchor <= e else min(abs((b - anchor).days), abs((e - anchor).days))
         fits = not ((tense == "past" and b > anchor) or (tense == "future" and e < anchor))
+        if tense == "present":
+            # a present tense plans ahead ("zetten de wijzers in oktober terug"), but not by
+            # most of a year: "gaat hij op 29 januari naar Antwerpen" in April tells the past
+            fits = e >= anchor and (b - anchor).days <= PRESENT_HORIZON_DAYS
         candidates.append((distance, y, fits))
     if not candidates:
         return anchor.year
@@ -191,7 +198,10 @@ def _r_day_month(g, anchor, tense, lex):
     day_n = int(g["day"])
     if anchor is None:
         return Reading(None, None, f"XXXX-{month:02d}-{day_n:02d}", "day")
-    year = _nearest_year(month, day_n, anchor, tense)
+    if g.get("ydir"):
+        year = anchor.year + lex.directions[g["ydir"].lower()]  # "3 november vorig jaar"
+    else:
+        year = _nearest_year(month, day_n, anchor, tense)
     try:
         day = D(year, month, day_n)
     except ValueError:

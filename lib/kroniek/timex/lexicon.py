@@ -36,6 +36,8 @@ class Lexicon:
     day_ordinals: dict[str, int]
     span_back: list[str]
     span_forward: list[str]
+    unit_synonyms: dict[str, str]
+    reporting_verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,6 +66,8 @@ def load_lexicon() -> Lexicon:
         day_ordinals={w: i + 1 for i, w in enumerate(c["day_ordinals"])},
         span_back=list(c["span_back"]),
         span_forward=list(c["span_forward"]),
+        unit_synonyms=dict(c.get("unit_synonyms") or {}),
+        reporting_verbs=frozenset(c.get("reporting_verbs") or []),
     )
 
 

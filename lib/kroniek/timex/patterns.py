@@ -18,7 +18,9 @@ class _Patterns:
         MONTH = rf"(?P<month>{_alt(months_full)}|(?:{_alt(months_abbr)})\.?)"
         WEEKDAY = rf"(?P<weekday>{_alt(lex.weekday_of)})(?P<daypart>{_alt(lex.day_parts)})?"
         DIR = rf"(?P<dir>{_alt(lex.directions)})"
-        MOD = rf"(?:(?P<mod>{_alt(lex.modifiers)})\s+(?:van\s+)?(?:de\s+|het\s+)?)"
+        # "(?i:...)": a modifier or direction may open a sentence ("Begin april") in the case-
+        # sensitive month pattern (capitalised months alone are names: "Augustus")
+        MOD = rf"(?:(?P<mod>(?i:{_alt(lex.modifiers)}))\s+(?:van\s+)?(?:de\s+|het\s+)?)"
         UNIT = rf"(?P<unit>{_alt(lex.units)})"
         SEASON = rf"(?P<season>{_alt(lex.seasons)})"
         YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
@@ -86,7 +88,7 @@ class _Patterns:
             (
                 "day_month",
                 re.compile(
-                    rf"{B}(?:(?P<wd>{_alt(lex.weekday_of)}),?\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+{MONTH}(?:,?\s+(?P<y>\d{{4}}|'\d{{2}}))?{E}",
+                    rf"{B}(?:(?P<wd>{_alt(lex.weekday_of)}),?\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+{MONTH}(?:,?\s+(?P<y>\d{{4}}|'\d{{2}})|\s+(?:van\s+)?(?P<ydir>{_alt(lex.directions)})\s+jaar)?{E}",
                     flags,
                 ),
             ),
@@ -94,7 +96,7 @@ class _Patterns:
             (
                 "month",
                 re.compile(
-                    rf"{B}{MOD}?(?:(?P<mdir>{_alt(lex.directions)})\s+(?:(?P<ydir2>jaar)\s+)?)?{MONTH}(?:\s+(?:van\s+)?(?:{YEAR}|(?P<ydir>{_alt(lex.directions)})\s+jaar|(?P<jl>jl\.?|jongstleden)))?{E}"
+                    rf"{B}{MOD}?(?:(?P<mdir>(?i:{_alt(lex.directions)}))\s+(?:(?P<ydir2>jaar)\s+)?)?{MONTH}(?:\s+(?:van\s+)?(?:{YEAR}|(?P<ydir>{_alt(lex.directions)})\s+jaar|(?P<jl>jl\.?|jongstleden)))?{E}"
                 ),
             ),
             ("earlier_later", re.compile(rf"{B}(?P<el>eerder|later)\s+(?:deze|dit|in\s+de|in\s+het)\s+(?P<unit>week|maand|jaar|eeuw){E}", flags)),
@@ -138,7 +140,7 @@ class _Patterns:
             (
                 "set",
                 re.compile(
-                    rf"{B}(?:(?P<q>{_alt(lex.set_quantifiers)})\s+(?P<setunit>dag|week|maand|jaar|kwartaal|{_alt(lex.weekday_of)}|ochtend|avond|nacht|weekend)|(?P<setword>{_alt(lex.set_words)})){E}",
+                    rf"{B}(?:(?P<q>{_alt(lex.set_quantifiers)})\s+(?P<setunit>dag|week|maand|jaar|kwartaal|{_alt(lex.weekday_of)}|ochtend|avond|nacht|weekend|weekeinde)|(?P<setword>{_alt(lex.set_words)})){E}",
                     flags,
                 ),
             ),
@@ -180,9 +182,13 @@ class _Patterns:
         if kind == "year":
             if m.group("mod") or text[m.start() : m.end()].lower().startswith("het jaar"):
                 return True
-            if re.match(r"\s*(%|procent|euro|dollar|mensen|man|keer|meter|kilo|km|stuks|punten|personen|huizen|woningen|leden|deelnemers|banen|\w+en\b)", after):
+            if re.match(r"\s*(%|procent|euro|dollar|mensen|man|keer|meter|kilo|km|stuks|punten|personen|huizen|woningen|leden|deelnemers|banen)\b", after):
                 return False
-            if re.search(r"(in|sinds|vanaf|tot|van|uit|na|voor|rond|begin|eind|medio|jaar|tussen|en|of|t/m|-)\s*$", before):
+            if re.search(r"\b(in|sinds|vanaf|sedert|tot|uit|na|rond|begin|eind|medio|tussen)\s*$", before):
+                return True  # "In 2010 werden", "in 2016 een fout"
+            if re.match(r"\s*\w+en\b", after):
+                return False  # "2000 huizen", "1500 leerlingen"
+            if re.search(r"(van|voor|jaar|en|of|t/m|-)\s*$", before):
                 return True
             return bool(re.match(r"\s*($|[.,;:)!?]|en\s|-|–|/)", after)) or before.rstrip().endswith("(")
         if kind == "day_word":

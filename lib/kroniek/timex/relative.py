@@ -83,7 +83,7 @@ def _granularity(unit: str) -> str:
 
 
 def _r_earlier_later(g, anchor, tense, lex):
-    unit = g["unit"].lower()
+    unit = lex.unit_synonyms.get(g["unit"].lower(), g["unit"].lower())
     b, e = _unit_interval(unit, anchor, 0)
     if g["el"].lower() == "eerder":
         end = anchor - ONE
@@ -101,8 +101,10 @@ def _r_dir_unit(g, anchor, tense, lex):
     mod = _mod(g, lex)
     if g.get("season"):
         return _season_reading(g["season"].lower(), direction, anchor, lex, mod)
-    unit = g["unit"].lower()
+    unit = lex.unit_synonyms.get(g["unit"].lower(), g["unit"].lower())
     b, e = _unit_interval(unit, anchor, direction)
+    if direction == 0 and tense == "past" and b > anchor:
+        b, e = _unit_interval(unit, anchor, -1)  # "had dit weekeinde ..." on a Tuesday: the one just past
     value = _unit_value(unit, b)
     if mod in ("START", "MID", "END"):
         unit_kind = {"jaar": "year", "maand": "month", "week": "week", "weekend": "week"}.get(unit, unit)
@@ -121,7 +123,7 @@ def _r_weekday(g, anchor, tense, lex):
     else:
         direction = _direction(g, "wdir", lex)
         if direction is None:
-            direction = -1 if tense == "past" else 1 if tense == "future" else -1
+            direction = -1 if tense == "past" else 1 if tense in ("future", "present") else -1
         if direction == 0:
             monday, _ = week_interval(anchor)
             day = monday + dt.timedelta(days=weekday - 1)
