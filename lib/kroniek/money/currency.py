@@ -44,7 +44,7 @@ def next_word(toks: Sequence[Tok], end: int, lex: Lexicon, ev: Evidence) -> str:
     nxt = toks[end]
     if not nxt.text[:1].isalpha():
         return ""
-    if nxt.low in lex.amount_nouns:
+    if _money_noun(nxt.low, lex):
         return "money"
     if nxt.low in lex.count_nouns:
         return "noun"
@@ -52,11 +52,18 @@ def next_word(toks: Sequence[Tok], end: int, lex: Lexicon, ev: Evidence) -> str:
     if pos:
         if pos == "ADJ" and end + 1 < len(toks):
             after = toks[end + 1]
-            if after.low in lex.amount_nouns:
+            if _money_noun(after.low, lex):
                 return "money"
             return "noun" if ev.pos_at(after.start) in ("NOUN", "PROPN") else ""
         return "noun" if pos in ("NOUN", "PROPN", "NUM") else ""
     return "" if nxt.low in _FUNCTION_WORDS or nxt.low in lex.money_hints else "noun"
+
+
+def _money_noun(word: str, lex: Lexicon) -> bool:
+    """A noun an amount can stand right before: "winst", "subsidie", compounds ("planschade")."""
+    if word in lex.amount_nouns:
+        return True
+    return len(word) > 6 and any(word.endswith(noun) for noun in lex.amount_nouns if len(noun) >= 5)
 
 
 def _aan_money_noun(toks: Sequence[Tok], end: int, lex: Lexicon) -> bool:

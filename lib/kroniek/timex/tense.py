@@ -46,7 +46,9 @@ def tense_from_doc(doc, char: int, parsed: bool | None = None, lex: Lexicon | No
         return "future"
     if "Past" in tenses:
         return "past"
-    non_finite = verb.morph.get("VerbForm") in (["Part"], ["Inf"])
+    # an infinitive-looking verb under "is"/"heeft" is an infinitive whatever its tag ("is ...
+    # gaan roken": the parser may read "gaan" as a finite plural)
+    non_finite = verb.morph.get("VerbForm") in (["Part"], ["Inf"]) or verb.lower_ == verb.lemma_.lower()
     if non_finite and any(
         t is not verb and t.dep_ in ("aux", "aux:pass") and t.lemma_.lower() in _PERFECT_AUX and t.morph.get("VerbForm") == ["Fin"]
         for t in group
