@@ -226,6 +226,7 @@ REAL = [
     ("dpg-10747048", 1200, "150 euro", 150, 150, "EUR", "single", False),
     ("dpg-10791948", 475, "7146 euro tot ruim 108.000 euro", 7146, 108000, "EUR", "range", False),
     ("dpg-10796117", 1905, "15 tot 17 dollar", 15, 17, "USD", "range", False),
+    ("dpg-10673481", 4240, "100.000 tot wel 200.000 euro", 100000, 200000, "EUR", "range", False),
 ]
 
 # (article id, approximate offset, span): numbers near money words that count or weigh things
@@ -244,6 +245,8 @@ REAL_NOT_MONEY = [
     ("dpg-10744652", 435, "35 ton"),  # aan materieel
     ("dpg-10762989", 1200, "miljoenen"),  # Nederlanders
     ("dpg-10777814", 1135, "miljoenen"),  # e-mails
+    ("dpg-10761952", 700, "2030"),  # "naar 100 euro in 2030 en 200 euro in 2050"
+    ("dpg-10775630", 3000, "1,7 miljard"),  # volwassenen
 ]
 
 _EXTRACTED: dict[str, list[dict]] = {}

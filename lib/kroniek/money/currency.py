@@ -54,9 +54,22 @@ def next_word(toks: Sequence[Tok], end: int, lex: Lexicon, ev: Evidence) -> str:
             after = toks[end + 1]
             if _money_noun(after.low, lex):
                 return "money"
-            return "noun" if ev.pos_at(after.start) in ("NOUN", "PROPN") else ""
+            if ev.pos_at(after.start) in ("NOUN", "PROPN"):
+                return "noun"  # "2,4 miljoen sociale huurwoningen"
+            # an adjective used as a noun: "1,7 miljard volwassenen aan ..."
+            return "noun" if nxt.low.endswith("en") and nxt.low not in _FUNCTION_WORDS else ""
         return "noun" if pos in ("NOUN", "PROPN", "NUM") else ""
     return "" if nxt.low in _FUNCTION_WORDS or nxt.low in lex.money_hints else "noun"
+
+
+_YEAR_PREPOSITIONS = {"in", "sinds", "vanaf", "tot", "na", "voor", "rond", "begin", "eind", "medio", "uit", "van"}
+
+
+def _is_year(toks: Sequence[Tok], fig: Figure) -> bool:
+    """"oplopend naar 100 euro in 2030 en 200 euro in 2050": 2030 is a year, not an amount."""
+    if fig.end - fig.start != 1 or not re.fullmatch(r"1[89]\d\d|20\d\d", toks[fig.start].text):
+        return False
+    return fig.start > 0 and toks[fig.start - 1].low in _YEAR_PREPOSITIONS
 
 
 def _money_noun(word: str, lex: Lexicon) -> bool:
@@ -90,7 +103,7 @@ def infer_currency(
 ) -> str | None:
     """The currency of a figure written without one, or None when it is not money."""
     after = next_word(toks, fig.end, lex, ev)
-    if after == "noun":
+    if after == "noun" or _is_year(toks, fig):
         return None
     if _counts_things(toks, fig, lex):
         return None

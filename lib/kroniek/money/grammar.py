@@ -291,6 +291,8 @@ class _Parser:
             b_at = conn_at + conn
             hedge = self.match(b_at, self.lex.qualifiers) if connector[0] in ("tot", "à", "á", "en") else None
             b = self.amount(b_at)
+            if b is None and hedge is None and self.lows[b_at : b_at + 1] in (("wel",), ("zelfs",)):
+                hedge = (("single", False), 1)  # "100.000 tot wel 200.000 euro"
             if b is None and hedge is not None:
                 b = self.amount(b_at + hedge[1])  # "van 7146 euro tot ruim 108.000 euro"
                 if b is not None:
