@@ -280,6 +280,14 @@ REAL = [
     ("dpg-10730563", 125, "8 februari", "2019-02-08", "2019-02-08"),
     ("dpg-10740499", 1029, "14 februari", "2019-02-14", "2019-02-14"),
     ("dpg-10779954", 448, "26 februari", "2019-02-26", "2019-02-26"),
+    ("dpg-10762396", 171, "29 maart", "2019-03-29", "2019-03-29"),  # "(de Verdieping, 29 maart)": no verb, the nearest
+    # weekdays in the past tense or a perfect, a weekend told in the past
+    ("dpg-10743018", 626, "woensdagavond", "2019-03-20", "2019-03-20"),
+    ("dpg-10751496", 47, "maandagavond", "2019-03-25", "2019-03-25"),
+    ("dpg-10744418", 9, "dit weekend", "2019-03-23", "2019-03-24"),
+    ("dpg-10768819", 178, "dit weekend", "2019-03-30", "2019-03-31"),
+    # a season in the present tense: the coming one
+    ("dpg-10740614", 4887, "de zomer", "2019-06-21", "2019-09-22"),
 ]
 
 

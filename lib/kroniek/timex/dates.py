@@ -158,7 +158,7 @@ def _season_reading(name: str, direction: int | None, anchor: D, lex: Lexicon, m
         containing = [i for i in instances if i[1] <= anchor <= i[2]]
         if containing:
             chosen = containing[0]
-        elif tense == "future":
+        elif tense in ("future", "present"):  # "In de zomer stopt ...": the coming one
             chosen = next(i for i in instances if i[1] > anchor)
         else:
             past = [i for i in instances if i[2] < anchor]
