@@ -73,28 +73,15 @@ def extract_money(
     sentence_of_char = sentence_of_char or (lambda _c: 0)
 
     hint_sentences = {sentence_of_char(t.start) for t in toks if t.low in lex.money_hints}
-    pos_of: dict[int, str] = {}
-    change_chars: set[int] = set()
-    if doc is not None and doc.has_annotation("LEMMA"):
-        for token in doc:
-            lemma = token.lemma_.lower()
-            if lemma in lex.money_hint_lemmas:
-                hint_sentences.add(sentence_of_char(token.idx))
-            if lemma in lex.change_lemmas:
-                change_chars.add(token.idx)
-    if doc is not None and doc.has_annotation("POS"):
-        pos_of = {token.idx: token.pos_ for token in doc}
-
-    def money_sentence(char: int) -> bool:
-        return sentence_of_char(char) in hint_sentences
+    parse = _ParseLookup(doc, lex, sentence_of_char, hint_sentences)
 
     year = date_interval[0].year if date_interval else None
     evidence = Evidence(
-        hint_sentences,
-        pos_of.get if pos_of else (lambda _c: ""),
+        parse.money_sentence,
+        parse.pos_at,
         lex.default_currency_before_2002 if year is not None and year < 2002 else lex.default_currency,
     )
-    parser = _Parser(toks, lex, year, money_sentence, change_chars.__contains__)
+    parser = _Parser(toks, lex, year, parse.money_sentence, parse.change_at)
     figures = parser.figures()
     figures = [f for f in figures if not _in_idiom(f, toks, lex)]
     on = rate_date(date_interval)
@@ -113,7 +100,7 @@ def extract_money(
             fig.currency, inferred = currency, True
         elif not inferred:
             evidence.written.append(currency)
-        elif pos_of and next_word(toks, fig.end, lex, evidence) == "noun":
+        elif parse.has_pos and next_word(toks, fig.end, lex, evidence) == "noun":
             continue  # "120 ton cocaïne": a weight, even in a sentence about money
         seen.append((fig, sentence_id))
         start_char, end_char = toks[fig.start].start, toks[fig.end - 1].end
@@ -138,6 +125,50 @@ def extract_money(
             }
         )
     return rows
+
+
+class _ParseLookup:
+    """What the parse says, looked up only where a figure needs it (most sentences have none):
+    whether a sentence is about money (a money word, or a money lemma: "stak miljoenen in"),
+    a token's part of speech, whether a word is a verb or noun of change (by lemma)."""
+
+    def __init__(self, doc, lex: Lexicon, sentence_of_char: Callable[[int], int], hint_sentences: set[int]):
+        self.doc = doc
+        self.lex = lex
+        self.sentence_of_char = sentence_of_char
+        self.hinted = hint_sentences
+        self.has_lemma = doc is not None and doc.has_annotation("LEMMA")
+        self.has_pos = doc is not None and doc.has_annotation("POS")
+        self._checked: set[int] = set()
+        self._starts: dict[int, int] | None = None
+
+    def _token(self, char: int):
+        if self._starts is None:
+            self._starts = {token.idx: token.i for token in self.doc}
+        i = self._starts.get(char)
+        return self.doc[i] if i is not None else None
+
+    def money_sentence(self, char: int) -> bool:
+        sentence_id = self.sentence_of_char(char)
+        if sentence_id in self.hinted or not self.has_lemma or sentence_id in self._checked:
+            return sentence_id in self.hinted
+        self._checked.add(sentence_id)
+        token = self._token(char)
+        if token is not None and any(t.lemma_.lower() in self.lex.money_hint_lemmas for t in token.sent):
+            self.hinted.add(sentence_id)
+        return sentence_id in self.hinted
+
+    def pos_at(self, char: int) -> str:
+        if not self.has_pos:
+            return ""
+        token = self._token(char)
+        return token.pos_ if token is not None else ""
+
+    def change_at(self, char: int) -> bool:
+        if not self.has_lemma:
+            return False
+        token = self._token(char)
+        return token is not None and token.lemma_.lower() in self.lex.change_lemmas
 
 
 def _in_idiom(fig: Figure, toks: Sequence[Tok], lex: Lexicon) -> bool:

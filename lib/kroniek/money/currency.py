@@ -27,13 +27,14 @@ _FUNCTION_WORDS = {
 
 @dataclass
 class Evidence:
-    """What the article says around the figures: which sentences are about money, the
-    part of speech of the word after a figure (from the parse, when there is one)."""
+    """What the article says around the figures: whether the sentence at a character is
+    about money, the part of speech of the token at a character (from the parse, when there
+    is one), the default currency and the currencies written so far."""
 
-    money_sentences: set[int]
-    pos_at: Callable[[int], str] = lambda _c: ""  # char -> coarse POS of the token starting there
+    money_sentence: Callable[[int], bool]
+    pos_at: Callable[[int], str] = lambda _c: ""
     default: str = "EUR"
-    written: list[str] = field(default_factory=list)  # currencies written so far, in order
+    written: list[str] = field(default_factory=list)
 
 
 def next_word(toks: Sequence[Tok], end: int, lex: Lexicon, ev: Evidence) -> str:
@@ -116,7 +117,7 @@ def infer_currency(
         for prev, prev_sentence in reversed(previous[-3:]):
             if prev.currency and (sentence_index - prev_sentence <= 2 if has_magnitude else prev_sentence == sentence_index):
                 return prev.currency  # "744 miljoen" after euro figures
-    if sentence_index in ev.money_sentences or after == "money" or _aan_money_noun(toks, fig.end, lex):
+    if ev.money_sentence(toks[fig.start].start) or after == "money" or _aan_money_noun(toks, fig.end, lex):
         return ev.written[-1] if ev.written else ev.default
     return None
 
