@@ -13,7 +13,8 @@ Conventions
   after the dot) = 2.5; "1,500,000" (several comma groups) = 1,500,000.
 * A magnitude applies to both bounds of a range ("10 à 16 miljoen" = 10M..16M);
   "biljoen" = 10^12; "mln"/"mld"/"mrd" as in news; "een ton"/"tonnen" = 100,000, only
-  in a sentence about money or before a currency.
+  in a sentence about money or before a currency, and never right before another noun
+  ("120 ton cocaïne" is a weight).
 * kind: ``single``; ``range`` ("X tot Y", "X à Y", "X-Y", "tussen X en Y"); ``at_least``
   (ruim, meer dan, boven de, minimaal, ...); ``at_most`` (bijna, minder dan, tot,
   maximaal, ...).  An open bound repeats the stated figure: "ruim 5 miljoen" gives
@@ -23,10 +24,20 @@ Conventions
   200,000,000..999,999,999 (low = 2 x unit, high = 10 x unit - 1), kind range, approx.
 * The span includes hedge and range words (ruim, bijna, zo'n, circa, rond de, meer dan,
   boven de, tot, tussen ... en ...) but not emphasis (maar liefst, slechts).  A "van X tot
-  Y" after a verb of change ("steeg van 5 tot 6 miljoen") gives two single amounts.
+  Y" after (or before) a verb or noun of change ("steeg van 5 tot 6 miljoen", "is van 500
+  tot 600 euro gestegen") gives two single amounts, and so does every "van X naar Y"; any
+  other "van X tot Y" is a range ("een prijs van 15 tot 17 dollar"), also with a hedge or
+  emphasis after the connector ("van 7146 euro tot ruim 108.000 euro", "100.000 tot wel
+  200.000 euro") or a quote around it ("'6- à 7 ton'").
 * A currency omitted but clear from the figures just before ("744 miljoen" after euro
   amounts, within two sentences) is taken from them; a conversion in parentheses is a
-  figure of its own.
+  figure of its own.  A figure of a million or more (or "miljoenen", "een ton") without a
+  currency in a sentence about money ("investeerde 12 miljoen in", "een fonds van twee
+  miljard", "4 miljard aan uitgaven", "66 miljard winst") takes the article's latest
+  written currency, else the euro (the guilder before 2002).  Such rows, and every row
+  whose currency is not written, have ``currency_inferred`` = true.  A figure right before
+  any other noun counts things ("16,5 miljoen klanten") and is not money.
+* Small units: "cent", "eurocent", "dollarcent", "pence" are 0.01 of their currency.
 * Not money: percentages, counts ("28 maatregelen", "3 miljoen inwoners"), years,
   dates, scores, and a currency named without an amount.
 * Bare "frank" and "lira" mean the Belgian franc and Italian lira in articles dated

@@ -19,15 +19,23 @@ Conventions (shown to users on the About page)
   winter 12-21..03-20 (a winter belongs to the year it starts in).
 * "eerder deze maand" = first of the month to the day before the article date; "later
   dit jaar" = the day after the article date to 31 December (likewise for week/month).
-* A bare weekday in the past tense = the most recent such day up to six days before
-  the article date; in the present or future tense = the next such day within six
-  days.  "vanavond", "gistermiddag" = that day.
+* Tense comes from the parse: a past tense, a perfect ("heeft gestemd", "is gaan
+  roken") or a present verb of saying ("zegt de minister dinsdag") looks back; "zal",
+  "gaat ... doen" and a present tense look ahead, a present tense at most 240 days (a day
+  and month further ahead lie in the past: "gaat hij op 29 januari" in April); in an
+  article told in the past, a present-tense weekday looks back and a present-tense date
+  takes the nearest year.  A past verb beats a "vanaf"/"tot" before the expression.
+* A bare weekday looking back = the most recent such day up to six days before the
+  article date; looking ahead = the next such day within six days; "afgelopen vrijdag en
+  zaterdag" share their direction.  "vanavond", "gistermiddag" = that day.  "dit
+  weekend" told in the past = the weekend just past.
 * Article dates of month or year precision: day-sized expressions (weekdays,
   "gisteren") resolve to the article's own month or year, never to an invented day;
   other relative expressions resolve to the hull of their readings for every day the
   article date allows (the widest interval the evidence supports).
 * A month or day without a year takes the year that puts it nearest to the article
-  date in the direction of the tense.
+  date in the direction of the tense; "3 november vorig jaar" is that day of last year.
+  Modifiers read in any case ("Begin april", "Eind vorig jaar").
 * Leading prepositions ("in", "op", "sinds", "vanaf", "tot") are not part of the span;
   determiners ("het derde kwartaal", "de zomer") are.
 * Durations ("drie jaar lang") and sets ("elke week") are recognised, with a TIMEX3
