@@ -60,7 +60,7 @@ def test_cli_extract_writes_six_tables_with_the_contract_columns(tmp_path):
         }
     ]
     money = pd.read_parquet(out / "money.parquet")
-    assert money[["text", "low", "high", "currency"]].values.tolist() == [["tussen de 630 en 640 miljoen dollar", 630e6, 640e6, "USD"]]
+    assert money[["text", "low", "high", "currency", "currency_inferred"]].values.tolist() == [["tussen de 630 en 640 miljoen dollar", 630e6, 640e6, "USD", False]]
 
 
 def test_offsets_point_at_the_row_text(seed_article, seed_extraction):

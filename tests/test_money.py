@@ -145,7 +145,7 @@ DEV_CASES = _dev_sentences()
 def test_dev_set_size():
     figures = sum(len(v) for v in DEV_CASES.values())
     empty = sum(1 for v in DEV_CASES.values() if not v)
-    assert (len(DEV_CASES), figures, empty) == (145, 79, 81)
+    assert (len(DEV_CASES), figures, empty) == (145, 79, 80)
 
 
 @pytest.mark.corpora
@@ -192,3 +192,136 @@ def test_recognizers_number_spec_pass_rate():
     print(f"\nRecognizers-Text Dutch NumberModel: {passed}/{total} = {rate:.3f} in scope; failures: {failures}")
     assert total >= 45
     assert rate >= 0.95, failures
+
+
+# --- currency left out, "ton", change or range: real sentences of dpg-news-2019 ----------
+
+# (article id, approximate offset, span, low, high, currency, kind, currency_inferred)
+REAL = [
+    # no currency word, in a sentence about money: the article's earlier currency, else the euro
+    ("dpg-10762989", 1849, "tussen de 600 en 1000 miljard", 600e9, 1e12, "EUR", "range", True),
+    ("dpg-10766157", 2300, "11 miljard", 11e9, 11e9, "EUR", "single", True),
+    ("dpg-10779756", 640, "2,5 miljard", 2.5e9, 2.5e9, "EUR", "single", True),  # a money noun nearer than "werknemers"
+    ("dpg-10777814", 2090, "8 miljoen", 8e6, 8e6, "EUR", "single", True),  # "aan naheffingen"
+    ("dpg-10791819", 1240, "66 miljard", 66e9, 66e9, "EUR", "single", True),  # "66 miljard winst"
+    ("dpg-10791640", 1815, "1000 miljard", 1e12, 1e12, "EUR", "single", True),  # "aan kosten"
+    ("dpg-10667948", 935, "36 miljoen", 36e6, 36e6, "EUR", "single", True),  # "per jaar" is no count
+    ("dpg-10592825", 2590, "miljarden", 2e9, 9999999999.0, "EUR", "range", True),
+    ("dpg-10591867", 4505, "miljarden", 2e9, 9999999999.0, "EUR", "range", True),
+    ("dpg-10670844", 140, "miljarden", 2e9, 9999999999.0, "EUR", "range", True),  # "aan geld"
+    ("dpg-10754975", 4100, "miljoenen", 2e6, 9999999.0, "EUR", "range", True),
+    ("dpg-10771635", 1935, "miljarden", 2e9, 9999999999.0, "EUR", "range", True),  # after "afgelopen jaren"
+    ("dpg-10801537", 425, "miljarden", 2e9, 9999999999.0, "EUR", "range", True),  # "aan ongeoorloofde staatssteun"
+    ("dpg-10742577", 685, "vele tientallen miljoenen", 20e6, 99e6, "EUR", "range", True),
+    # "ton" = 100,000 in a sentence about money
+    ("dpg-10673427", 190, "meer dan zeven ton", 7e5, 7e5, "EUR", "at_least", True),
+    ("dpg-10730707", 590, "ruim een ton", 1e5, 1e5, "EUR", "at_least", True),
+    ("dpg-10751700", 890, "acht ton", 8e5, 8e5, "EUR", "single", True),
+    ("dpg-10767936", 790, "zo'n 4,5 ton", 4.5e5, 4.5e5, "EUR", "single", True),
+    ("dpg-10779005", 60, "een ton", 1e5, 1e5, "EUR", "single", True),
+    ("dpg-10801594", 1250, "een paar ton", 2e5, 9e5, "EUR", "range", True),
+    ("dpg-10803181", 2260, "tonnen", 2e5, 999999.0, "EUR", "range", True),
+    # a change gives two amounts, a range stays one ("uiteenliepen", "een prijs van")
+    ("dpg-10747048", 1190, "45", 45, 45, "EUR", "single", False),
+    ("dpg-10747048", 1200, "150 euro", 150, 150, "EUR", "single", False),
+    ("dpg-10791948", 475, "7146 euro tot ruim 108.000 euro", 7146, 108000, "EUR", "range", False),
+    ("dpg-10796117", 1905, "15 tot 17 dollar", 15, 17, "USD", "range", False),
+    ("dpg-10673481", 4240, "100.000 tot wel 200.000 euro", 100000, 200000, "EUR", "range", False),
+]
+
+# (article id, approximate offset, span): numbers near money words that count or weigh things
+REAL_NOT_MONEY = [
+    ("dpg-10791371", 4030, "1,8 miljoen"),  # laadpunten
+    ("dpg-10591879", 930, "1 miljard"),  # "van 1 miljard naar 1,26 miljard mensen"
+    ("dpg-10762991", 315, "2 miljoen"),  # minderjarige meisjes
+    ("dpg-10765374", 420, "1,7 miljoen"),  # illegale sigaretten
+    ("dpg-10767160", 4200, "15 miljoen"),  # personenauto's
+    ("dpg-10791981", 480, "8 miljoen"),  # jaarlijkse bezoekers
+    ("dpg-10686241", 990, "20 miljoen"),  # 'Mars van 20 miljoen'
+    ("dpg-10793082", 1680, "500 miljoen"),  # liter
+    ("dpg-10751315", 680, "33,1 miljard ton"),  # CO2
+    ("dpg-10673481", 4755, "120 ton"),  # cocaïne
+    ("dpg-10686008", 145, "twee ton"),  # van het broeikasgas
+    ("dpg-10744652", 435, "35 ton"),  # aan materieel
+    ("dpg-10762989", 1200, "miljoenen"),  # Nederlanders
+    ("dpg-10777814", 1135, "miljoenen"),  # e-mails
+    ("dpg-10761952", 700, "2030"),  # "naar 100 euro in 2030 en 200 euro in 2050"
+    ("dpg-10775630", 3000, "1,7 miljard"),  # volwassenen
+]
+
+_EXTRACTED: dict[str, list[dict]] = {}
+
+
+def _money_rows(article_id: str, nlp) -> list[dict]:
+    if article_id not in _EXTRACTED:
+        from kroniek import extract_article
+
+        article = _article("dpg-news-2019", article_id)
+        _EXTRACTED[article_id] = extract_article(article["text"], article["date"], nlp, article_id).money
+    return _EXTRACTED[article_id]
+
+
+def _find(text: str, span: str, near: int) -> int:
+    starts = [m.start() for m in re.finditer(re.escape(span), text)]
+    assert starts, span
+    return min(starts, key=lambda s: abs(s - near))
+
+
+@pytest.mark.corpora
+@pytest.mark.parametrize("case", REAL, ids=[f"{c[0]}:{c[2]}" for c in REAL])
+def test_real_figures(case, nlp):
+    article_id, near, span, low, high, currency, kind, inferred = case
+    start = _find(_article("dpg-news-2019", article_id)["text"], span, near)
+    got = [(r["text"], r["low"], r["high"], r["currency"], r["kind"], r["currency_inferred"]) for r in _money_rows(article_id, nlp) if r["start"] == start]
+    assert got == [(span, float(low), float(high), currency, kind, inferred)]
+
+
+@pytest.mark.corpora
+@pytest.mark.parametrize("case", REAL_NOT_MONEY, ids=[f"{c[0]}:{c[2]}" for c in REAL_NOT_MONEY])
+def test_real_counts_are_not_money(case, nlp):
+    article_id, near, span = case
+    start = _find(_article("dpg-news-2019", article_id)["text"], span, near)
+    assert [r["text"] for r in _money_rows(article_id, nlp) if r["start"] < start + len(span) and r["end"] > start] == []
+
+
+# the same classes in made-up sentences, without a parser
+MORE_CONVENTIONS = [
+    ("Het kost jaarlijks zo'n drie ton.", [("zo'n drie ton", 3e5, 3e5, "EUR", "single", True)]),
+    ("Het bedrijf investeerde 12 miljoen in de fabriek.", [("12 miljoen", 12e6, 12e6, "EUR", "single", True)]),
+    ("Het kostte 2 miljoen dollar. Daarna kwam er een fonds van twee miljard.", [("2 miljoen dollar", 2e6, 2e6, "USD", "single", False), ("twee miljard", 2e9, 2e9, "USD", "single", True)]),
+    ("De club betaalde voor de transfer van 65 miljoen.", [("65 miljoen", 65e6, 65e6, "EUR", "single", True)]),
+    ("De stichting doneerde een half miljoen.", [("een half miljoen", 5e5, 5e5, "EUR", "single", True)]),
+    ("De verbouwing kost zo'n 4 à 5 miljoen.", [("zo'n 4 à 5 miljoen", 4e6, 5e6, "EUR", "range", True)]),
+    ("De verbouwing kost '6- à 7 ton'.", [("6- à 7 ton", 6e5, 7e5, "EUR", "range", True)]),
+    ("Een brood kost twee pence meer.", [("twee pence", 0.02, 0.02, "GBP", "single", False)]),
+    ("De accijns gaat omhoog met 50 eurocent per liter.", [("50 eurocent", 0.5, 0.5, "EUR", "single", False)]),
+    ("Het salaris ging van 3000 naar 3500 euro.", [("3000", 3000, 3000, "EUR", "single", False), ("3500 euro", 3500, 3500, "EUR", "single", False)]),
+    ("De huur is van 500 tot 600 euro gestegen.", [("500", 500, 500, "EUR", "single", False), ("600 euro", 600, 600, "EUR", "single", False)]),
+    ("Een kaartje kost van 500 tot 600 euro.", [("500 tot 600 euro", 500, 600, "EUR", "range", False)]),
+    ("De provincies verdelen tussen de 200 miljoen (Drenthe) en 1 miljard euro (Utrecht).", [("tussen de 200 miljoen (Drenthe) en 1 miljard euro", 200e6, 1e9, "EUR", "range", False)]),
+    ("Het Rode Kruis haalde 936 duizend en 926 duizend euro op.", [("936 duizend", 936e3, 936e3, "EUR", "single", True), ("926 duizend euro", 926e3, 926e3, "EUR", "single", False)]),
+]
+
+MORE_NOT_MONEY = [
+    "Het aantal klanten moet groeien tot meer dan 16,5 miljoen in 2022.",
+    "Vorig jaar waren dit er nog 12,5 miljoen.",
+    "Er werden een half miljoen exemplaren verkocht.",
+    "Elke euro die naar schuldeisers gaat, telt.",
+    "De heffing per uitgestoten ton CO2 komt er niet.",
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_CONVENTIONS, ids=[c[0][:40] for c in MORE_CONVENTIONS])
+def test_more_conventions(text, expected):
+    got = [(r["text"], r["low"], r["high"], r["currency"], r["kind"], r["currency_inferred"]) for r in extract_money(text)]
+    assert got == [(t, float(lo), float(hi), c, k, i) for t, lo, hi, c, k, i in expected]
+
+
+@pytest.mark.parametrize("text", MORE_NOT_MONEY)
+def test_more_not_money(text):
+    assert extract_money(text) == []
+
+
+def test_guilders_are_the_default_before_2002():
+    rows = extract_money("De gemeente investeerde 12 miljoen in de haven.", date_interval=(dt.date(1998, 5, 1), dt.date(1998, 5, 1)))
+    assert [(r["currency"], r["currency_inferred"]) for r in rows] == [("NLG", True)]

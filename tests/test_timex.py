@@ -230,3 +230,92 @@ def test_recognizers_date_spec_pass_rate():
         print("  FAIL", f)
     assert total >= 150
     assert passed / total >= 0.85
+
+
+# --- modifiers at a sentence start, day and month with a year word, tense from the parse -----
+
+MORE_CONVENTIONS = [
+    ("Begin april is het sportpark af.", "2019-04-08", [("Begin april", "2019-04-01", "2019-04-10")]),
+    ("Het regende. Eind maart kwam de zon.", "2019-04-08", [("Eind maart", "2019-03-21", "2019-03-31")]),
+    ("Afgelopen september was het warm.", "2019-04-08", [("Afgelopen september", "2018-09-01", "2018-09-30")]),
+    ("Eind vorig jaar kwam het plan.", "2019-04-08", [("Eind vorig jaar", "2018-10-01", "2018-12-31")]),
+    ("Hij werd op 3 november vorig jaar opgepakt.", "2019-04-08", [("3 november vorig jaar", "2018-11-03", "2018-11-03")]),
+    ("Op 27 februari dit jaar stond hij er.", "2019-03-27", [("27 februari dit jaar", "2019-02-27", "2019-02-27")]),
+    ("Het gebeurde op 3 november van vorig jaar.", "2019-04-08", [("3 november van vorig jaar", "2018-11-03", "2018-11-03")]),
+    ("Maar afgelopen weekeinde meldden kranten het.", "2019-04-08", [("afgelopen weekeinde", "2019-04-06", "2019-04-07")]),
+    ("Het komende weekeinde wordt het warm.", "2019-04-10", [("Het komende weekeinde", "2019-04-13", "2019-04-14")]),
+    ("Eergisteravond brandde het.", "2019-04-10", [("Eergisteravond", "2019-04-08", "2019-04-08")]),
+    ("In 2010 werden de eilanden gemeenten.", "2019-02-12", [("2010", "2010-01-01", "2010-12-31")]),
+    ("Ze had in 2016 een fout gemaakt.", "2019-03-06", [("2016", "2016-01-01", "2016-12-31")]),
+]
+
+
+@pytest.mark.parametrize("text, date, expected", MORE_CONVENTIONS, ids=[c[0][:40] for c in MORE_CONVENTIONS])
+def test_more_conventions(text, date, expected):
+    got = [(r["text"], r["begin_date"], r["end_date"]) for r in extract_timexes(text, article_date=date)]
+    assert got == expected
+
+
+# Real sentences of dpg-news-2019: (article id, approximate offset, span, begin, end)
+REAL = [
+    ("dpg-10670564", 1500, "Eind vorig jaar", "2018-10-01", "2018-12-31"),
+    ("dpg-10670563", 231, "Begin dit jaar", "2019-01-01", "2019-03-31"),
+    ("dpg-10668271", 641, "Eind januari", "2019-01-21", "2019-01-31"),
+    ("dpg-10676888", 2203, "Eind deze maand", "2019-03-21", "2019-03-31"),
+    ("dpg-10780547", 1030, "Begin december", "2018-12-01", "2018-12-10"),
+    ("dpg-10793953", 1420, "Begin april", "2019-04-01", "2019-04-10"),
+    ("dpg-10670568", 299, "1 december vorig jaar", "2018-12-01", "2018-12-01"),
+    ("dpg-10674292", 434, "26 februari vorig jaar", "2018-02-26", "2018-02-26"),
+    ("dpg-10779756", 1229, "11 november vorig jaar", "2018-11-11", "2018-11-11"),
+    ("dpg-10793088", 395, "afgelopen weekeinde", "2019-04-06", "2019-04-07"),
+    # "dit weekeinde" told in the past tense on a Tuesday: the weekend just past
+    ("dpg-10723123", 250, "dit weekeinde", "2019-03-16", "2019-03-17"),
+    ("dpg-10797726", 700, "dit weekeinde", "2019-04-06", "2019-04-07"),
+    # a perfect ("heeft maandag laten weten"), a plan said in the present ("zegt vrijdag ... te gaan")
+    ("dpg-10772713", 54, "maandag", "2019-04-01", "2019-04-01"),
+    ("dpg-10686276", 901, "vrijdag", "2019-03-15", "2019-03-15"),
+    # "tot zeker november": ahead
+    ("dpg-10793086", 99, "november", "2019-11-01", "2019-11-30"),
+    # a day and month without a year, told in the past: this year's
+    ("dpg-10730563", 125, "8 februari", "2019-02-08", "2019-02-08"),
+    ("dpg-10740499", 1029, "14 februari", "2019-02-14", "2019-02-14"),
+    ("dpg-10779954", 448, "26 februari", "2019-02-26", "2019-02-26"),
+    ("dpg-10762396", 171, "29 maart", "2019-03-29", "2019-03-29"),  # "(de Verdieping, 29 maart)": no verb, the nearest
+    # weekdays in the past tense or a perfect, a weekend told in the past
+    ("dpg-10743018", 626, "woensdagavond", "2019-03-20", "2019-03-20"),
+    ("dpg-10751496", 47, "maandagavond", "2019-03-25", "2019-03-25"),
+    ("dpg-10744418", 9, "dit weekend", "2019-03-23", "2019-03-24"),
+    ("dpg-10768819", 178, "dit weekend", "2019-03-30", "2019-03-31"),
+    # a season in the present tense: the coming one
+    ("dpg-10740614", 4887, "de zomer", "2019-06-21", "2019-09-22"),
+]
+
+
+@pytest.mark.corpora
+@pytest.mark.parametrize("case", REAL, ids=[f"{c[0]}:{c[2]}" for c in REAL])
+def test_real_expressions(case, nlp):
+    from kroniek import extract_article
+
+    article_id, near, span, begin, end = case
+    article = _dpg(article_id)
+    starts = [m.start() for m in re.finditer(re.escape(span), article["text"])]
+    start = min(starts, key=lambda s: abs(s - near))
+    rows = extract_article(article["text"], article["date"], nlp, article_id).timexes
+    assert [(r["text"], r["begin_date"], r["end_date"]) for r in rows if r["start"] == start] == [(span, begin, end)]
+
+
+# Tense and aspect read from the parse (made-up sentences, article dated Monday 8 April 2019)
+PARSED = [
+    ("De accu is zaterdagmiddag spontaan gaan roken.", "zaterdagmiddag", "2019-04-06"),  # a perfect with "gaan"
+    ("De tunnel was vanaf zaterdag gesloten.", "zaterdag", "2019-04-06"),  # a past verb beats "vanaf"
+    ("De concerten afgelopen vrijdag en zaterdag waren uitverkocht.", "zaterdag", "2019-04-06"),  # coordinated
+    ("Volgens de aanklager rijdt hij op 12 januari naar Antwerpen.", "12 januari", "2019-01-12"),  # 9 months ahead: the past
+    ("De Kamer stemt donderdag over het plan.", "donderdag", "2019-04-11"),  # a plan
+]
+
+
+@pytest.mark.parametrize("text, span, day", PARSED, ids=[p[0][:40] for p in PARSED])
+def test_tense_from_the_parse(text, span, day, nlp):
+    doc = nlp(text)
+    rows = extract_timexes(text, doc, article_date="2019-04-08")
+    assert [(r["text"], r["begin_date"]) for r in rows if r["text"] == span] == [(span, day)]

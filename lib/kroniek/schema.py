@@ -25,7 +25,8 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "money": {
         "article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64", "text": "string",
-        "low": "float64", "high": "float64", "currency": "string", "approx": "bool", "kind": "string",
+        "low": "float64", "high": "float64", "currency": "string", "currency_inferred": "bool", "approx": "bool",
+        "kind": "string",
         "low_eur": "float64", "high_eur": "float64", "context": "string",
     },
     "timexes": {
