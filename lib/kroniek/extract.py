@@ -15,7 +15,7 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kroniek.actors import extract_mentions, surname_links
+from kroniek.actors import extract_mentions, resolve_corpus
 from kroniek.corpus import Article, date_bounds
 from kroniek.events import extract_events
 from kroniek.gazetteer import load_gazetteer
@@ -240,18 +240,8 @@ def corpus_tables(tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, st
 
 
 def link_mentions(mentions: pd.DataFrame, known: Iterable[tuple[str, str]] = ()) -> pd.DataFrame:
-    """The mentions with surname-only persons merged (see ``actors.surname_links``)."""
-    distinct = mentions[["actor_id", "actor", "actor_type"]].drop_duplicates()
-    links = surname_links(distinct.itertuples(index=False, name=None), known=known)
-    if not links:
-        return mentions
-    mentions = mentions.copy()
-    keys = pd.Series(list(zip(mentions["actor_id"], mentions["actor"])), index=mentions.index)
-    targets = keys.map(links)
-    hit = targets.notna()
-    mentions.loc[hit, "actor_id"] = [t[0] for t in targets[hit]]
-    mentions.loc[hit, "actor"] = [t[1] for t in targets[hit]]
-    return mentions
+    """The mentions with one actor per referent across the corpus (see ``actors.corpus``)."""
+    return resolve_corpus(mentions, known)
 
 
 def actors_table(mentions: pd.DataFrame, roles: pd.DataFrame | None = None) -> pd.DataFrame:

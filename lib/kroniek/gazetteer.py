@@ -30,7 +30,7 @@ ALIASES_ENV = "KRONIEK_ALIASES"
 
 _ARTICLES = re.compile(r"^(de|het|the|'t)\s+", re.IGNORECASE)
 _LEGAL_SUFFIX = re.compile(
-    r"[\s,]+(n\.?\s?v\.?|b\.?\s?v\.?|inc\.?|ltd\.?|plc|s\.?a\.?|ag|gmbh|co\.?|corp\.?|corporation|holding|groep|group)$",
+    r"[\s,]+(n\.?\s?v\.?|b\.?\s?v\.?|inc\.?|ltd\.?|limited|llc|plc|s\.?a\.?|se|ag|gmbh|&\s?co\.?|co\.?|corp\.?|corporation|company|holding|holdings|groep|group)$",
     re.IGNORECASE,
 )
 
@@ -153,6 +153,7 @@ def _fingerprint(paths: list[Path]) -> str:
 def _load(alias_path: str, mtime: float) -> Gazetteer:
     gaz = Gazetteer()
     files = [DATA_DIR / "actors.csv", DATA_DIR / "countries_nl.csv", DATA_DIR / "metonyms.csv", Path(alias_path)]
+    files += [DATA_DIR / name for name in ("not_actors.csv", "not_actors.yaml", "name_shapes.yaml", "common_words_nl.txt", "roles.yaml")]
     gaz.fingerprint = _fingerprint(files)
     gaz.alias_file = alias_path
 
