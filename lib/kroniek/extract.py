@@ -16,9 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kroniek.actors import extract_mentions, resolve_corpus
+from kroniek.actors.corrections import apply_corrections, known_actors, read_corrections
 from kroniek.corpus import Article, date_bounds
 from kroniek.events import extract_events
-from kroniek.gazetteer import load_gazetteer
+from kroniek.gazetteer import alias_file_path, load_gazetteer
 from kroniek.money import extract_money
 from kroniek.schema import conform, frame
 from kroniek.timex import extract_timexes
@@ -233,6 +234,7 @@ def corpus_tables(tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, st
     mentions = tables["mentions"]
     if len(mentions):
         mentions = link_mentions(mentions, known)
+        mentions = apply_corrections(mentions, read_corrections(alias_file_path()), known_actors())
     out = dict(tables)
     out["mentions"] = mentions
     out["actors"] = actors_table(mentions, tables.get("roles"))

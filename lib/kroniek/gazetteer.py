@@ -10,8 +10,10 @@ lookups that the NER ruler (``nlp.py``) and the actor resolver (``actors.py``) s
   ``countries_nl.csv`` for the variants, adjectives and demonyms that news uses and CLDR
   lacks ("VS", "Wit-Rusland", "Russische", "Wit-Russen");
 * ``metonyms.csv``: capitals and seats of power that stand for a country or body;
-* a user alias file (``aliases.csv`` here, or the path in ``KRONIEK_ALIASES``) with
-  ``alias``, ``merge`` and ``exclude`` rows that override all of the above.
+* a user alias file (``aliases.csv`` here, or the path in ``KRONIEK_ALIASES``) whose
+  ``alias`` rows (a phrase counted as an actor) and ``exclude`` rows of a name override
+  all of the above; its corrections of actor ids (``merge``, ``type``, ``exclude``) are
+  applied to stored mentions by :mod:`kroniek.actors.corrections`, without new NLP.
 """
 
 from __future__ import annotations
@@ -80,7 +82,16 @@ class Gazetteer:
     fingerprint: str = ""
 
     def lookup(self, surface: str) -> Surface | None:
-        return self.surfaces.get(normalise_name(surface))
+        """The actor a surface form names.  Case is ignored, except that a short name
+        known only in capitals (an acronym: "AD", "OM", "ING") does not match the same
+        letters written as a word ("Ad", "Om")."""
+        key = normalise_name(surface)
+        hit = self.surfaces.get(key)
+        if hit is not None and len(key) <= 5 and not surface.strip().isupper():
+            forms = self._display_forms.get(key, ())
+            if forms and all(f.isupper() for f in forms):
+                return None
+        return hit
 
     def entry(self, actor_id: str) -> Entry | None:
         return self.entries.get(self.canonical_id(actor_id))
@@ -140,8 +151,8 @@ def _babel_countries() -> dict[str, str]:
     return names
 
 
-def _fingerprint(paths: list[Path]) -> str:
-    digest = hashlib.sha256()
+def _fingerprint(paths: list[Path], extra: str = "") -> str:
+    digest = hashlib.sha256(extra.encode())
     for path in paths:
         digest.update(path.name.encode())
         if path.exists():
@@ -154,7 +165,6 @@ def _load(alias_path: str, mtime: float) -> Gazetteer:
     gaz = Gazetteer()
     files = [DATA_DIR / "actors.csv", DATA_DIR / "countries_nl.csv", DATA_DIR / "metonyms.csv", Path(alias_path)]
     files += [DATA_DIR / name for name in ("not_actors.csv", "not_actors.yaml", "name_shapes.yaml", "common_words_nl.txt", "roles.yaml")]
-    gaz.fingerprint = _fingerprint(files)
     gaz.alias_file = alias_path
 
     for iso3, name in _babel_countries().items():
@@ -179,17 +189,30 @@ def _load(alias_path: str, mtime: float) -> Gazetteer:
         gaz.add_surface(row["name"], row["actor_id"], "metonymy", "LOC", override=True)
 
     path = Path(alias_path)
+    used = []
     if path.exists():
-        for row in _read_csv(path):
+        for line, row in enumerate(_read_csv(path), start=2):
             action, name, target = row.get("action", ""), row.get("name", ""), row.get("target", "")
             if action == "alias" and name and target:
                 label = gaz.entries[target].label if target in gaz.entries else "MISC"
                 gaz.add_surface(name, target, "alias", label, override=True)
-            elif action == "merge" and name and target:
-                gaz.merges[name] = target
-            elif action == "exclude" and name:
-                gaz.excluded.add(name if ":" in name or name.isupper() and len(name) == 3 else normalise_name(name))
+            elif action == "exclude" and name and not _is_actor_id(name):
+                gaz.excluded.add(normalise_name(name))
+            elif action in ("merge", "type", "exclude"):
+                continue  # corrections of actors: applied to stored mentions (actors/corrections.py)
+            elif action:
+                raise ValueError(f"{path}:{line}: unknown action '{action}' (alias, merge, type or exclude)")
+            else:
+                continue
+            used.append(f"{action},{name},{target}")
+    # Only what changes the NER ruler or the spans counted is part of the cache key, so a
+    # correction (merge, type, exclude of an actor id) never re-runs the NLP.
+    gaz.fingerprint = _fingerprint(files[:3] + files[4:], extra="\n".join(used))
     return gaz
+
+
+def _is_actor_id(name: str) -> bool:
+    return ":" in name or (len(name) == 3 and name.isalpha() and name.isupper())
 
 
 def load_gazetteer() -> Gazetteer:

@@ -41,13 +41,15 @@ def _is_ner_actor(actor_id: str, gaz: Gazetteer) -> bool:
 
 def type_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[str, str, str]]:
     """actor_id -> (actor_id, actor, actor_type) for names typed differently across articles."""
-    counts = mentions.groupby(["actor_id", "actor_type"], sort=False).size()
+    counts = mentions.groupby(["actor_id", "actor", "actor_type"], sort=False).size()
     by_key: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, Counter] = defaultdict(Counter)
-    for (actor_id, actor_type), n in counts.items():
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for (actor_id, actor, actor_type), n in counts.items():
         if _is_ner_actor(actor_id, gaz):
             key = actor_id.split(":", 1)[1]
             by_key[key][actor_type] += n
+            spelled[key].add(str(actor).casefold())
     if not any(len(c) > 1 for c in by_key.values()):
         return {}
     for (actor_id, actor), n in mentions.groupby(["actor_id", "actor"], sort=False).size().items():
@@ -55,8 +57,8 @@ def type_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[str, s
             names[actor_id.split(":", 1)[1]][actor] += n
     links = {}
     for key, types in by_key.items():
-        if len(types) < 2:
-            continue
+        if len(types) < 2 or len(spelled[key]) > 1:
+            continue  # "Sanderink Holding" and "Sanderink" share a key, not a referent
         known = [t for t in _TYPE_PREFERENCE if f"{PREFIX[t]}:{key}" in gaz.entries]
         if known:
             chosen = known[0]
@@ -93,11 +95,13 @@ def short_form_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[
         if normalise_name(short) == normalise_name(str(actor)) or len(name_tokens(str(actor))) < 2:
             continue
         if actor_type == "person" and short.casefold() == surname_of(str(actor)).casefold():
-            pass
-        elif not (actor_type in ("organisation", "group") and _acronym_like(short)):
+            key = short.casefold()
+        elif actor_type in ("organisation", "group") and _acronym_like(short):
+            key = short  # an acronym keeps its case: "MAX" is not "Max"
+        else:
             continue
-        old = evidence[short.casefold()].get(actor_id)
-        evidence[short.casefold()][actor_id] = (actor, actor_type, n + (old[2] if old else 0))
+        old = evidence[key].get(actor_id)
+        evidence[key][actor_id] = (actor, actor_type, n + (old[2] if old else 0))
     if not evidence:
         return {}
     links = {}
@@ -106,7 +110,8 @@ def short_form_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[
         if not _is_ner_actor(actor_id, gaz):
             continue
         key = str(actor).casefold()
-        targets = evidence.get(key) or (evidence.get(key[:-1]) if key.endswith("s") else None)
+        targets = evidence.get(str(actor)) if _acronym_like(str(actor)) else None
+        targets = targets or evidence.get(key) or (evidence.get(key[:-1]) if key.endswith("s") else None)
         if not targets:
             continue
         targets = _collapse(targets)

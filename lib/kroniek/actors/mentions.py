@@ -40,6 +40,7 @@ from kroniek.actors.names import (
     common_word_pos,
     compatible_first_names,
     given_names,
+    is_organisation_noun,
     is_particle_name,
     is_title_word,
     looks_like_person_name,
@@ -182,6 +183,8 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
     if gaz.lookup(span.text) is not None:
         return span
     canon = canonical_label(span.label_)
+    if canon == "PER" and len(span) > 1 and span[0].lower_ == "het":
+        span = Span(doc, span.start + 1, span.end, label=span.label_)  # "Het Mueller(-rapport)"
     while len(span) > 1:
         first = span[0]
         rest = doc[span.start + 1 : span.end]
@@ -189,6 +192,9 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
             break
         if is_title_word(first.text):
             span = Span(doc, span.start + 1, span.end, label=span.label_)
+            continue
+        if is_organisation_noun(first.text):  # "Kledingketen CoolCat": the name of an organisation
+            span = Span(doc, span.start + 1, span.end, label="ORG")
             continue
         pos = common_word_pos(first.text) if first.is_title and canon == "PER" else ""
         if pos and _starts_clause(doc, first.i):
@@ -204,13 +210,16 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
 
 def _person_label(doc: Doc, span: Span, label: str, lex: RoleLexicon) -> str:
     """PER for "Van Wijk" (particle family name) and "minister Hoekstra" (role noun before
-    a bare name), whatever the NER said; the NER label otherwise."""
+    a bare name), ORG for "het zorgbedrijf Siza Nova" (a kind of organisation before the
+    name), whatever the NER said; the NER label otherwise."""
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.is_lower and is_organisation_noun(prev.text) and canonical_label(label) in ("PER", "LOC", "MISC"):
+        return "ORG"
     if canonical_label(label) not in ("ORG", "LOC"):
         return label
     words = [t.text for t in span]
     if is_particle_name(words) and " ".join(words[:-1]).casefold() in _PERSON_PARTICLES:
         return "PER"
-    prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.is_lower and prev.lower_ in lex.roles and (len(span) == 1 or is_particle_name(words)):
         return "PER"
     return label
@@ -228,6 +237,7 @@ def extract_mentions(
     lex = load_roles()
     person_words = {t.text for ent in doc.ents if canonical_label(ent.label_) == "PER" and len(ent) > 1 for t in ent[:1]}
     resolved: list[tuple[Span, Resolved]] = []
+    context_typed: set[int] = set()  # mentions typed by their context, not by the NER label
     for ent in doc.ents:
         if not ent.text.strip() or gaz.is_excluded(ent.text):
             continue
@@ -236,15 +246,19 @@ def extract_mentions(
         span = clean_span(doc, ent, gaz, person_words)
         if span is None:
             continue
-        label = _person_label(doc, span, ent.label_, lex)
+        label = _person_label(doc, span, span.label_, lex)
         res = resolve_span(span.text, label, gaz)
         if res is None or gaz.is_excluded(span.text, res.actor_id):
             continue
+        if label != ent.label_:
+            context_typed.add(id(res))
         resolved.append((Span(doc, span.start, span.end, label=label), res))
     resolved += propagate_names(doc, resolved)
     resolved.sort(key=lambda pair: pair[0].start)
     link_persons_in_article(resolved)
     link_organisations_in_article(doc, resolved)
+    resolved.sort(key=lambda pair: pair[0].start)
+    harmonise_types(resolved, context_typed)
     resolved = drop_not_actors(resolved, gaz)
     roles: dict[str, tuple[str, str]] = {}
     for ent, res in resolved:
@@ -266,6 +280,25 @@ def extract_mentions(
     rows.sort(key=lambda r: r["start"])
     role_rows = [{"article_id": article_id, "actor_id": a, "role": r, "country": c} for a, (r, c) in roles.items()]
     return MentionResult(rows, role_rows)
+
+
+def harmonise_types(resolved: list[tuple[Span, Resolved]], context_typed: set[int]) -> None:
+    """One type per name within an article: "het zorgbedrijf Siza Nova" (typed by its
+    context) and a later "Siza Nova" the NER called a person are one organisation.
+    Context evidence wins, else the type of most mentions (ties: the first mention's)."""
+    groups: dict[str, list[Resolved]] = {}
+    for _, res in resolved:
+        if res.via in _LINKABLE_VIA and res.actor_id.split(":", 1)[0] in _NER_PREFIX_TYPES:
+            groups.setdefault(res.actor_id.split(":", 1)[1], []).append(res)
+    for key, group in groups.items():
+        types = [r.actor_type for r in group]
+        if len(set(types)) < 2:
+            continue
+        by_context = [r.actor_type for r in group if id(r) in context_typed]
+        pool = by_context or types
+        chosen = max(dict.fromkeys(pool), key=pool.count)
+        for r in group:
+            r.actor_type, r.actor_id = chosen, f"{PREFIX[chosen]}:{key}"
 
 
 def drop_not_actors(resolved: list[tuple[Span, Resolved]], gaz: Gazetteer) -> list[tuple[Span, Resolved]]:
@@ -344,6 +377,7 @@ def _role_references(doc, article_id, sentence_of, gaz, lex, resolved, roles) ->
 
 
 _LINKABLE_VIA = ("ner", "alias")
+_NER_PREFIX_TYPES = {"per": "person", "org": "organisation", "loc": "place", "grp": "group"}
 
 
 def link_persons_in_article(resolved: list[tuple[Span, Resolved]]) -> None:
@@ -457,6 +491,42 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
+_NAME_GLUE = {"van", "voor", "de", "der", "den", "het", "en", "of", "and", "the", "for"}
+
+
+def defined_acronyms(doc: Doc, resolved: list[tuple[Span, Resolved]]) -> list[tuple[Span, Resolved]]:
+    """Organisations the text defines by an acronym but the NER did not tag in full:
+    "de Nederlandse Vereniging van Ziekenhuizen (NVZ)" is the organisation NVZ names,
+    when the capitalised words before the brackets have the acronym's initials."""
+    taken = {t.i for span, res in resolved for t in span if res.via != "adjective"}
+    found = []
+    for tok in doc[2:-1]:
+        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or not _acronym_like(tok.text):
+            continue
+        end = tok.i - 1
+        start = end
+        while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in _NAME_GLUE) and end - start < 10:
+            start -= 1
+        while start < end and doc[start].lower_ in _NAME_GLUE:
+            start += 1
+        words = [t for t in doc[start:end]]
+        if len(words) < 2:
+            continue
+        for k in range(len(words) - 1):  # the shortest tail whose initials spell the acronym
+            tail = words[k:]
+            capitals = "".join(t.text[0] for t in tail if t.is_title)
+            if tail[0].is_title and capitals.casefold() == tok.text.casefold().replace("-", ""):
+                span = Span(doc, tail[0].i, end, label="ORG")
+                if any(t.i in taken for t in span):
+                    break
+                name = span.text
+                res = Resolved(f"org:{slug(normalise_name(name))}", name, "organisation", "", "ner")
+                found.append((span, res))
+                taken.update(t.i for t in span)
+                break
+    return found
+
+
 def link_organisations_in_article(doc: Doc, resolved: list[tuple[Span, Resolved]]) -> None:
     """Short forms of organisations named in full in the same article.
 
@@ -465,6 +535,10 @@ def link_organisations_in_article(doc: Doc, resolved: list[tuple[Span, Resolved]
     and a first word ("Northrop Grumman ... Northrop") become one actor; names the
     gazetteer already resolves are left alone.
     """
+    defined = defined_acronyms(doc, resolved)
+    if defined:
+        covered = {t.i for span, _ in defined for t in span}
+        resolved[:] = [(s, r) for s, r in resolved if not (r.via == "adjective" and s.start in covered)] + defined
     orgs = [(span, res) for span, res in resolved if res.actor_type in ("organisation", "group")]
     aliases: dict[str, Resolved] = {}
     for span, res in orgs:

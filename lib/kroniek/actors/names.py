@@ -55,6 +55,13 @@ def is_title_word(word: str) -> bool:
     return any(w.endswith(s) and len(w) > len(s) + 2 for s in _shapes()["title_suffixes"])
 
 
+def is_organisation_noun(word: str) -> bool:
+    """"zorgbedrijf", "omroep": a noun that names a kind of organisation."""
+    w = word.casefold()
+    nouns = _shapes()["organisation_nouns"]
+    return w in nouns or any(w.endswith(n) and len(w) > len(n) + 2 for n in nouns if len(n) >= 5)
+
+
 def common_word_pos(word: str) -> str:
     """The part of speech of ``word`` as a common Dutch word ("VERB" for "Geef"), or ""."""
     return common_words().get(word.casefold(), "")
@@ -67,7 +74,12 @@ def name_tokens(name: str) -> list[str]:
 def is_family_first(name: str) -> bool:
     """"Kim Jong-un", "Xi Jinping", "Moon Jae-in": the family name comes first."""
     words = name_tokens(name)
-    return 2 <= len(words) <= 3 and words[0] in family_first_names()
+    if not 2 <= len(words) <= 3:
+        return False
+    if words[0] in family_first_names():
+        return True
+    korean_shape = len(words) == 3 or "-" in words[1]
+    return korean_shape and words[0] in _shapes()["family_first_korean"]
 
 
 def surname_of(name: str) -> str:
