@@ -225,16 +225,21 @@ def to_frames(extractions: Iterable[ArticleExtraction]) -> dict[str, pd.DataFram
     return {name: frame(name, rows) for name, rows in collected.items()}
 
 
-def corpus_tables(tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, str]] = ()) -> dict[str, pd.DataFrame]:
+def corpus_tables(
+    tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, str]] = (), corrections: bool = True
+) -> dict[str, pd.DataFrame]:
     """Corpus-level steps: link surnames across articles and build the actors table.
 
     ``known`` adds (actor_id, full name) pairs of persons named elsewhere (the corpus an
-    upload joins), so a surname in the new articles can link to them.
+    upload joins), so a surname in the new articles can link to them.  ``corrections``
+    applies the user's corrections of the alias file; the dashboard applies them itself
+    on top of its saved tables (so an undo needs no new corpus step).
     """
     mentions = tables["mentions"]
     if len(mentions):
         mentions = link_mentions(mentions, known)
-        mentions = apply_corrections(mentions, read_corrections(alias_file_path()), known_actors())
+        if corrections:
+            mentions = apply_corrections(mentions, read_corrections(alias_file_path()), known_actors())
     out = dict(tables)
     out["mentions"] = mentions
     out["actors"] = actors_table(mentions, tables.get("roles"))

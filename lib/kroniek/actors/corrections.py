@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -35,12 +35,12 @@ class Correction:
     action: str  # merge / type / exclude
     actor_id: str
     target: str = ""  # the actor merged into, or the new type
-    note: str = ""
+    note: str = field(default="", compare=False)  # the actor's name when corrected
 
     def describe(self, names: dict[str, str] | None = None) -> str:
         """"Baudet → Thierry Baudet", "Feyenoord: organisation", "CO2: not an actor"."""
         names = names or {}
-        name = names.get(self.actor_id, self.actor_id)
+        name = names.get(self.actor_id) or self.note or self.actor_id  # a merged actor keeps its old name in the note
         if self.action == "merge":
             return f"{name} → {names.get(self.target, self.target)}"
         if self.action == "type":
