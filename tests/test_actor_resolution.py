@@ -179,8 +179,14 @@ def test_legal_forms_are_stripped_for_matching(name, key):
     [("Feyenoord", "org:feyenoord"), ("AD", "org:ad"), ("Algemeen Dagblad", "org:ad"), ("Defensie", "org:ministerie-defensie"),
      ("Financiën", "org:ministerie-financien"), ("Kamer", "org:tweede-kamer"), ("FvD", "org:fvd"), ("Forum", "org:fvd"),
      ("NOS", "org:nos"), ("de Volkskrant", "org:volkskrant"), ("OM", "org:om"), ("AIVD", "org:aivd"), ("DNB", "org:dnb"),
-     ("Kim Jong Un", "per:kim-jong-un"), ("Ad", None), ("Om", None)],
+     ("Kim Jong Un", "per:kim-jong-un"), ("MAX", "org:omroep-max"), ("Ad", None), ("Om", None), ("Max", None)],
 )
 def test_dutch_news_gazetteer(surface, actor_id):
     hit = load_gazetteer().lookup(surface)
     assert (hit.actor_id if hit else None) == actor_id
+
+
+def test_a_name_after_a_maker_and_model_number_is_a_product(nlp):
+    # "de ramp met de Boeing 737 Max 8" (dpg-10726003): not the broadcaster MAX, not a place
+    ex = extract_article("De ramp met de Boeing 737 Max 8 in Ethiopië.", "2019-03-01", nlp)
+    assert [m["actor_id"] for m in ex.mentions] == ["org:boeing", "ETH"]

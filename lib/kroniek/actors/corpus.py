@@ -25,7 +25,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from kroniek.actors.mentions import PREFIX, _acronym_like
+from kroniek.actors.mentions import PREFIX, _acronym_like, slug
 from kroniek.actors.names import compatible_first_names, is_abbreviation_of, looks_like_person_name, name_tokens, surname_of
 from kroniek.gazetteer import Gazetteer, load_gazetteer, normalise_name
 
@@ -59,7 +59,8 @@ def type_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[str, s
     for key, types in by_key.items():
         if len(types) < 2 or len(spelled[key]) > 1:
             continue  # "Sanderink Holding" and "Sanderink" share a key, not a referent
-        known = [t for t in _TYPE_PREFERENCE if f"{PREFIX[t]}:{key}" in gaz.entries]
+        known = [t for t in _TYPE_PREFERENCE if f"{PREFIX[t]}:{key}" in gaz.entries
+                 and slug(normalise_name(gaz.entries[f"{PREFIX[t]}:{key}"].name)) == key]
         if known:
             chosen = known[0]
         else:

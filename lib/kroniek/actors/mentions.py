@@ -105,7 +105,7 @@ def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
         return None
     actor_id = gaz.canonical_id(f"{PREFIX[actor_type]}:{slug(key)}")
     entry = gaz.entries.get(actor_id)
-    if entry is not None:
+    if entry is not None and slug(normalise_name(entry.name)) == slug(key):
         return Resolved(actor_id, entry.name, entry.actor_type, entry.country, "gazetteer")
     return Resolved(actor_id, name, actor_type, "", "ner")
 
@@ -208,6 +208,13 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
     return span
 
 
+def _product_model(doc: Doc, span: Span) -> bool:
+    """"Boeing 737 Max", "Airbus A380 Neo": a name after a maker and a model number is a
+    product, not an actor."""
+    i = span.start
+    return i >= 2 and doc[i - 1].text[:1].isdigit() and any(c.isdigit() for c in doc[i - 1].text) and doc[i - 2].text[:1].isupper()
+
+
 def _person_label(doc: Doc, span: Span, label: str, lex: RoleLexicon) -> str:
     """PER for "Van Wijk" (particle family name) and "minister Hoekstra" (role noun before
     a bare name), ORG for "het zorgbedrijf Siza Nova" (a kind of organisation before the
@@ -244,7 +251,7 @@ def extract_mentions(
         if len(ent) > 1 and ent[-1].is_lower and ent[-1].lower_ in PARTICLES | {"en", "of", "voor", "met"}:
             continue  # a span cut short ("Unie van" before "Rusland en Wit-Rusland")
         span = clean_span(doc, ent, gaz, person_words)
-        if span is None:
+        if span is None or _product_model(doc, span):
             continue
         label = _person_label(doc, span, span.label_, lex)
         res = resolve_span(span.text, label, gaz)
