@@ -190,3 +190,23 @@ def test_a_name_after_a_maker_and_model_number_is_a_product(nlp):
     # "de ramp met de Boeing 737 Max 8" (dpg-10726003): not the broadcaster MAX, not a place
     ex = extract_article("De ramp met de Boeing 737 Max 8 in Ethiopië.", "2019-03-01", nlp)
     assert [m["actor_id"] for m in ex.mentions] == ["org:boeing", "ETH"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a given name the NER found alone, the full name written once but not tagged
+        ("Kevin houdt van procederen. Het bureau van Kevin Wevers groeit. Volgens Kevin kan het.", "Kevin Wevers"),
+        # a role noun before the surname is not a given name (it stays "Dekker")
+        ("Minister Dekker sprak. Dekker zei dat.", "Dekker"),
+    ],
+)
+def test_a_short_name_takes_the_full_name_the_article_writes_once(nlp, text, expected):
+    ex = extract_article(text, "2019-03-01", nlp)
+    assert {m["actor"] for m in ex.mentions if m["actor_type"] == "person"} == {expected}
+
+
+def test_an_organisation_head_noun_ends_the_name_and_the_short_form_follows(nlp):
+    # "Het Comenius Lyceum ... het Comenius" (a school the NER typed as a person)
+    ex = extract_article("Het Comenius Lyceum denkt na over een concurrent. Het Comenius trekt te weinig leerlingen.", "2019-03-01", nlp)
+    assert {(m["actor"], m["actor_type"]) for m in ex.mentions} == {("Comenius Lyceum", "organisation")}

@@ -40,6 +40,7 @@ from kroniek.actors.names import (
     common_word_pos,
     compatible_first_names,
     given_names,
+    is_organisation_head,
     is_organisation_noun,
     is_particle_name,
     is_title_word,
@@ -182,6 +183,8 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
     """
     if gaz.lookup(span.text) is not None:
         return span
+    if span.end < len(doc) and is_organisation_head(doc[span.end].text) and span[-1].text[:1].isupper():
+        span = Span(doc, span.start, span.end + 1, label="ORG")  # "Comenius" + "Lyceum"
     canon = canonical_label(span.label_)
     if canon == "PER" and len(span) > 1 and span[0].lower_ == "het":
         span = Span(doc, span.start + 1, span.end, label=span.label_)  # "Het Mueller(-rapport)"
@@ -262,6 +265,7 @@ def extract_mentions(
         resolved.append((Span(doc, span.start, span.end, label=label), res))
     resolved += propagate_names(doc, resolved)
     resolved.sort(key=lambda pair: pair[0].start)
+    expand_person_names(doc, resolved, gaz)
     link_persons_in_article(resolved)
     link_organisations_in_article(doc, resolved)
     resolved.sort(key=lambda pair: pair[0].start)
@@ -431,6 +435,48 @@ def link_persons_in_article(resolved: list[tuple[Span, Resolved]]) -> None:
                 res.via = "alias"
 
 
+def _name_word(doc: Doc, i: int, gaz: Gazetteer) -> bool:
+    """Whether token ``i`` can be the missing half of a person's name: a capitalised word
+    inside a sentence that is not a common word, a role noun or a known name of its own."""
+    if i < 0 or i >= len(doc):
+        return False
+    t = doc[i]
+    return (
+        t.is_alpha and t.is_title and not _starts_clause(doc, i) and not common_word_pos(t.text)
+        and not is_title_word(t.text) and gaz.lookup(t.text) is None and t.ent_type_ in ("", "PER", "PERSON")
+    )
+
+
+def expand_person_names(doc: Doc, resolved: list[tuple[Span, Resolved]], gaz: Gazetteer) -> None:
+    """A person the NER found only as "Kevin" or "Van Wijk", where the article once writes
+    the full "Kevin Wevers" or "Désiree van Wijk" without the NER tagging it: every mention
+    takes the full name (when the article holds exactly one such full form)."""
+    full_names = {surname_of(r.actor).casefold() for _, r in resolved if r.actor_type == "person" and len(name_tokens(r.actor)) > 1}
+    full_names |= {given_names(r.actor)[0].casefold() for _, r in resolved if r.actor_type == "person" and len(given_names(r.actor)) > 0}
+    short: dict[str, list[Resolved]] = {}
+    for _, res in resolved:
+        words = name_tokens(res.actor)
+        if res.actor_type == "person" and res.via in _LINKABLE_VIA and (len(words) == 1 or is_particle_name(words)):
+            if res.actor.casefold() not in full_names:
+                short.setdefault(res.actor, []).append(res)
+    for name, group in short.items():
+        words = [w.casefold() for w in name.split()]
+        forms = set()
+        for tok in doc:
+            end = tok.i + len(words)
+            if end > len(doc) or [t.lower_ for t in doc[tok.i : end]] != words:
+                continue
+            if len(words) == 1 and _name_word(doc, end, gaz):
+                forms.add(f"{doc[tok.i : end].text} {doc[end].text}")
+            if _name_word(doc, tok.i - 1, gaz):
+                forms.add(f"{doc[tok.i - 1].text} {doc[tok.i : end].text}")
+        if len(forms) == 1:
+            full = forms.pop()
+            actor_id = f"per:{slug(normalise_name(full))}"
+            for res in group:
+                res.actor_id, res.actor = actor_id, full
+
+
 def propagate_names(doc: Doc, resolved: list[tuple[Span, Resolved]]) -> list[tuple[Span, Resolved]]:
     """Occurrences of a name the NER missed elsewhere in the same article.
 
@@ -561,14 +607,15 @@ def link_organisations_in_article(doc: Doc, resolved: list[tuple[Span, Resolved]
     for actor_id, res in full.items():
         by_initials.setdefault(initials(res.actor).casefold(), set()).add(actor_id)
     for span, res in resolved:
-        if res.via != "ner" or res.actor_type == "country":
+        if res.via not in _LINKABLE_VIA or res.actor_type == "country":
             continue
         target = aliases.get(span.text)
         if target is None and res.actor_type in ("organisation", "group") and _acronym_like(span.text):
             ids = by_initials.get(span.text.casefold(), set())
             target = full[next(iter(ids))] if len(ids) == 1 else None
-        if target is None and res.actor_type == "organisation" and len(span) == 1 and len(span.text) > 3:
-            longer = [r for s, r in orgs if len(s) > 1 and s[0].text == span.text and s.start != span.start]
+        if target is None and res.actor_type in ("organisation", "person", "place") and len(span) == 1 and len(span.text) > 3 and res.actor == span.text:
+            # "Northrop Grumman ... Northrop"; "het Comenius Lyceum ... het Comenius" (typed a person)
+            longer = [r for s, r in orgs if len(name_tokens(r.actor)) > 1 and name_tokens(r.actor)[0] == span.text and r.actor_type == "organisation"]
             target = longer[0] if len({r.actor_id for r in longer}) == 1 else None
         if target is not None and target is not res:
             res.actor_id, res.actor, res.actor_type = target.actor_id, target.actor, target.actor_type

@@ -62,6 +62,11 @@ def is_organisation_noun(word: str) -> bool:
     return w in nouns or any(w.endswith(n) and len(w) > len(n) + 2 for n in nouns if len(n) >= 5)
 
 
+def is_organisation_head(word: str) -> bool:
+    """"Lyceum", "Ziekenhuis": a capitalised noun that ends an organisation's name."""
+    return word in _shapes()["organisation_heads"]
+
+
 def common_word_pos(word: str) -> str:
     """The part of speech of ``word`` as a common Dutch word ("VERB" for "Geef"), or ""."""
     return common_words().get(word.casefold(), "")
