@@ -148,13 +148,13 @@ def test_corpus_short_forms_need_support_and_a_unique_full_name():
 
 def test_corpus_type_by_majority_and_gazetteer():
     m = _mentions([
-        *[("a", "Istanbul", "loc:istanbul", "Istanbul", "place", "ner")] * 3,
-        ("b", "Istanbul", "org:istanbul", "Istanbul", "organisation", "ner"),
+        *[("a", "Kaapstad", "loc:kaapstad", "Kaapstad", "place", "ner")] * 3,
+        ("b", "Kaapstad", "org:kaapstad", "Kaapstad", "organisation", "ner"),
         ("c", "Sanderink Holding", "org:sanderink", "Sanderink Holding", "organisation", "ner"),
         ("c", "Sanderink", "per:sanderink", "Sanderink", "person", "ner"),  # a holding is not its owner
     ])
     out = resolve_corpus(m, gaz=load_gazetteer())
-    assert list(zip(out["actor_id"], out["actor_type"])) == [("loc:istanbul", "place")] * 4 + [
+    assert list(zip(out["actor_id"], out["actor_type"])) == [("loc:kaapstad", "place")] * 4 + [
         ("org:sanderink", "organisation"), ("per:sanderink", "person")]
 
 
@@ -210,3 +210,10 @@ def test_an_organisation_head_noun_ends_the_name_and_the_short_form_follows(nlp)
     # "Het Comenius Lyceum ... het Comenius" (a school the NER typed as a person)
     ex = extract_article("Het Comenius Lyceum denkt na over een concurrent. Het Comenius trekt te weinig leerlingen.", "2019-03-01", nlp)
     assert {(m["actor"], m["actor_type"]) for m in ex.mentions} == {("Comenius Lyceum", "organisation")}
+
+
+def test_a_dutch_municipality_is_a_place_whatever_the_ner_says(nlp):
+    # "de gemeente Amsterdam" made the city an organisation by the majority of its mentions
+    ex = extract_article("De gemeente Amsterdam wil minder toeristen. Amsterdam voert een taks in. Den Bosch volgt.", "2019-03-01", nlp)
+    assert {(m["text"], m["actor_id"], m["actor_type"]) for m in ex.mentions} == {
+        ("Amsterdam", "loc:amsterdam", "place"), ("Den Bosch", "loc:s-hertogenbosch", "place")}

@@ -9,6 +9,8 @@ lookups that the NER ruler (``nlp.py``) and the actor resolver (``actors.py``) s
 * country names in Dutch from Babel's CLDR data (maintained, complete), plus
   ``countries_nl.csv`` for the variants, adjectives and demonyms that news uses and CLDR
   lacks ("VS", "Wit-Rusland", "Russische", "Wit-Russen");
+* ``places.csv``: Dutch municipalities, provinces and regions (and a few cities abroad),
+  so "Amsterdam" is a place even where the NER says ORG ("de gemeente Amsterdam");
 * ``metonyms.csv``: capitals and seats of power that stand for a country or body;
 * a user alias file (``aliases.csv`` here, or the path in ``KRONIEK_ALIASES``) whose
   ``alias`` rows (a phrase counted as an actor) and ``exclude`` rows of a name override
@@ -164,7 +166,7 @@ def _fingerprint(paths: list[Path], extra: str = "") -> str:
 def _load(alias_path: str, mtime: float) -> Gazetteer:
     gaz = Gazetteer()
     files = [DATA_DIR / "actors.csv", DATA_DIR / "countries_nl.csv", DATA_DIR / "metonyms.csv", Path(alias_path)]
-    files += [DATA_DIR / name for name in ("not_actors.csv", "not_actors.yaml", "name_shapes.yaml", "common_words_nl.txt", "roles.yaml")]
+    files += [DATA_DIR / name for name in ("places.csv", "not_actors.csv", "not_actors.yaml", "name_shapes.yaml", "common_words_nl.txt", "roles.yaml")]
     gaz.alias_file = alias_path
 
     for iso3, name in _babel_countries().items():
@@ -185,6 +187,13 @@ def _load(alias_path: str, mtime: float) -> Gazetteer:
         gaz.entries[entry.actor_id] = entry
         for alias in (entry.name, *aliases):
             gaz.add_surface(alias, entry.actor_id, "gazetteer", entry.label, override=True)
+    for row in _read_csv(DATA_DIR / "places.csv"):  # Dutch municipalities, provinces, regions; a few cities abroad
+        key = normalise_name(row["name"])
+        actor_id = "loc:" + re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()).strip("-")
+        gaz.entries.setdefault(actor_id, Entry(actor_id, row["name"], "place", "LOC"))
+        for name in [row["name"], *row["variants"].split("|")]:
+            if name and normalise_name(name) not in gaz.surfaces:
+                gaz.add_surface(name, actor_id, "gazetteer", "LOC")
     for row in _read_csv(DATA_DIR / "metonyms.csv"):
         gaz.add_surface(row["name"], row["actor_id"], "metonymy", "LOC", override=True)
 
