@@ -208,6 +208,8 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
         break
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
         return None
+    if len(span) == 1 and canon == "PER" and is_title_word(span.text):
+        return None  # "Trainer" alone is a role, not a name
     return span
 
 
@@ -457,14 +459,16 @@ def expand_person_names(doc: Doc, resolved: list[tuple[Span, Resolved]], gaz: Ga
     for _, res in resolved:
         words = name_tokens(res.actor)
         if res.actor_type == "person" and res.via in _LINKABLE_VIA and (len(words) == 1 or is_particle_name(words)):
-            if res.actor.casefold() not in full_names:
+            if res.actor.casefold() not in full_names and not is_title_word(words[-1]) and not common_word_pos(words[-1]):
                 short.setdefault(res.actor, []).append(res)
     for name, group in short.items():
-        words = [w.casefold() for w in name.split()]
+        words = name.split()
         forms = set()
         for tok in doc:
             end = tok.i + len(words)
-            if end > len(doc) or [t.lower_ for t in doc[tok.i : end]] != words:
+            if end > len(doc) or not all(
+                t.text == w or (w.casefold() in PARTICLES and t.lower_ == w.casefold()) for t, w in zip(doc[tok.i : end], words)
+            ):
                 continue
             if len(words) == 1 and _name_word(doc, end, gaz):
                 forms.add(f"{doc[tok.i : end].text} {doc[end].text}")
