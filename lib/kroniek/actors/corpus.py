@@ -25,7 +25,8 @@ from typing import Iterable
 
 import pandas as pd
 
-from kroniek.actors.mentions import PREFIX, _acronym_like, slug
+from kroniek.actors.base import PREFIX, slug
+from kroniek.actors.linking import _acronym_like
 from kroniek.actors.names import compatible_first_names, is_abbreviation_of, looks_like_person_name, name_tokens, surname_of
 from kroniek.gazetteer import Gazetteer, load_gazetteer, normalise_name
 
