@@ -42,6 +42,10 @@ if info["scores"]:
         hide_index=True,
     )
 st.caption(f"Alias file in use: {alias_file_path()} (set KRONIEK_ALIASES to use another)")
+fixes = ui.current_corrections()
+if fixes:
+    st.markdown("**Your corrections of actors** (undo them on the Actors page)")
+    st.dataframe(pd.DataFrame([{"correction": f.describe(), "action": f.action, "actor": f.actor_id, "target": f.target} for f in fixes]), hide_index=True)
 
 st.subheader("Rows per table")
 st.dataframe(

@@ -5,6 +5,8 @@ import html
 import streamlit as st
 
 from kroniek import charts, ui
+from kroniek.actors import ACTOR_TYPES
+from kroniek.actors.corrections import Correction
 
 corpus, q, filters = ui.view()
 
@@ -47,6 +49,46 @@ else:
         f"<b>Found via:</b> {html.escape(', '.join(f'{v} ({n})' for v, n in via.itertuples(index=False)))}</p>"
     )
     ui.show_sources(q, q.sentence_keys_for_actors([chosen]), "Sentences", limit=10)
+
+st.subheader("Correct an actor")
+st.caption(
+    "Merge an actor into another, change its type, or mark it as not an actor. Counts, charts and "
+    "downloads change at once (the stored mentions are resolved again; nothing is re-read). "
+    "Corrections go to your alias file (KRONIEK_ALIASES) when one is configured, else they stay in this browser session."
+)
+
+
+def _apply_correction() -> None:
+    """Button callback (runs before the rerun, so the whole app sees the correction)."""
+    state = st.session_state
+    subject, action = state["fix_actor"], state["fix_action"]
+    target = {"merge": state.get("fix_into", ""), "type": state.get("fix_type", ""), "exclude": ""}[action]
+    if action == "merge" and target == subject:
+        state["fix_message"] = ("warning", "An actor cannot be merged into itself.")
+        return
+    where = ui.add_correction(Correction(action, subject, target, note=names.get(subject, "")))
+    state["fix_message"] = ("success", f"Saved to {where}.")
+
+
+if not choices.empty:
+    cols = st.columns([3, 2, 3])
+    cols[0].selectbox("Actor", list(names), format_func=lambda a: f"{names[a]} ({a})", key="fix_actor")
+    action = cols[1].radio("Correction", ["merge", "type", "exclude"], key="fix_action",
+                           format_func={"merge": "Merge into another actor", "type": "Change type", "exclude": "Not an actor"}.get)
+    if action == "merge":
+        cols[2].selectbox("Merge into", list(names), format_func=lambda a: f"{names[a]} ({a})", key="fix_into")
+    elif action == "type":
+        cols[2].selectbox("New type", list(ACTOR_TYPES), key="fix_type")
+    st.button("Apply correction", key="fix_apply", on_click=_apply_correction)
+if "fix_message" in st.session_state:
+    kind, message = st.session_state.pop("fix_message")
+    getattr(st, kind)(message)
+fixes = ui.current_corrections()
+for k, fix in enumerate(fixes):
+    left, right = st.columns([5, 1])
+    left.write(fix.describe(names))
+    if ui.can_undo(fix):
+        right.button("Undo", key=f"undo_{k}", on_click=ui.undo_correction, args=(fix,))
 
 st.subheader("Tables")
 ui.table(q.rows("actors", ui.TABLE_ROWS), key="actors_table", total=q.count("actors"))

@@ -99,9 +99,21 @@ def test_alias_file_from_the_environment_adds_merges_and_excludes(tmp_path, monk
     gaz = load_gazetteer()
     assert gaz.alias_file == str(alias)
     assert gaz.lookup("het kremlin-bolwerk").actor_id == "RUS"
-    assert gaz.canonical_id("org:ryanair") == "org:easyjet"
     ex = extract_article("Ryanair vloog naar Minsk.", "2021-09", nlp)
-    assert [(m["text"], m["actor_id"]) for m in ex.mentions] == [("Ryanair", "org:easyjet")]
+    # the extraction holds the NLP's answer; the merge is a correction of stored mentions
+    assert [(m["text"], m["actor_id"]) for m in ex.mentions] == [("Ryanair", "org:ryanair")]
+    from kroniek.extract import corpus_tables, to_frames
+
+    out = corpus_tables(to_frames([ex]))
+    assert list(zip(out["mentions"]["text"], out["mentions"]["actor_id"], out["mentions"]["actor"])) == [("Ryanair", "org:easyjet", "easyJet")]
+    # a correction never changes the cache key, so it never re-runs the NLP; an alias does
+    before = gaz.fingerprint
+    with alias.open("a", encoding="utf-8") as fh:
+        fh.write("type,org:easyjet,group,\n")
+    assert load_gazetteer().fingerprint == before
+    with alias.open("a", encoding="utf-8") as fh:
+        fh.write("alias,Ryanair-baas,per:elon-musk,\n")
+    assert load_gazetteer().fingerprint != before
     monkeypatch.delenv("KRONIEK_ALIASES")
     assert load_gazetteer().alias_file.endswith(os.path.join("data", "aliases.csv"))
 

@@ -15,10 +15,11 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kroniek.actors import extract_mentions, surname_links
+from kroniek.actors import extract_mentions, resolve_corpus
+from kroniek.actors.corrections import apply_corrections, known_actors, read_corrections
 from kroniek.corpus import Article, date_bounds
 from kroniek.events import extract_events
-from kroniek.gazetteer import load_gazetteer
+from kroniek.gazetteer import alias_file_path, load_gazetteer
 from kroniek.money import extract_money
 from kroniek.schema import conform, frame
 from kroniek.timex import extract_timexes
@@ -224,15 +225,21 @@ def to_frames(extractions: Iterable[ArticleExtraction]) -> dict[str, pd.DataFram
     return {name: frame(name, rows) for name, rows in collected.items()}
 
 
-def corpus_tables(tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, str]] = ()) -> dict[str, pd.DataFrame]:
+def corpus_tables(
+    tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, str]] = (), corrections: bool = True
+) -> dict[str, pd.DataFrame]:
     """Corpus-level steps: link surnames across articles and build the actors table.
 
     ``known`` adds (actor_id, full name) pairs of persons named elsewhere (the corpus an
-    upload joins), so a surname in the new articles can link to them.
+    upload joins), so a surname in the new articles can link to them.  ``corrections``
+    applies the user's corrections of the alias file; the dashboard applies them itself
+    on top of its saved tables (so an undo needs no new corpus step).
     """
     mentions = tables["mentions"]
     if len(mentions):
         mentions = link_mentions(mentions, known)
+        if corrections:
+            mentions = apply_corrections(mentions, read_corrections(alias_file_path()), known_actors())
     out = dict(tables)
     out["mentions"] = mentions
     out["actors"] = actors_table(mentions, tables.get("roles"))
@@ -240,18 +247,8 @@ def corpus_tables(tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, st
 
 
 def link_mentions(mentions: pd.DataFrame, known: Iterable[tuple[str, str]] = ()) -> pd.DataFrame:
-    """The mentions with surname-only persons merged (see ``actors.surname_links``)."""
-    distinct = mentions[["actor_id", "actor", "actor_type"]].drop_duplicates()
-    links = surname_links(distinct.itertuples(index=False, name=None), known=known)
-    if not links:
-        return mentions
-    mentions = mentions.copy()
-    keys = pd.Series(list(zip(mentions["actor_id"], mentions["actor"])), index=mentions.index)
-    targets = keys.map(links)
-    hit = targets.notna()
-    mentions.loc[hit, "actor_id"] = [t[0] for t in targets[hit]]
-    mentions.loc[hit, "actor"] = [t[1] for t in targets[hit]]
-    return mentions
+    """The mentions with one actor per referent across the corpus (see ``actors.corpus``)."""
+    return resolve_corpus(mentions, known)
 
 
 def actors_table(mentions: pd.DataFrame, roles: pd.DataFrame | None = None) -> pd.DataFrame:

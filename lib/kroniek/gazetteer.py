@@ -9,9 +9,13 @@ lookups that the NER ruler (``nlp.py``) and the actor resolver (``actors.py``) s
 * country names in Dutch from Babel's CLDR data (maintained, complete), plus
   ``countries_nl.csv`` for the variants, adjectives and demonyms that news uses and CLDR
   lacks ("VS", "Wit-Rusland", "Russische", "Wit-Russen");
+* ``places.csv``: Dutch municipalities, provinces and regions (and a few cities abroad),
+  so "Amsterdam" is a place even where the NER says ORG ("de gemeente Amsterdam");
 * ``metonyms.csv``: capitals and seats of power that stand for a country or body;
-* a user alias file (``aliases.csv`` here, or the path in ``KRONIEK_ALIASES``) with
-  ``alias``, ``merge`` and ``exclude`` rows that override all of the above.
+* a user alias file (``aliases.csv`` here, or the path in ``KRONIEK_ALIASES``) whose
+  ``alias`` rows (a phrase counted as an actor) and ``exclude`` rows of a name override
+  all of the above; its corrections of actor ids (``merge``, ``type``, ``exclude``) are
+  applied to stored mentions by :mod:`kroniek.actors.corrections`, without new NLP.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ ALIASES_ENV = "KRONIEK_ALIASES"
 
 _ARTICLES = re.compile(r"^(de|het|the|'t)\s+", re.IGNORECASE)
 _LEGAL_SUFFIX = re.compile(
-    r"[\s,]+(n\.?\s?v\.?|b\.?\s?v\.?|inc\.?|ltd\.?|plc|s\.?a\.?|ag|gmbh|co\.?|corp\.?|corporation|holding|groep|group)$",
+    r"[\s,]+(n\.?\s?v\.?|b\.?\s?v\.?|inc\.?|ltd\.?|limited|llc|plc|s\.?a\.?|se|ag|gmbh|&\s?co\.?|co\.?|corp\.?|corporation|company|holding|holdings|groep|group)$",
     re.IGNORECASE,
 )
 
@@ -80,7 +84,16 @@ class Gazetteer:
     fingerprint: str = ""
 
     def lookup(self, surface: str) -> Surface | None:
-        return self.surfaces.get(normalise_name(surface))
+        """The actor a surface form names.  Case is ignored, except that a short name
+        known only in capitals (an acronym: "AD", "OM", "ING") does not match the same
+        letters written as a word ("Ad", "Om")."""
+        key = normalise_name(surface)
+        hit = self.surfaces.get(key)
+        if hit is not None and len(key) <= 5 and not surface.strip().isupper():
+            forms = self._display_forms.get(key, ())
+            if forms and all(f.isupper() for f in forms):
+                return None
+        return hit
 
     def entry(self, actor_id: str) -> Entry | None:
         return self.entries.get(self.canonical_id(actor_id))
@@ -140,8 +153,8 @@ def _babel_countries() -> dict[str, str]:
     return names
 
 
-def _fingerprint(paths: list[Path]) -> str:
-    digest = hashlib.sha256()
+def _fingerprint(paths: list[Path], extra: str = "") -> str:
+    digest = hashlib.sha256(extra.encode())
     for path in paths:
         digest.update(path.name.encode())
         if path.exists():
@@ -153,7 +166,7 @@ def _fingerprint(paths: list[Path]) -> str:
 def _load(alias_path: str, mtime: float) -> Gazetteer:
     gaz = Gazetteer()
     files = [DATA_DIR / "actors.csv", DATA_DIR / "countries_nl.csv", DATA_DIR / "metonyms.csv", Path(alias_path)]
-    gaz.fingerprint = _fingerprint(files)
+    files += [DATA_DIR / name for name in ("places.csv", "not_actors.csv", "not_actors.yaml", "name_shapes.yaml", "common_words_nl.txt", "roles.yaml")]
     gaz.alias_file = alias_path
 
     for iso3, name in _babel_countries().items():
@@ -174,21 +187,41 @@ def _load(alias_path: str, mtime: float) -> Gazetteer:
         gaz.entries[entry.actor_id] = entry
         for alias in (entry.name, *aliases):
             gaz.add_surface(alias, entry.actor_id, "gazetteer", entry.label, override=True)
+    for row in _read_csv(DATA_DIR / "places.csv"):  # Dutch municipalities, provinces, regions; a few cities abroad
+        key = normalise_name(row["name"])
+        actor_id = "loc:" + re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()).strip("-")
+        gaz.entries.setdefault(actor_id, Entry(actor_id, row["name"], "place", "LOC"))
+        for name in [row["name"], *row["variants"].split("|")]:
+            if name and normalise_name(name) not in gaz.surfaces:
+                gaz.add_surface(name, actor_id, "gazetteer", "LOC")
     for row in _read_csv(DATA_DIR / "metonyms.csv"):
         gaz.add_surface(row["name"], row["actor_id"], "metonymy", "LOC", override=True)
 
     path = Path(alias_path)
+    used = []
     if path.exists():
-        for row in _read_csv(path):
+        for line, row in enumerate(_read_csv(path), start=2):
             action, name, target = row.get("action", ""), row.get("name", ""), row.get("target", "")
             if action == "alias" and name and target:
                 label = gaz.entries[target].label if target in gaz.entries else "MISC"
                 gaz.add_surface(name, target, "alias", label, override=True)
-            elif action == "merge" and name and target:
-                gaz.merges[name] = target
-            elif action == "exclude" and name:
-                gaz.excluded.add(name if ":" in name or name.isupper() and len(name) == 3 else normalise_name(name))
+            elif action == "exclude" and name and not _is_actor_id(name):
+                gaz.excluded.add(normalise_name(name))
+            elif action in ("merge", "type", "exclude"):
+                continue  # corrections of actors: applied to stored mentions (actors/corrections.py)
+            elif action:
+                raise ValueError(f"{path}:{line}: unknown action '{action}' (alias, merge, type or exclude)")
+            else:
+                continue
+            used.append(f"{action},{name},{target}")
+    # Only what changes the NER ruler or the spans counted is part of the cache key, so a
+    # correction (merge, type, exclude of an actor id) never re-runs the NLP.
+    gaz.fingerprint = _fingerprint(files[:3] + files[4:], extra="\n".join(used))
     return gaz
+
+
+def _is_actor_id(name: str) -> bool:
+    return ":" in name or (len(name) == 3 and name.isalpha() and name.isupper())
 
 
 def load_gazetteer() -> Gazetteer:

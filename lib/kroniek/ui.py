@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from kroniek import sharing
@@ -167,7 +168,7 @@ def _build(articles: list[Article], store: Store) -> CorpusData:
     from kroniek.extract import corpus_tables
 
     usable = [a for a in articles if a.content_hash not in FAILED]
-    frames = corpus_tables(store.load(usable))
+    frames = corpus_tables(store.load(usable), corrections=False)
     return CorpusData.from_frames(frames, {a.article_id: a.text for a in usable})
 
 
@@ -196,7 +197,7 @@ def _with_uploads(key: str, _base: CorpusData, _uploads: tuple[Article, ...], _s
     known = _base.connection().execute(
         "SELECT DISTINCT actor_id, actor FROM mentions WHERE actor_type = 'person' AND contains(actor, ' ')"
     ).fetchall()
-    extra = CorpusData.from_frames(corpus_tables(Store(_store_key).load(usable), known=known), {a.article_id: a.text for a in usable})
+    extra = CorpusData.from_frames(corpus_tables(Store(_store_key).load(usable), known=known, corrections=False), {a.article_id: a.text for a in usable})
     return CorpusData(*sharing.join_tables(_base.tables, _base.texts, sharing.SharedPart(extra.tables, extra.texts)))
 
 
@@ -222,7 +223,73 @@ def load_corpus(files=None) -> Corpus:
         problems = problems + _extract(list(uploads.articles), store, model, "Your articles")
         upload_key = key + shared_token() + hashlib.sha256("".join(a.content_hash + a.article_id for a in uploads.articles).encode()).hexdigest()
         data = _with_uploads(upload_key, base, tuple(uploads.articles), key)
+    fixes = tuple(current_corrections())
+    if fixes:
+        data = _corrected(f"{id(data)}-{hash(fixes)}", data, fixes)
     return Corpus(data, problems + list(uploads.problems), model, key, paths, [a.article_id for a in uploads.articles])
+
+
+# --- corrections of actors (merge, type, not an actor) -------------------------------------
+
+
+def current_corrections() -> list:
+    """The corrections in force: the alias file's, then this browser session's."""
+    from kroniek.actors.corrections import read_corrections
+    from kroniek.gazetteer import alias_file_path
+
+    try:
+        saved = [c for c in read_corrections(alias_file_path()) if not (c.action == "merge" and c.target == c.actor_id)]
+    except ValueError as exc:
+        st.warning(str(exc))
+        saved = []
+    return saved + list(st.session_state.get("corrections", []))
+
+
+def add_correction(correction) -> str:
+    """Keep a correction: in the user's alias file when one is configured and writable,
+    else in this browser session.  Returns where it went."""
+    from kroniek.actors.corrections import save_correction, writable_alias_file
+
+    path = writable_alias_file()
+    if path is not None:
+        save_correction(path, correction)
+        return str(path)
+    st.session_state.setdefault("corrections", []).append(correction)
+    return "this browser session"
+
+
+def can_undo(correction) -> bool:
+    """Corrections of this session or of a writable alias file can be undone here."""
+    from kroniek.actors.corrections import writable_alias_file
+
+    return correction in st.session_state.get("corrections", []) or writable_alias_file() is not None
+
+
+def undo_correction(correction) -> None:
+    from kroniek.actors.corrections import read_corrections, remove_correction, writable_alias_file
+
+    session = st.session_state.get("corrections", [])
+    if correction in session:
+        session.remove(correction)
+        return
+    path = writable_alias_file()
+    if path is not None and correction in read_corrections(path):
+        remove_correction(path, correction)
+
+
+@st.cache_resource(show_spinner="Applying your corrections…", max_entries=16)
+def _corrected(key: str, _data: CorpusData, _fixes: tuple) -> CorpusData:
+    """The corpus with the corrections applied to its stored mentions (no NLP runs)."""
+    from kroniek.actors.corrections import apply_corrections, known_actors
+    from kroniek.extract import actors_table
+
+    tables = dict(_data.tables)
+    mentions = apply_corrections(tables["mentions"].to_pandas(), _fixes, known_actors())
+    roles = tables["roles"].to_pandas()
+    tables["mentions"] = pa.Table.from_pandas(mentions, preserve_index=False).cast(tables["mentions"].schema)
+    actors = actors_table(mentions, roles)
+    tables["actors"] = pa.Table.from_pandas(actors, preserve_index=False).cast(_data.tables["actors"].schema)
+    return CorpusData(tables, _data.texts)
 
 
 def add_uploads(files, base: CorpusData) -> bool:
