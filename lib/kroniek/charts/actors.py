@@ -96,9 +96,7 @@ def place_labels(
     readable by naming the largest nodes and leaving the rest to hover."""
     sx, sy = x_span / width_px, y_span / height_px
     radius_px = radius_px or {}
-    markers = [
-        (x - r * sx, y - r * sy, x + r * sx, y + r * sy) for n, (x, y) in pos.items() for r in [radius_px.get(n, 6)]
-    ]
+    markers = {n: (x - r * sx, y - r * sy, x + r * sx, y + r * sy) for n, (x, y) in pos.items() for r in [radius_px.get(n, 6)]}
 
     def overlaps(box, others) -> bool:
         return any(not (box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3]) for b in others)
@@ -108,11 +106,11 @@ def place_labels(
     for node in order:
         x, y = pos[node]
         half = len(str(labels[node])) * char_px * sx / 2
-        lift = radius_px.get(node, 6) * sy
+        lift = (radius_px.get(node, 6) + 2) * sy
         box = (x - half, y + lift, x + half, y + lift + line_px * sy)
         if x - half < -x_span / 2 or x + half > x_span / 2:
             continue
-        if overlaps(box, boxes) or overlaps(box, markers):
+        if overlaps(box, boxes) or overlaps(box, [m for n, m in markers.items() if n != node]):
             continue
         boxes.append(box)
         kept.add(node)
