@@ -334,6 +334,8 @@ def extract_events(
                     "money_text": money_row["text"] if money_row else "",
                     "sentence": sent.text.strip(),
                     "confidence": round(min(confidence, 1.0), 2),
+                    "factuality": "asserted",
+                    "happening_id": "",  # set corpus-wide by happenings.group_events
                 }
             )
     return rows
