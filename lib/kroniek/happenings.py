@@ -81,25 +81,26 @@ def _contains(names: set[str], name: str) -> bool:
     return any(same_actor(n, name) for n in names)
 
 
-def _compatible(h: _Open, source: str, target: str) -> bool:
+def _compatible(h: _Open, sources: list[str], targets: list[str]) -> bool:
     """Share an actor, in a compatible role: a meeting or an agreement may be reported
     either way round ("May ontmoette Tusk", "Tusk sprak met May"), a directed act
-    (criticism, sanctions, an attack) only the same way round."""
-    mine = {n for n in (source, target) if n}
+    (criticism, sanctions, an attack) only the same way round.  A role may name several
+    actors ("Loekasjenko|Poetin"): one of them in common is enough."""
+    mine = sources + targets
     if not any(_contains(h.actors(), n) for n in mine):
         return False
     if h.code in SYMMETRIC_CODES:
-        if source and target and h.sources and h.targets:
-            return (_contains(h.sources, source) and _contains(h.targets, target)) or (
-                _contains(h.sources, target) and _contains(h.targets, source)
-            )
+        if sources and targets and h.sources and h.targets:
+            same_way = any(_contains(h.sources, s) for s in sources) and any(_contains(h.targets, t) for t in targets)
+            other_way = any(_contains(h.sources, t) for t in targets) and any(_contains(h.targets, s) for s in sources)
+            return same_way or other_way
         return True
-    if source and (_contains(h.targets, source) and not _contains(h.sources, source)):
+    if any(_contains(h.targets, s) and not _contains(h.sources, s) for s in sources):
         return False
-    if target and (_contains(h.sources, target) and not _contains(h.targets, target)):
+    if any(_contains(h.sources, t) and not _contains(h.targets, t) for t in targets):
         return False
-    if source and target and h.sources and h.targets:
-        return _contains(h.sources, source) and _contains(h.targets, target)
+    if sources and targets and h.sources and h.targets:
+        return any(_contains(h.sources, s) for s in sources) and any(_contains(h.targets, t) for t in targets)
     return True
 
 
@@ -136,11 +137,11 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
             begin -= dt.timedelta(days=ARTICLE_DATE_SLACK_DAYS)
             end += dt.timedelta(days=ARTICLE_DATE_SLACK_DAYS)
         code = str(events.at[i, "event_code"])
-        source = str(events.at[i, "source_actor"] or "")
-        target = str(events.at[i, "target_actor"] or "")
+        sources = [n for n in str(events.at[i, "source_actor"] or "").split("|") if n]
+        targets = [n for n in str(events.at[i, "target_actor"] or "").split("|") if n]
         home = None
         for h in open_by_code.get(code, []):
-            if h.begin <= end and begin <= h.end and _compatible(h, source, target):
+            if h.begin <= end and begin <= h.end and _compatible(h, sources, targets):
                 home = h
                 break
         if home is None:
@@ -149,10 +150,8 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
             made.append(home)
         elif (end - begin).days < home.span_days:  # the most precise report dates it
             home.begin, home.end, home.span_days = max(begin, home.begin), min(end, home.end), (end - begin).days
-        if source:
-            home.sources.add(source)
-        if target:
-            home.targets.add(target)
+        home.sources.update(sources)
+        home.targets.update(targets)
         home.members.append(i)
         ids[events.index.get_loc(i)] = home.happening_id
     events = events.assign(happening_id=pd.Series(ids, index=events.index, dtype="string"))

@@ -198,8 +198,9 @@ class Query:
             chosen = sql_list(f.actors)
             self.con.execute(
                 f"CREATE OR REPLACE TEMP VIEW f_events AS SELECT * FROM events WHERE {in_base} AND ({in_sentence} "
-                f"OR source_actor IN (SELECT actor FROM actors WHERE actor_id = ANY({chosen})) "
-                f"OR target_actor IN (SELECT actor FROM actors WHERE actor_id = ANY({chosen})))"
+                # a role may name several actors, "|"-separated ("Loekasjenko|Poetin")
+                f"OR list_has_any(string_split(source_actor, '|'), (SELECT list(actor) FROM actors WHERE actor_id = ANY({chosen}))) "
+                f"OR list_has_any(string_split(target_actor, '|'), (SELECT list(actor) FROM actors WHERE actor_id = ANY({chosen}))))"
             )
             self.con.execute(
                 f"CREATE OR REPLACE TEMP VIEW f_articles AS SELECT * FROM articles WHERE {in_base} "
@@ -407,4 +408,4 @@ def apply(tables: dict[str, pd.DataFrame], filters, texts: dict[str, str] | None
     if texts is None:
         texts = {a: "" for a in frames["articles"]["article_id"]}
     q = Query(CorpusData.from_frames(frames, texts), filters)
-    return {name: q.rows(name) for name in DATA_TABLES}
+    return {name: q.rows(name) for name in DATA_TABLES if name in tables}  # the tables given

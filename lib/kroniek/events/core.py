@@ -56,10 +56,24 @@ def _source_in_clause(doc: Doc, trigger: Trigger, token, sent_mentions: list[tup
     head = clause_head(token)
     lo, hi = head.left_edge.i, head.right_edge.i
     for i, m in reversed(sent_mentions):
-        if lo <= i < trigger.start and is_actor(m) and m["via"] != "adjective" and not ctx._locative(doc[i], head):
+        if lo <= i < trigger.start and is_actor(m) and m["via"] != "adjective" and _bare_argument(doc[i], head):
             roles.add("source", [m])
             roles.participant = True
             return
+
+
+def _bare_argument(word, head) -> bool:
+    """On the way up to the clause head no preposition, no other noun's modifier, no
+    embedded clause: the word is an argument of the clause itself, if any."""
+    node, hops = word, 0
+    while node != head and hops < 8:
+        if any(c.dep_ == "case" for c in node.children) or node.dep_.split(":")[0] in ("nmod", "obl", "obj", "acl", "advcl", "ccomp", "xcomp", "amod"):
+            return False
+        if node.head == node:
+            return False
+        node = node.head
+        hops += 1
+    return node == head
 
 
 def _nearest(rows: list[dict], char: int) -> dict | None:
@@ -136,7 +150,8 @@ def extract_events(
                 via_parse = bool(roles.sources or roles.targets)
                 if not via_parse:
                     _source_in_clause(doc, trigger, token, sent_mentions, ctx, roles)
-                if not (roles.participant or sent_mentions):
+                roles.participant = roles.participant or bool(sent_mentions)
+                if not roles.participant:
                     continue  # nobody named takes part: "ik ontmoet een baby'tje"
                 fact = factuality_of(token)
             else:

@@ -74,6 +74,8 @@ def _present(verb: Token) -> bool:
 
 def _generic_subject(verb: Token, lex: FactualityLexicon) -> bool:
     for child in verb.children:
+        if child.dep_.split(":")[0] in ("advcl", "acl", "csubj") and child.left_edge.lower_ == "wie":
+            return True  # "wie zich meldt, wordt gearresteerd"
         if child.dep_.split(":")[0] not in ("nsubj", "csubj", "expl"):
             continue
         if _words(child) & lex.generic_subjects or any(_words(t) & {"wie"} for t in child.subtree):
@@ -100,9 +102,10 @@ def clause_factuality(verb: Token, lex: FactualityLexicon | None = None) -> str:
         return "negated"
     possible = False
     current, hops = verb, 0
+    infinitival = True  # still in the trigger's clause or its infinitive chain
     while hops < 4:
         hops += 1
-        if any(c.dep_.startswith("aux") and _words(c) & lex.modal_verbs for c in current.children):
+        if infinitival and any(c.dep_.startswith("aux") and _words(c) & lex.modal_verbs for c in current.children):
             possible = True
         marks = {m for c in current.children if c.dep_ == "mark" for m in _words(c)}
         dep = current.dep_.split(":")[0]
@@ -110,10 +113,12 @@ def clause_factuality(verb: Token, lex: FactualityLexicon | None = None) -> str:
             head = current.head
             if marks & lex.conditional_marks and dep in ("advcl", "xcomp", "acl", "ccomp"):
                 possible = True
+            infinitive = bool(marks & {"te", "om"}) or dep == "xcomp"
             if dep in ("xcomp", "ccomp", "acl", "csubj") and current.dep_ != "acl:relcl" and (
-                _words(head) & (lex.intent_heads | lex.modal_verbs) or head.pos_ in ("NOUN", "ADJ")
+                _words(head) & (lex.intent_heads | lex.modal_verbs) or (infinitive and head.pos_ in ("NOUN", "ADJ"))
             ):
                 possible = True
+            infinitival = infinitival and dep == "xcomp"
             if head == current:
                 break
             current = head
@@ -156,9 +161,10 @@ def factuality(token: Token, lex: FactualityLexicon | None = None) -> str:
     verb = governing_verb(token)
     if verb is None:
         return "asserted"
-    if token.head == verb and _words(verb) & lex.negating_governors:
-        return "negated"
-    if token.head == verb and _words(verb) & lex.uncertain_governors:
+    direct = token.head == verb or token.head.head == verb  # "vreest voor 'massale protesten'"
+    if direct and token.dep_.split(":")[0] in ("obj", "obl", "nmod") and _words(verb) & lex.negating_governors:
+        return "negated"  # "weigerde psychiatrisch onderzoek"
+    if direct and token.dep_.split(":")[0] in ("obj", "obl", "nmod") and _words(verb) & lex.uncertain_governors:
         return "possible"
     if token.head == verb and token.dep_.split(":")[0] == "nsubj" and not _words(verb) & lex.occurrence_verbs:
         return "asserted"  # presupposed: "de uniestaat ... kan een confederatie worden"

@@ -35,7 +35,7 @@ class TriggerLexicon:
 
 
 def _check_sense(entry: dict, index: int) -> None:
-    known = {"object", "no_object", "head", "case", "bare", "van", "context", "subject", "complement", "complement_verbs", "passive", "code"}
+    known = {"object", "no_object", "head", "case", "bare", "van", "context", "subject", "complement", "complement_verbs", "complement_mark", "passive", "code"}
     for rule in entry.get("rules", []):
         unknown = set(rule) - known
         if unknown or "code" not in rule:
@@ -234,6 +234,10 @@ def _rule_holds(rule: dict, token: Token, sent: Span, actor_tokens: set[int], pa
         elif key == "complement_verbs":
             wanted = {v.lower() for v in value}
             if not any(_dep(c) == "xcomp" and _lemma(c) in wanted for c in children):
+                return False
+        elif key == "complement_mark":
+            wanted = {v.lower() for v in value}
+            if not any(_dep(c) in ("ccomp", "advcl", "xcomp", "obj") and any(m.dep_ == "mark" and m.lower_ in wanted for m in c.children) for c in children):
                 return False
         elif key == "passive":
             passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children) or (

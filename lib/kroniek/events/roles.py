@@ -27,7 +27,10 @@ from spacy.tokens import Doc, Token
 
 from kroniek.events.lexicon import Trigger, TriggerLexicon
 
-TARGET_PREPS = {"aan", "tegen", "op", "naar", "voor", "met", "over", "jegens"}
+TARGET_PREPS = {"aan", "tegen", "op", "naar", "met", "jegens"}
+# heads of phrases that name no party of the event: "aan de zijde van IS", "met een
+# team van ... FBI-agenten", "in naam van", "op verzoek van"
+NO_ROLE_HEADS = {"zijde", "kant", "naam", "team", "hulp", "verzoek", "aanraden", "voorbeeld", "rol", "manier", "opdracht", "gebied", "vlak"}
 LOCATIVE_PREPS = {"in", "bij", "te", "nabij", "binnen", "buiten", "uit", "vanuit", "rond", "tijdens", "sinds", "na"}
 SYMMETRIC = {"03", "04", "05", "06"}  # both parties take part alike: "met" names the other
 PAIR_DETERMINERS = {"beide", "beiden", "twee"}
@@ -57,6 +60,10 @@ def _dep(token: Token) -> str:
     return token.dep_.split(":")[0]
 
 
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.lower_).lower()
+
+
 def _cases(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ == "case" or (c.dep_ == "fixed" and c.pos_ == "ADP")}
 
@@ -77,12 +84,15 @@ class RoleContext:
         pair = self.pair(token)
         if pair:
             return pair
+        if _lemma(token) in NO_ROLE_HEADS:
+            return []
         found = self._one(token, trigger)
         out = [found] if found is not None else []
         for conj in token.children:
             if conj.dep_ == "conj":
                 extra = self._one(conj, trigger)
-                if extra is not None and all(extra["actor_id"] != m["actor_id"] for m in out):
+                # "Loekasjenko en Poetin", "Moskou en Minsk": conjuncts of one kind
+                if extra is not None and found is not None and extra["actor_type"] == found["actor_type"] and all(extra["actor_id"] != m["actor_id"] for m in out):
                     out.append(extra)
         return [m for m in out if is_actor(m)]
 
@@ -106,7 +116,7 @@ class RoleContext:
                 if head.lower_ in self.lex.adjective_heads or (head.lemma_ or "").lower() in self.lex.adjective_heads or (trigger is not None and head.i == trigger.i):
                     adjectives.append(mention)
                 continue
-            if self._locative(token.doc[i], token):
+            if self._locative(token.doc[i], token) or self._possessor_of_other(token.doc[i], token, trigger):
                 continue
             named.append(mention)
         return (named or adjectives or [None])[0]
@@ -116,12 +126,19 @@ class RoleContext:
         m = self.mentions_by_token.get(word.i)
         if m is None or m["actor_type"] not in ("place", "country"):
             return False
-        node = word
-        while node != top and node.head != node:
+        node, hops = word, 0
+        while node != top and node.head != node and hops < 12:
             if _dep(node) in ("obl", "nmod") and _cases(node) & LOCATIVE_PREPS:
-                return True
+                # "de regering in Teheran", "de autoriteiten in Minsk": the seat of power acts
+                return _lemma(node.head) not in self.lex.adjective_heads
             node = node.head
+            hops += 1
         return False
+
+    def _possessor_of_other(self, word: Token, top: Token, trigger: Token | None) -> bool:
+        """"hun dochter", "zijn buren": a possessive pronoun names someone else."""
+        possessive = word.dep_ in ("nmod:poss", "det:poss") or (word.pos_ in ("PRON", "DET") and word.dep_ == "det")
+        return possessive and word.head.pos_ == "NOUN" and word.head.i != top.i and (trigger is None or word.head.i != trigger.i)
 
     def pair(self, token: Token) -> list[dict]:
         """"beide landen", "de twee landen", "de twee", "beiden": the last two distinct
@@ -153,6 +170,8 @@ class RoleContext:
         lemma = (token.lemma_ or token.lower_).lower()
         if token.lower_ in self.lex.participants or lemma in self.lex.participants:
             return True
+        if token.pos_ == "PROPN":
+            return True  # a name the recogniser missed: "de Koerden"
         if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
             return True  # "ze benadrukt": someone named before
         if any(c.dep_ == "det" and c.lower_ in ("die", "deze") for c in token.children):

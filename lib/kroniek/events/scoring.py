@@ -10,8 +10,8 @@ events the system still produces:
 * factuality: among real events, the judged factuality;
 * source / target: among real events where the system names one, the judged actor;
 * time: among real events with a judged interval, exactly that interval;
-* shown: among events the Chronology shows by default (asserted, with an actor or a
-  named participant), the share that are real asserted events of the right type.
+* shown: among events the Chronology shows by default (asserted), the share that are
+  real asserted events of the right type; shown+actor: the same among those with an actor.
 """
 
 from __future__ import annotations
@@ -49,13 +49,13 @@ def _actor_ok(system: str, gold: str) -> bool:
 
 
 def is_shown(event: dict) -> bool:
-    """What the Chronology shows by default: asserted, with someone taking part."""
-    return event.get("factuality", "asserted") == "asserted" and bool(event["source_actor"] or event["target_actor"])
+    """What the Chronology shows by default: asserted events."""
+    return event.get("factuality", "asserted") == "asserted"
 
 
 @dataclass
 class Score:
-    judged: dict[str, list[bool]] = field(default_factory=lambda: {k: [] for k in ("type", "factuality", "source", "target", "time", "shown")})
+    judged: dict[str, list[bool]] = field(default_factory=lambda: {k: [] for k in ("type", "factuality", "source", "target", "time", "shown", "shown+actor")})
     found: int = 0
     gold: int = 0
 
@@ -64,7 +64,10 @@ class Score:
         real = g["gold_code"] != "none"
         self.judged["type"].append(event["event_code"] == g["gold_code"])
         if is_shown(event):
-            self.judged["shown"].append(real and event["event_code"] == g["gold_code"] and g["gold_factuality"] == "asserted")
+            right = real and event["event_code"] == g["gold_code"] and g["gold_factuality"] == "asserted"
+            self.judged["shown"].append(right)
+            if event["source_actor"] or event["target_actor"]:
+                self.judged["shown+actor"].append(right)
         if not real:
             return
         if g.get("gold_factuality"):
