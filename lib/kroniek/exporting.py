@@ -40,7 +40,7 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
-    """``<out>/<table>.csv`` and ``.parquet`` for each of the six tables."""
+    """``<out>/<table>.csv`` and ``.parquet`` for each of the seven tables."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []

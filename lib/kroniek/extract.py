@@ -2,7 +2,7 @@
 
 ``extract_articles`` streams a corpus through ``nlp.pipe`` (optionally with several
 processes) and yields one :class:`ArticleExtraction` per article; corpus-level steps
-(linking surnames across articles, the actors table) happen in :func:`corpus_tables`.
+(linking surnames across articles, the actors table, happenings) happen in :func:`corpus_tables`.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from kroniek.actors import extract_mentions, surname_links
 from kroniek.corpus import Article, date_bounds
 from kroniek.events import extract_events
 from kroniek.gazetteer import load_gazetteer
+from kroniek.happenings import group_events
 from kroniek.money import extract_money
 from kroniek.schema import conform, frame
 from kroniek.timex import extract_timexes
@@ -225,7 +226,8 @@ def to_frames(extractions: Iterable[ArticleExtraction]) -> dict[str, pd.DataFram
 
 
 def corpus_tables(tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, str]] = ()) -> dict[str, pd.DataFrame]:
-    """Corpus-level steps: link surnames across articles and build the actors table.
+    """Corpus-level steps: link surnames across articles, build the actors table and
+    group the events into happenings (``happenings.group_events``).
 
     ``known`` adds (actor_id, full name) pairs of persons named elsewhere (the corpus an
     upload joins), so a surname in the new articles can link to them.
@@ -236,6 +238,8 @@ def corpus_tables(tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, st
     out = dict(tables)
     out["mentions"] = mentions
     out["actors"] = actors_table(mentions, tables.get("roles"))
+    if "events" in tables:
+        out["events"], out["happenings"] = group_events(tables["events"], tables.get("articles"))
     return out
 
 

@@ -190,6 +190,7 @@ def open_base(paths: tuple[str, ...], model: str, key: str) -> tuple[CorpusData,
 def _with_uploads(key: str, _base: CorpusData, _uploads: tuple[Article, ...], _store_key: str) -> CorpusData:
     """This session's corpus: the base tables plus the uploaded articles' rows."""
     from kroniek.extract import actors_table, corpus_tables
+    from kroniek.happenings import group_events
 
     usable = [a for a in _uploads if a.content_hash not in FAILED]
     known = _base.connection().execute(
@@ -199,10 +200,13 @@ def _with_uploads(key: str, _base: CorpusData, _uploads: tuple[Article, ...], _s
     tables = {
         name: pa.concat_tables([table, extra.tables[name].cast(table.schema)])
         for name, table in _base.tables.items()
-        if name != "actors"
+        if name not in ("actors", "happenings")
     }
     actors = actors_table(tables["mentions"].to_pandas(), tables["roles"].to_pandas())
     tables["actors"] = pa.Table.from_pandas(actors, preserve_index=False).cast(_base.tables["actors"].schema)
+    events, happenings = group_events(tables["events"].to_pandas(), tables["articles"].to_pandas())
+    tables["events"] = pa.Table.from_pandas(events, preserve_index=False).cast(_base.tables["events"].schema)
+    tables["happenings"] = pa.Table.from_pandas(happenings, preserve_index=False).cast(_base.tables["happenings"].schema)
     texts = pa.concat_tables([_base.texts, extra.texts.cast(_base.texts.schema)])
     return CorpusData(tables, texts)
 
