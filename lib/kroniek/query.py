@@ -455,7 +455,9 @@ class Query:
             where += f" AND e.event_type = ANY({sql_list(types)})"
         grouped = (
             f"SELECT {hid} AS happening_id, mode(e.event_code) AS event_code, mode(e.event_type) AS event_type, "
-            "array_to_string(list_sort(list_filter(list_distinct(flatten(list([e.source_actor, e.target_actor]))), lambda x: coalesce(x, '') <> '')), ', ') AS actors, "
+            # a role may name several actors, "|"-separated
+            "array_to_string(list_sort(list_filter(list_distinct(flatten(list(list_concat(string_split(coalesce(e.source_actor, ''), '|'), "
+            "string_split(coalesce(e.target_actor, ''), '|'))))), lambda x: x <> '')), ', ') AS actors, "
             "min(e.begin_date) AS begin_date, max(e.end_date) AS end_date, count(DISTINCT e.article_id) AS n_articles, count(*) AS n_reports, "
             "min(a.date_begin) AS first_reported, max(a.date_begin) AS last_reported, arg_max(e.trigger, e.confidence) AS trigger "
             f"FROM f_events e JOIN articles a USING (article_id) WHERE {where} GROUP BY 1"
@@ -464,7 +466,7 @@ class Query:
         if self.has_table("happenings"):
             return (
                 "SELECT g.happening_id, coalesce(h.event_code, g.event_code) AS event_code, coalesce(h.event_type, g.event_type) AS event_type, "
-                "coalesce(nullif(h.actors, ''), g.actors) AS actors, coalesce(h.begin_date, g.begin_date) AS begin_date, "
+                "coalesce(nullif(replace(h.actors, '|', ', '), ''), g.actors) AS actors, coalesce(h.begin_date, g.begin_date) AS begin_date, "
                 "coalesce(h.end_date, g.end_date) AS end_date, g.n_articles, g.first_reported, g.last_reported, "
                 f"coalesce(nullif(h.label, ''), {label}) AS label, g.n_reports FROM ({grouped}) g LEFT JOIN happenings h USING (happening_id)"
             )
