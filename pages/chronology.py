@@ -26,17 +26,22 @@ if what == "Chronicle":
         help="By default the chronicle holds what the articles assert happened." if has_factuality else "These tables do not yet tell asserted from negated events.",
     )
     factuality = None if every_claim or not has_factuality else ("asserted",)
+    min_articles = c3.slider(
+        "Reported in at least … articles", 1, 10, 1, key="chrono_min_articles", help="The stories the corpus returns to: one happening reported by several articles."
+    )
     if period is None:
         scope = "all"
-    _, total = q.chronicle(period, scope, factuality, types, limit=0)
+    _, total = q.chronicle(period, scope, factuality, types, limit=0, min_articles=min_articles)
     pages = max(1, math.ceil(total / charts.PAGE_ROWS))
     if pages > 1:
         page = st.number_input(f"Page (of {pages}, {charts.PAGE_ROWS} rows each)", 1, pages, 1, key="chrono_page")
     else:
         page = 1
-    rows, total = q.chronicle(period, scope, factuality, types, limit=charts.PAGE_ROWS, offset=(int(page) - 1) * charts.PAGE_ROWS)
+    rows, total = q.chronicle(
+        period, scope, factuality, types, limit=charts.PAGE_ROWS, offset=(int(page) - 1) * charts.PAGE_ROWS, min_articles=min_articles
+    )
     if period is not None:
-        _, background = q.chronicle(period, "background", factuality, types, limit=0)
+        _, background = q.chronicle(period, "background", factuality, types, limit=0, min_articles=min_articles)
         st.caption(
             f"{total:,} happenings · corpus period {period[0]:%Y-%m-%d} to {period[1]:%Y-%m-%d} (first article − 1 month, last + 2 months)"
             + (f" · {background:,} dated outside it under Background" if scope == "period" and background else "")
@@ -59,7 +64,7 @@ if what == "Chronicle":
         ui.show_sources(q, q.happening_sentences(hid, factuality), f"Reports of: {label.iloc[0] if len(label) else hid}", limit=100)
     ui.download_frame(
         q,
-        lambda fresh: fresh.chronicle_table(period, scope, factuality, types),
+        lambda fresh: fresh.chronicle_table(period, scope, factuality, types, min_articles),
         "kroniek-chronicle.csv",
         key="dl_chronicle",
         label=f"Download the chronicle ({total:,} rows: date, what, who, sources) as CSV",

@@ -185,7 +185,7 @@ def test_overview_events_axis_opens_on_the_corpus_period(dpg):
     assert spec["layout"]["xaxis"]["tickformat"] == "%d %b"
 
 
-def test_chronology_opens_on_the_period_with_rows_in_date_order_and_article_counts(dpg):
+def test_chronology_opens_on_the_period_with_rows_in_date_order_and_article_counts(dpg, downloads):
     at = _dpg_app("pages/chronology.py")
     spec = _figure(at, "Chronicle, rows 1–50 of")
     assert _days(spec["layout"]["xaxis"]["range"]) == DPG_PERIOD
@@ -196,6 +196,9 @@ def test_chronology_opens_on_the_period_with_rows_in_date_order_and_article_coun
     assert begins == sorted(begins)
     assert begins[0] >= "2019-01"  # 1573 and the other far dates are under Background
     assert rows["n_articles"].min() >= 1
+    table = _download_csv(at, "dl_chronicle", downloads)
+    assert list(table.columns[:4]) == ["begin_date", "end_date", "what", "who"] and "sources" in table.columns
+    assert table["begin_date"].tolist() == sorted(table["begin_date"]) and len(table) > 1000
     at.radio(key="chrono_scope").set_value("background").run()
     background = next(d.value for d in at.dataframe if "when" in d.value.columns)
     assert background["when"].iloc[0] < "2018"

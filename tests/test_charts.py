@@ -367,3 +367,11 @@ def test_country_map_draws_the_world_without_antarctica():
     geo = charts.country_map(counts).layout.geo
     assert (geo.scope, geo.resolution, geo.projection.type) == ("world", 110, "natural earth")
     assert list(geo.lataxis.range) == [-58, 84]
+
+
+def test_query_chronicle_keeps_the_stories_reported_in_several_articles():
+    q = _events_corpus()
+    period = charts.corpus_period(*q.article_dates())
+    rows, total = q.chronicle(period, "period", min_articles=2)
+    assert total == 1 and rows["n_articles"].tolist() == [3]
+    assert q.chronicle_table(period, "all", min_articles=2)["what"].tolist() == ["ontmoeting: Donald Tusk – Theresa May"]

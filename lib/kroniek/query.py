@@ -493,19 +493,24 @@ class Query:
         types: tuple[str, ...] = (),
         limit: int = 50,
         offset: int = 0,
+        min_articles: int = 1,
     ) -> tuple[pd.DataFrame, int]:
         """A page of happenings sorted by date, and how many there are in ``scope``:
         "period" (the middle of its date in the corpus period), "background" (not) or
-        "all".  Columns: those of the happenings table, plus n_reports."""
+        "all"; ``min_articles``: only happenings reported in at least that many articles.
+        Columns: those of the happenings table, plus n_reports."""
         cond, params = self._scope_sql(scope, period)
-        base = f"SELECT * FROM ({self._happenings_sql(factuality, types)}) WHERE {cond}"
+        base = f"SELECT * FROM ({self._happenings_sql(factuality, types)}) WHERE {cond} AND n_articles >= {int(min_articles)}"
         total = int(self.con.execute(f"SELECT count(*) FROM ({base})", params).fetchone()[0])
         rows = self.df(f"{base} ORDER BY begin_date, end_date, happening_id LIMIT {int(limit)} OFFSET {int(offset)}", params)
         return rows, total
 
-    def chronicle_table(self, period=None, scope: str = "all", factuality: tuple[str, ...] | None = ("asserted",), types: tuple[str, ...] = ()) -> pd.DataFrame:
+    def chronicle_table(
+        self, period=None, scope: str = "all", factuality: tuple[str, ...] | None = ("asserted",), types: tuple[str, ...] = (), min_articles: int = 1
+    ) -> pd.DataFrame:
         """The chronicle as a table to download: date, what, who, type, articles, sources."""
         cond, params = self._scope_sql(scope, period)
+        cond += f" AND n_articles >= {int(min_articles)}"
         hid = "coalesce(nullif(happening_id, ''), event_id)" if self.has_column("f_events", "happening_id") else "event_id"
         return self.df(
             f"WITH h AS (SELECT * FROM ({self._happenings_sql(factuality, types)}) WHERE {cond}), "
