@@ -66,6 +66,15 @@ def wait_idle(page, timeout_s: float = 1800) -> None:
     page.wait_for_timeout(1500)
 
 
+def shrink(path: Path) -> None:
+    """A 256-colour palette PNG: a dashboard has few colours, and the file is a third."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", default=str(ROOT / "seeds"))
@@ -112,6 +121,7 @@ def main() -> None:
                 wait_idle(page)
                 target = out / f"{url}.png"
                 page.screenshot(path=str(target), full_page=True)
+                shrink(target)
                 print(f"{title}: {target} ({target.stat().st_size // 1024} KB)", flush=True)
             context.close()
     finally:

@@ -277,6 +277,7 @@ def test_amount_labels_in_dutch_scale_words():
     assert charts.amount_label(1e9, "USD") == "$ 1 mld"
     assert charts.amount_ticks(3, 2e12) == ([1.0, 1e3, 1e6, 1e9, 1e12], ["€ 1", "€ 1.000", "€ 1 mln", "€ 1 mld", "€ 1 bln"])
     assert charts.amount_ticks(5e6, 2e8)[1] == ["€ 1 mln", "€ 10 mln", "€ 100 mln", "€ 1 mld"]
+    assert charts.amount_ticks(532.8e6, 541.3e6)[1] == ["€ 500 mln", "€ 1 mld"]  # the seed's one range: 1-2-5 steps
     assert charts.dutch_number(12_500_000.5) == "12.500.000,5"
 
 

@@ -40,8 +40,13 @@ def amount_label(value: float, currency: str = "EUR") -> str:
 
 def amount_ticks(lo: float, hi: float, currency: str = "EUR") -> tuple[list[float], list[str]]:
     """Tick values at powers of ten covering [lo, hi] (every third one when the span is
-    wide), labelled with :func:`amount_label`."""
+    wide; 1-2-5 steps when it is under two decades, so a narrow axis still has several),
+    labelled with :func:`amount_label`."""
     first, last = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
+    if last - first <= 2:
+        values = [m * 10.0**e for e in range(first, last + 1) for m in (1, 2, 5)]
+        values = [v for v in values if lo / 2.5 <= v <= hi * 2.5]
+        return values, [amount_label(v, currency) for v in values]
     step = 1 if last - first <= 8 else 3
     values = [10.0**e for e in range(first - first % step if step > 1 else first, last + 1, step)]
     return values, [amount_label(v, currency) for v in values]
@@ -128,7 +133,8 @@ def money_over_time(
         )
     lo_all, hi_all = float(data["low"].min()), float(data["high"].max())
     values, labels = amount_ticks(lo_all, hi_all, currency)
-    fig.update_yaxes(type="log", tickvals=values, ticktext=labels, range=[math.log10(lo_all) - 0.3, math.log10(hi_all) + 0.3], title_text=None)
+    pad = max(0.3, (1.2 - math.log10(hi_all / lo_all)) / 2)  # at least a decade and a bit in view
+    fig.update_yaxes(type="log", tickvals=values, ticktext=labels, range=[math.log10(lo_all) - pad, math.log10(hi_all) + pad], title_text=None)
     start, end = period or span_of(data["x"], unit)
     date_axis(fig, start, end, unit)
     fig.update_layout(height=520, legend_title_text="context")
