@@ -202,3 +202,17 @@ def test_chronology_opens_on_the_period_with_rows_in_date_order_and_article_coun
     at.radio(key="chrono_scope").set_value("background").run()
     background = next(d.value for d in at.dataframe if "when" in d.value.columns)
     assert background["when"].iloc[0] < "2018"
+
+
+def test_dpg_lanes_and_counts_per_100_articles(dpg):
+    at = _dpg_app()
+    at.toggle(key="ov_per100").set_value(True).run()
+    spec = _figure(at, "Events over time (per week) (per 100 articles published)")
+    assert spec["layout"]["yaxis"]["title"]["text"] == "per 100 articles"
+    at.switch_page("pages/chronology.py")
+    at.run()
+    at.radio(key="chrono_lanes").set_value("event_type").run()
+    lanes, rows = _figure(at, "Chronicle")["data"][0]["y"]
+    assert len(lanes) == len(rows) == 50
+    assert lanes == sorted(lanes, key=lanes.index)  # each lane's rows together
+    assert len(set(lanes)) == len([k for i, k in enumerate(lanes) if i == 0 or lanes[i - 1] != k])
