@@ -87,14 +87,15 @@ else:
     if points:
         ui.show_sources(q, list(dict.fromkeys((p[0], int(p[1])) for p in points)), "Selected items")
 
-st.subheader("Events")
-events = q.rows("events", ui.TABLE_ROWS)
-rows_picked = ui.table(events, key="events_table", total=q.count("events"))
-if rows_picked:
-    sel = events.iloc[rows_picked]
-    ui.show_sources(q, list(dict.fromkeys(zip(sel["article_id"], sel["sentence_id"]))), "Selected events")
+st.subheader("Events and time expressions")
+# the raw tables are large (5,000 rows of sentences each): sent to the browser on request only
+if st.toggle("Show the event rows", key="chrono_show_events"):
+    events = q.rows("events", ui.TABLE_ROWS)
+    rows_picked = ui.table(events, key="events_table", total=q.count("events"))
+    if rows_picked:
+        sel = events.iloc[rows_picked]
+        ui.show_sources(q, list(dict.fromkeys(zip(sel["article_id"], sel["sentence_id"]))), "Selected events")
 ui.download(q, "events", key="dl_events")
-st.subheader("Time expressions")
-st.caption("Durations and sets have no interval and are not placed on the timeline.")
-ui.table(q.rows("timexes", ui.TABLE_ROWS), key="timexes_table", total=q.count("timexes"))
+if st.toggle("Show the time expressions", key="chrono_show_timexes", help="Durations and sets have no interval and are not placed on the timeline."):
+    ui.table(q.rows("timexes", ui.TABLE_ROWS), key="timexes_table", total=q.count("timexes"))
 ui.download(q, "timexes", key="dl_timexes")

@@ -6,7 +6,7 @@ import streamlit as st
 from kroniek import charts, ui
 
 corpus, q, filters = ui.view()
-LIMIT = 1000
+LIMIT = 500  # distinct figures drawn and listed (the largest); the download holds every figure
 
 st.title("Money")
 c1, c2, c3 = st.columns(3)
