@@ -180,7 +180,7 @@ def test_every_page_renders_on_dpg(dpg, page):
 
 def test_overview_events_axis_opens_on_the_corpus_period(dpg):
     at = _dpg_app()
-    spec = _figure(at, "Events over time (per week)")
+    spec = _figure(at, "Events over time (per week, asserted)")
     assert _days(spec["layout"]["xaxis"]["range"]) == DPG_PERIOD
     assert spec["layout"]["xaxis"]["tickformat"] == "%d %b"
 
@@ -207,7 +207,7 @@ def test_chronology_opens_on_the_period_with_rows_in_date_order_and_article_coun
 def test_dpg_lanes_and_counts_per_100_articles(dpg):
     at = _dpg_app()
     at.toggle(key="ov_per100").set_value(True).run()
-    spec = _figure(at, "Events over time (per week) (per 100 articles published)")
+    spec = _figure(at, "Events over time (per week, asserted) (per 100 articles published)")
     assert spec["layout"]["yaxis"]["title"]["text"] == "per 100 articles"
     at.switch_page("pages/chronology.py")
     at.run()
