@@ -33,6 +33,8 @@ if what == "Chronicle":
         scope = "all"
     _, total = q.chronicle(period, scope, factuality, types, limit=0, min_articles=min_articles)
     pages = max(1, math.ceil(total / charts.PAGE_ROWS))
+    if st.session_state.get("chrono_page", 1) > pages:  # fewer rows after a filter change
+        st.session_state["chrono_page"] = 1
     if pages > 1:
         page = st.number_input(f"Page (of {pages}, {charts.PAGE_ROWS} rows each)", 1, pages, 1, key="chrono_page")
     else:

@@ -199,9 +199,14 @@ def test_chronology_opens_on_the_period_with_rows_in_date_order_and_article_coun
     table = _download_csv(at, "dl_chronicle", downloads)
     assert list(table.columns[:4]) == ["begin_date", "end_date", "what", "who"] and "sources" in table.columns
     assert table["begin_date"].tolist() == sorted(table["begin_date"]) and len(table) > 1000
-    at.radio(key="chrono_scope").set_value("background").run()
+    at.number_input(key="chrono_page").set_value(20).run()
+    assert not at.exception
+    page_20 = next(d.value for d in at.dataframe if "when" in d.value.columns)
+    assert page_20["when"].iloc[0] >= rows["when"].iloc[-1][:7]
+    at.radio(key="chrono_scope").set_value("background").run()  # 85 rows: two pages, page 20 gone
     background = next(d.value for d in at.dataframe if "when" in d.value.columns)
     assert background["when"].iloc[0] < "2018"
+    assert not at.exception
 
 
 def test_dpg_lanes_and_counts_per_100_articles(dpg):
