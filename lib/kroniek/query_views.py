@@ -103,6 +103,17 @@ class ViewQueries:
             f"g.first_reported, g.last_reported, {label} AS label, g.n_reports FROM ({grouped}) g"
         )
 
+    def _happenings_view(self, factuality: tuple[str, ...] | None, types: tuple[str, ...] = ()) -> str:
+        """The filtered happenings as a temp table, computed once per Query and choice
+        (the chronicle asks for a count, a page and the background of the same rows)."""
+        made = self.__dict__.setdefault("_happening_tables", {})
+        key = (tuple(factuality) if factuality else None, tuple(types))
+        if key not in made:
+            name = f"page_happenings_{len(made)}"
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {self._happenings_sql(factuality, types)}")
+            made[key] = name
+        return made[key]
+
     def has_table(self, name: str) -> bool:
         return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
 
@@ -128,7 +139,7 @@ class ViewQueries:
         "all"; ``min_articles``: only happenings reported in at least that many articles.
         Columns: those of the happenings table, plus n_reports."""
         cond, params = self._scope_sql(scope, period)
-        base = f"SELECT * FROM ({self._happenings_sql(factuality, types)}) WHERE {cond} AND n_articles >= {int(min_articles)}"
+        base = f"SELECT * FROM {self._happenings_view(factuality, types)} WHERE {cond} AND n_articles >= {int(min_articles)}"
         total = int(self.con.execute(f"SELECT count(*) FROM ({base})", params).fetchone()[0])
         rows = self.df(f"{base} ORDER BY begin_date, end_date, happening_id LIMIT {int(limit)} OFFSET {int(offset)}", params)
         return rows, total
@@ -213,7 +224,8 @@ class ViewQueries:
             lo, hi = ("low_eur", "high_eur") if unit == "EUR" else ("low", "high")
             labelled = (
                 f"WITH d AS ({sql}), named AS (SELECT DISTINCT x.{lo} AS low, x.{hi} AS high, x.currency, coalesce(x.context, '') AS context, m.actor "
-                "FROM page_money x JOIN (SELECT DISTINCT article_id, sentence_id, actor FROM f_mentions) m USING (article_id, sentence_id)) "
+                # the money rows are few: join the mentions to them first, distinct after
+                "FROM page_money x JOIN f_mentions m USING (article_id, sentence_id)) "
                 "SELECT named.actor AS label, d.* FROM d JOIN named USING (low, high, currency, context)"
             )
         return self.df(
