@@ -180,6 +180,14 @@ class RoleContext:
         return any(i in self.mentions_by_token for i in range(lo, hi + 1))
 
 
+def _not_a_destination(phrase: Token, found: list[dict]) -> list[dict]:
+    """"terug naar Nederland", "op bezoek in Australië": a country or place after "naar"
+    is where someone goes, not whom the event is aimed at ("onderzoek naar Boeing" is)."""
+    if "naar" in _cases(phrase):
+        return [m for m in found if m["actor_type"] not in ("country", "place")]
+    return found
+
+
 def _passive(verb: Token) -> bool:
     if any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children):
         return True
@@ -229,7 +237,7 @@ def verb_roles(verb: Token, ctx: RoleContext, roles: Roles, trigger: Token) -> N
     if not roles.targets:
         for c in verb.children:
             if _dep(c) in ("obl", "nmod") and c not in agents and _cases(c) & TARGET_PREPS:
-                found = ctx.mention(c, trigger)
+                found = _not_a_destination(c, ctx.mention(c, trigger))
                 if found:
                     roles.add("target", found)
                     break
@@ -256,7 +264,7 @@ def nominal_roles(token: Token, code: str, ctx: RoleContext, roles: Roles) -> No
             elif "van" in cases or "door" in cases:
                 roles.add("target" if code == "17" and "door" not in cases else "source", found)
             elif cases & TARGET_PREPS:
-                roles.add("target", found)
+                roles.add("target", _not_a_destination(child, found))
             elif not cases and child.pos_ in ("PROPN", "PRON"):
                 roles.add("source", found)  # "Mays deal" parsed without a case word
 
