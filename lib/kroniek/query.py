@@ -62,7 +62,8 @@ class CorpusData:
 
     @classmethod
     def from_frames(cls, frames: dict[str, pd.DataFrame], texts: dict[str, str]) -> "CorpusData":
-        tables = {name: _arrow(name, frames[name]) for name in DATA_TABLES}
+        # a table not given (frames built before it existed) is empty
+        tables = {name: _arrow(name, frames[name] if name in frames else pd.DataFrame()) for name in DATA_TABLES}
         ids = list(texts)
         return cls(tables, pa.table({"article_id": ids, "text": [texts[i] for i in ids]}))
 
