@@ -89,7 +89,10 @@ class CorpusData:
         import pyarrow.dataset as ds
 
         def read(name: str) -> pa.Table:
-            table = ds.dataset(f"{location.rstrip('/')}/{name}", format="parquet", partitioning="hive").to_table()
+            try:
+                table = ds.dataset(f"{location.rstrip('/')}/{name}", format="parquet", partitioning="hive").to_table()
+            except FileNotFoundError:  # a dataset written before the table existed
+                return _arrow(name, pd.DataFrame())
             return table.drop_columns(["month"]) if "month" in table.column_names else table
 
         return cls({name: read(name) for name in DATA_TABLES}, read("texts"))
