@@ -108,6 +108,7 @@ FACTUALITY = [
     ("Heeft de NAVO Rusland gewaarschuwd?", "13", "possible"),
     ("Wie zich bij de Nederlandse ambassade meldt, wordt door de politie gearresteerd.", "17", "generic"),
     ("De Partij van de Arbeid gaf geen steun aan de motie van de VVD.", "05", "negated"),
+    ("Het onderzoek laat zien dat scholieren slechter slapen, aldus minister Van Engelshoven.", "09", "generic"),
 ]
 
 
@@ -140,6 +141,11 @@ def test_pair_and_coordinated_subjects_name_both_actors(nlp):
     )
     (exercise,) = [e for e in ex.events if e["event_code"] == "15"]
     assert set(exercise["source_actor"].split("|")) | set(exercise["target_actor"].split("|")) - {""} == {"Rusland", "Wit-Rusland"}
+
+
+def test_a_country_one_goes_to_is_no_target(nlp):
+    ex = extract_article("Daarna werd Jansen vrijgelaten door de politie en moest hij terug naar Nederland.", "2019-04-04", nlp)
+    assert [(e["event_code"], e["target_actor"]) for e in ex.events] == [("08", "Jansen")]
 
 
 def test_a_place_in_a_locative_phrase_is_no_actor(nlp):

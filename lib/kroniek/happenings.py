@@ -7,7 +7,10 @@ take part: a denied or hypothetical meeting is no evidence that a meeting happen
 an event without actors cannot be told apart from any other of its type.
 
 Grouping is a single pass over the events in report order (article date, then event
-id), each event joining the first open happening it fits, else opening one.  A
+id), each event joining the first open happening it fits, else opening one.  Events
+dated only by their article's date need more: both parties in common, or the same
+trigger word with a party in the same role, or the same sentence (one agency story
+printed by two papers).  A
 happening's interval is the most precise interval of its members (not their union), so
 a chain of loosely dated reports cannot drift across a month.  The id is derived from
 the first member's event id: articles added later in time (a growing corpus) join
@@ -72,6 +75,9 @@ class _Open:
     end: dt.date
     span_days: int
     members: list[int] = field(default_factory=list)
+    dated: bool = False  # has a member dated by the text itself
+    sentences: set[str] = field(default_factory=set)
+    triggers: set[str] = field(default_factory=set)
 
     def actors(self) -> set[str]:
         return self.sources | self.targets
@@ -102,6 +108,11 @@ def _compatible(h: _Open, sources: list[str], targets: list[str]) -> bool:
     if sources and targets and h.sources and h.targets:
         return any(_contains(h.sources, s) for s in sources) and any(_contains(h.targets, t) for t in targets)
     return True
+
+
+def _shared(h: _Open, names: list[str]) -> int:
+    """How many distinct actors of an event the happening already has."""
+    return sum(1 for n in dict.fromkeys(names) if _contains(h.actors(), n))
 
 
 def happening_id_of(event_id: str) -> str:
@@ -139,9 +150,21 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
         code = str(events.at[i, "event_code"])
         sources = [n for n in str(events.at[i, "source_actor"] or "").split("|") if n]
         targets = [n for n in str(events.at[i, "target_actor"] or "").split("|") if n]
+        dated = str(events.at[i, "time_text"]) != ARTICLE_DATE
+        sentence = " ".join(str(events.at[i, "sentence"] or "").split()).casefold()
+        trigger = str(events.at[i, "trigger"]).casefold()
         home = None
         for h in open_by_code.get(code, []):
-            if h.begin <= end and begin <= h.end and _compatible(h, sources, targets):
+            if not (h.begin <= end and begin <= h.end and _compatible(h, sources, targets)):
+                continue
+            # Dated only by their articles, two reports of the same type by one actor
+            # are often two happenings ("een akkoord met de EU" on trade and on
+            # migration): then both parties must match, or the trigger word and one
+            # party in the same role, or the sentence (one agency story in two papers).
+            same_word = trigger in h.triggers and (
+                any(_contains(h.sources, n) for n in sources) or any(_contains(h.targets, n) for n in targets)
+            )
+            if (dated and h.dated) or sentence in h.sentences or _shared(h, sources + targets) >= 2 or same_word:
                 home = h
                 break
         if home is None:
@@ -150,6 +173,9 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
             made.append(home)
         elif (end - begin).days < home.span_days:  # the most precise report dates it
             home.begin, home.end, home.span_days = max(begin, home.begin), min(end, home.end), (end - begin).days
+        home.dated = home.dated or dated
+        home.sentences.add(sentence)
+        home.triggers.add(trigger)
         home.sources.update(sources)
         home.targets.update(targets)
         home.members.append(i)

@@ -63,7 +63,8 @@ class CorpusData:
 
     @classmethod
     def from_frames(cls, frames: dict[str, pd.DataFrame], texts: dict[str, str]) -> "CorpusData":
-        tables = {name: _arrow(name, frames[name]) for name in DATA_TABLES}
+        # a table not given (frames built before it existed) is empty
+        tables = {name: _arrow(name, frames[name] if name in frames else pd.DataFrame()) for name in DATA_TABLES}
         ids = list(texts)
         return cls(tables, pa.table({"article_id": ids, "text": [texts[i] for i in ids]}))
 
@@ -89,7 +90,10 @@ class CorpusData:
         import pyarrow.dataset as ds
 
         def read(name: str) -> pa.Table:
-            table = ds.dataset(f"{location.rstrip('/')}/{name}", format="parquet", partitioning="hive").to_table()
+            try:
+                table = ds.dataset(f"{location.rstrip('/')}/{name}", format="parquet", partitioning="hive").to_table()
+            except FileNotFoundError:  # a dataset written before the table existed
+                return _arrow(name, pd.DataFrame())
             return table.drop_columns(["month"]) if "month" in table.column_names else table
 
         return cls({name: read(name) for name in DATA_TABLES}, read("texts"))

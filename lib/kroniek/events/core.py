@@ -148,7 +148,7 @@ def extract_events(
             if has_parse:
                 roles = find_roles(doc, trigger, ctx, token)
                 via_parse = bool(roles.sources or roles.targets)
-                if not via_parse:
+                if not via_parse and trigger.verbal:
                     _source_in_clause(doc, trigger, token, sent_mentions, ctx, roles)
                 roles.participant = roles.participant or bool(sent_mentions)
                 if not roles.participant:

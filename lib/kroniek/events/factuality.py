@@ -42,6 +42,7 @@ class FactualityLexicon:
     habitual_adverbs: frozenset[str]
     generic_subjects: frozenset[str]
     occurrence_verbs: frozenset[str]
+    finding_verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,6 +167,8 @@ def factuality(token: Token, lex: FactualityLexicon | None = None) -> str:
         return "negated"  # "weigerde psychiatrisch onderzoek"
     if direct and token.dep_.split(":")[0] in ("obj", "obl", "nmod") and _words(verb) & lex.uncertain_governors:
         return "possible"
+    if token.head == verb and token.dep_.split(":")[0] == "nsubj" and _words(verb) & lex.finding_verbs:
+        return "generic"  # "onderzoek toont aan dat ...": findings, not an event
     if token.head == verb and token.dep_.split(":")[0] == "nsubj" and not _words(verb) & lex.occurrence_verbs:
         return "asserted"  # presupposed: "de uniestaat ... kan een confederatie worden"
     if token.head == verb and token.dep_.split(":")[0] in ("obj", "nsubj", "obl"):

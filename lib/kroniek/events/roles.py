@@ -104,10 +104,12 @@ class RoleContext:
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is not None and token.pos_ == "NOUN" and nxt.i in self.mentions_by_token and self.mentions_by_token[nxt.i]["via"] != "adjective":
             return self.mentions_by_token[nxt.i]
-        lo, hi = max(token.left_edge.i, token.i - 40), min(token.right_edge.i, token.i + 40)
+        # the phrase's own words (its subtree, not the span between its edges, which a
+        # non-projective parse can stretch over another clause), at most 40 each side
+        words = sorted(t.i for t in token.subtree if abs(t.i - token.i) <= 40)
         named = []
         adjectives = []
-        for i in range(lo, hi + 1):
+        for i in words:
             mention = self.mentions_by_token.get(i)
             if mention is None or (named and named[-1] is mention):
                 continue
@@ -180,6 +182,14 @@ class RoleContext:
         return any(i in self.mentions_by_token for i in range(lo, hi + 1))
 
 
+def _not_a_destination(phrase: Token, found: list[dict]) -> list[dict]:
+    """"terug naar Nederland", "op bezoek in Australië": a country or place after "naar"
+    is where someone goes, not whom the event is aimed at ("onderzoek naar Boeing" is)."""
+    if "naar" in _cases(phrase):
+        return [m for m in found if m["actor_type"] not in ("country", "place")]
+    return found
+
+
 def _passive(verb: Token) -> bool:
     if any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children):
         return True
@@ -229,7 +239,7 @@ def verb_roles(verb: Token, ctx: RoleContext, roles: Roles, trigger: Token) -> N
     if not roles.targets:
         for c in verb.children:
             if _dep(c) in ("obl", "nmod") and c not in agents and _cases(c) & TARGET_PREPS:
-                found = ctx.mention(c, trigger)
+                found = _not_a_destination(c, ctx.mention(c, trigger))
                 if found:
                     roles.add("target", found)
                     break
@@ -256,7 +266,7 @@ def nominal_roles(token: Token, code: str, ctx: RoleContext, roles: Roles) -> No
             elif "van" in cases or "door" in cases:
                 roles.add("target" if code == "17" and "door" not in cases else "source", found)
             elif cases & TARGET_PREPS:
-                roles.add("target", found)
+                roles.add("target", _not_a_destination(child, found))
             elif not cases and child.pos_ in ("PROPN", "PRON"):
                 roles.add("source", found)  # "Mays deal" parsed without a case word
 
@@ -271,6 +281,15 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _other_event(verb: Token, code: str, lex: TriggerLexicon) -> bool:
+    """The verb is a trigger word of another type (a reaction to the noun's event)."""
+    hit = lex.by_lemma.get(_lemma(verb)) or lex.by_lemma.get(verb.lower_)
+    particle = [c for c in verb.children if c.dep_ == "compound:prt"]
+    if particle:
+        hit = lex.by_lemma.get(particle[0].lower_ + _lemma(verb))
+    return hit is not None and hit[0] != code
+
+
 def find_roles(doc: Doc, trigger: Trigger, ctx: RoleContext, token: Token | None = None) -> Roles:
     token = token if token is not None else doc[trigger.start]
     roles = Roles()
@@ -280,8 +299,9 @@ def find_roles(doc: Doc, trigger: Trigger, ctx: RoleContext, token: Token | None
     else:
         nominal_roles(token, trigger.code, ctx, roles)
         head = token.head
-        if head != token and head.pos_ in ("VERB", "AUX") and _dep(token) in ("obj", "nsubj"):
-            # a light verb ("maakte een voorbehoud", "doet onderzoek") or "de top vond plaats"
+        if head != token and head.pos_ in ("VERB", "AUX") and _dep(token) in ("obj", "nsubj") and not _other_event(head, trigger.code, ctx.lex):
+            # a light verb ("maakte een voorbehoud", "doet onderzoek"), "de top vond plaats";
+            # not a verb that is an event of its own ("China veroordeelde de arrestatie")
             verb_roles(head, ctx, roles, token)
         elif trigger.code in SYMMETRIC and roles.targets and not roles.sources:
             # "na overleg met de ministers waarschuwde de Fransman", "in de marge van een
