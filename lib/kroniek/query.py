@@ -407,7 +407,6 @@ class Query(ViewQueries):
         return [r[0] for r in rows]
 
 
-
 def apply(tables: dict[str, pd.DataFrame], filters, texts: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
     """Every table cut by ``filters`` (pandas in, pandas out), through the same SQL."""
     frames = {name: tables.get(name, pd.DataFrame(columns=list(ALL_TABLES[name]))) for name in DATA_TABLES}
