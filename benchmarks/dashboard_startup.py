@@ -1,6 +1,13 @@
 """Seconds from ``streamlit run`` to the first rendered chart, filter latency and memory.
 
     python benchmarks/dashboard_startup.py --corpus PATH [--cache DIR] [--runs 2]
+    python benchmarks/dashboard_startup.py --corpus PATH --cache DIR --pages \
+        [--compare seeds/ --compare-cache DIR]
+
+With ``--pages`` it times, on a running server with warm caches, each page's first chart
+for a new browser session and a filter change on each page, and with ``--compare`` the
+same on a second corpus (the default ``seeds/``) served in the same run, printing each
+figure as a ratio to it.
 
 Each run starts a new server on the corpus with the given extraction cache (run 1 on an
 empty cache folder is the cold start; later runs find the cache warm), opens the
@@ -90,9 +97,72 @@ def _wait_healthy(port: int) -> None:
             time.sleep(0.1)
 
 
+def _server(corpus: str, cache: str):
+    """A started server on the corpus, its port and when `streamlit run` was called."""
+    port = _port()
+    # PYTHONPATH: a first request for a page URL runs that page before dashboard.py has
+    # put this checkout's lib/ on the path
+    env = {**os.environ, "KRONIEK_CACHE": cache, "PYTHONPATH": os.pathsep.join([str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")])}
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port), "--server.headless", "true", "--", "--corpus", corpus],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    _wait_healthy(port)
+    return proc, port, started
+
+
+PAGE_URLS = ("", "actors", "money", "chronology", "articles", "about")
+
+
+def _first_view(page, timeout_ms: int = 3_600_000) -> None:
+    """The page's first chart, or (pages without one) its heading, then idle."""
+    page.locator(".js-plotly-plot, h1").first.wait_for(timeout=timeout_ms)
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot') || !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.trim() === ''",
+        timeout=timeout_ms,
+    )
+
+
+def measure_pages(corpus: str, cache: str, browser) -> dict[str, tuple[float, float]]:
+    """Per page: seconds to its first chart in a new session, and to finish a filter change."""
+    proc, port, _ = _server(corpus, cache)
+    try:
+        warm = browser.new_page()
+        warm.goto(f"http://127.0.0.1:{port}/", timeout=3_600_000)  # loads the corpus once
+        _first_view(warm)
+        _idle(warm, 3600)
+        for url in PAGE_URLS[1:]:  # every page once, so its queries' caches are warm
+            warm.goto(f"http://127.0.0.1:{port}/{url}", timeout=600_000)
+            _first_view(warm)
+            _idle(warm)
+        warm.close()
+        out = {}
+        for url in PAGE_URLS:
+            page = browser.new_page()
+            t0 = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{port}/{url}", timeout=600_000)
+            _first_view(page)
+            first = time.perf_counter() - t0
+            _idle(page)
+            box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Actor type")
+            box.locator("input").click()
+            page.get_by_role("option", name="person", exact=True).click()
+            t0 = time.perf_counter()
+            page.keyboard.press("Escape")
+            _idle(page)
+            out[url or "overview"] = (first, time.perf_counter() - t0)
+            page.close()
+        return out
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
 def measure(corpus: str, cache: str, browser) -> dict:
     port = _port()
-    env = {**os.environ, "KRONIEK_CACHE": cache}
+    env = {**os.environ, "KRONIEK_CACHE": cache, "PYTHONPATH": os.pathsep.join([str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")])}
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port), "--server.headless", "true", "--", "--corpus", corpus],
@@ -131,8 +201,23 @@ def main() -> None:
     parser.add_argument("--corpus", required=True)
     parser.add_argument("--cache", default=None, help="extraction cache (default: a new empty folder)")
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--pages", action="store_true", help="per page: first chart in a new session and a filter change")
+    parser.add_argument("--compare", default=str(ROOT / "seeds"), help="with --pages: the corpus the figures are ratios to")
+    parser.add_argument("--compare-cache", default=None)
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
+
+    if args.pages:
+        with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
+            context = p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1200})
+            base = measure_pages(args.compare, args.compare_cache or tempfile.mkdtemp(prefix="kroniek-bench-"), context)
+            big = measure_pages(args.corpus, args.cache or tempfile.mkdtemp(prefix="kroniek-bench-"), context)
+            print(f"{'page':<12} {'first chart (s)':>26} {'filter change (s)':>26}")
+            for name, (first, change) in big.items():
+                b_first, b_change = base[name]
+                print(f"{name:<12} {first:8.2f} vs {b_first:5.2f} = {first / b_first:4.2f}x {change:8.2f} vs {b_change:5.2f} = {change / b_change:4.2f}x", flush=True)
+            context.close()
+        return
 
     cache = args.cache or tempfile.mkdtemp(prefix="kroniek-bench-")
     with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:

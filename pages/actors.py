@@ -17,17 +17,28 @@ picked = [p["customdata"][0] for p in ui.selected_points(event) if p.get("custom
 if picked:
     ui.show_sources(q, q.sentence_keys_for_actors(picked), "Sentences naming the selected actor")
 
-st.plotly_chart(charts.mentions_over_time(q.mentions_by_period()), key="actors_time")
+period = ui.corpus_period(q)
+unit = charts.time_unit(*period) if period else "month"
+per_100 = ui.per_hundred_toggle("actors_per100")
+st.plotly_chart(
+    charts.mentions_over_time(q.mentions_by_period(unit=unit), unit, period, q.articles_by_period(unit) if per_100 else None, title=f"Mentions over time (per {unit})"),
+    key="actors_time",
+)
 
 left, right = st.columns(2)
 with left:
-    nodes, edges = q.cooccurrence()
-    event = st.plotly_chart(charts.cooccurrence_network(nodes, edges), key="actors_network", on_select="rerun", selection_mode="points")
+    n1, n2 = st.columns(2)
+    n_nodes = n1.slider("Actors in the network", 5, 60, 25, key="net_top")
+    min_shared = n2.slider("Pairs named together in at least … sentences", 1, 20, 2, key="net_min")
+    nodes, edges = q.cooccurrence(n_nodes)
+    event = st.plotly_chart(charts.cooccurrence_network(nodes, edges, min_shared), key="actors_network", on_select="rerun", selection_mode="points")
     picked = [p["customdata"][0] for p in ui.selected_points(event) if p.get("customdata")]
     if picked:
-        ui.show_sources(q, q.sentence_keys_for_actors(picked), "Sentences naming the selected actor")
+        linked = edges[(edges["w"] >= min_shared) & ((edges["a"] == picked[0]) | (edges["b"] == picked[0]))]
+        others = sorted((set(linked["a"]) | set(linked["b"])) - {picked[0]})
+        ui.show_sources(q, q.shared_sentences(picked[0], others), "Sentences naming the selected actor with a linked actor")
 with right:
-    st.plotly_chart(charts.country_map(q.country_counts()), key="actors_map")
+    st.plotly_chart(charts.country_map(q.country_counts()), key="actors_map", config=ui.PLOTLY_CONFIG)
 
 st.subheader("Actor profile")
 choices = q.top_actors(500)

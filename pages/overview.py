@@ -35,5 +35,17 @@ with left:
 with right:
     st.plotly_chart(charts.money_by_currency(q.money_by_currency()), key="ov_money")
 
-st.plotly_chart(charts.events_over_time(q.events_by_period()), key="ov_events")
+period = ui.corpus_period(q)
+per_100 = ui.per_hundred_toggle("ov_per100")
+if period is None:
+    st.plotly_chart(charts.events_over_time(q.events_by_period()), key="ov_events")
+else:
+    unit = charts.time_unit(*period)
+    asserted = q.has_column("f_events", "factuality")
+    counts, outside = q.events_in_window(unit, *period, factuality=("asserted",) if asserted else None)
+    articles = q.articles_by_period(unit) if per_100 else None
+    title = f"Events over time (per {unit}{', asserted' if asserted else ''})"
+    st.plotly_chart(charts.events_over_time(counts, unit, period, articles, title=title), key="ov_events")
+    if outside:
+        st.caption(f"{outside:,} events dated outside the corpus period (history, plans years ahead) are not counted here: the Chronology lists them under Background.")
 ui.download_all(q, key="dl_all_overview")

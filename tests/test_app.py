@@ -121,3 +121,103 @@ def test_articles_page_opens_the_article_and_sentence_from_the_url():
     html = next(h.proto.body for h in at.get("html") if "kr-reader" in h.proto.body)
     assert '<span class="kr-focus">' in html
     assert 'kr-money" title="630,000,000.00 – 640,000,000.00 USD' in html
+
+
+# --- the DPG corpus (1,141 articles, Feb–Apr 2019): skipped when absent -------------------------
+
+import json  # noqa: E402
+import os  # noqa: E402
+
+DPG_PERIOD = ["2019-01-12", "2019-06-11"]  # first article 2019-02-12 − 1 month … last 2019-04-11 + 2 months
+
+
+@pytest.fixture(scope="module")
+def dpg(tmp_path_factory):
+    """The dashboard on dpg-news-2019.  $KRONIEK_DPG_CACHE names a warm extraction cache
+    (``kroniek extract ... --cache DIR``) to reuse; without it the first page extracts."""
+    from conftest import corpus_file
+
+    folder = corpus_file("dpg-news-2019")
+    saved = {k: os.environ.get(k) for k in ("KRONIEK_CORPUS", "KRONIEK_CACHE")}
+    os.environ["KRONIEK_CORPUS"] = str(folder)
+    os.environ["KRONIEK_CACHE"] = os.environ.get("KRONIEK_DPG_CACHE") or str(tmp_path_factory.mktemp("dpg-cache"))
+    yield folder
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+def _dpg_app(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=1800)
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _figure(at: AppTest, title_start: str) -> dict:
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        title = spec["layout"].get("title", {}).get("text", "")
+        if title.startswith(title_start):
+            return spec
+    raise AssertionError(f"no chart titled {title_start!r}")
+
+
+def _days(axis_range) -> list[str]:
+    return [str(x)[:10] for x in axis_range]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_dpg(dpg, page):
+    at = _dpg_app(None if page == PAGES[0] else page)
+    assert at.title[0].value in {"Kroniek", "Actors", "Money", "Chronology", "Articles", "About & quality"}
+
+
+def test_overview_events_axis_opens_on_the_corpus_period(dpg):
+    at = _dpg_app()
+    spec = _figure(at, "Events over time (per week, asserted)")
+    assert _days(spec["layout"]["xaxis"]["range"]) == DPG_PERIOD
+    assert spec["layout"]["xaxis"]["tickformat"] == "%d %b"
+
+
+def test_chronology_opens_on_the_period_with_rows_in_date_order_and_article_counts(dpg, downloads):
+    at = _dpg_app("pages/chronology.py")
+    spec = _figure(at, "Chronicle, rows 1–50 of")
+    assert _days(spec["layout"]["xaxis"]["range"]) == DPG_PERIOD
+    rows = next(d.value for d in at.dataframe if "n_articles" in d.value.columns and "when" in d.value.columns)
+    assert len(rows) == 50
+    first_day = {4: "-01-01", 7: "-01", 10: ""}  # "2019", "2019-02", "2019-02-12" as a day
+    begins = [b + first_day[len(b)] for b in (w.split(" – ")[0] for w in rows["when"])]
+    assert begins == sorted(begins)
+    assert begins[0] >= "2019-01"  # 1573 and the other far dates are under Background
+    assert rows["n_articles"].min() >= 1
+    table = _download_csv(at, "dl_chronicle", downloads)
+    assert list(table.columns[:4]) == ["begin_date", "end_date", "what", "who"] and "sources" in table.columns
+    assert table["begin_date"].tolist() == sorted(table["begin_date"]) and len(table) > 1000
+    at.number_input(key="chrono_page").set_value(20).run()
+    assert not at.exception
+    page_20 = next(d.value for d in at.dataframe if "when" in d.value.columns)
+    assert page_20["when"].iloc[0] >= rows["when"].iloc[-1][:7]
+    at.radio(key="chrono_scope").set_value("background").run()  # 85 rows: two pages, page 20 gone
+    background = next(d.value for d in at.dataframe if "when" in d.value.columns)
+    assert background["when"].iloc[0] < "2018"
+    assert not at.exception
+
+
+def test_dpg_lanes_and_counts_per_100_articles(dpg):
+    at = _dpg_app()
+    at.toggle(key="ov_per100").set_value(True).run()
+    spec = _figure(at, "Events over time (per week, asserted) (per 100 articles published)")
+    assert spec["layout"]["yaxis"]["title"]["text"] == "per 100 articles"
+    at.switch_page("pages/chronology.py")
+    at.run()
+    at.radio(key="chrono_lanes").set_value("event_type").run()
+    lanes, rows = _figure(at, "Chronicle")["data"][0]["y"]
+    assert len(lanes) == len(rows) == 50
+    assert lanes == sorted(lanes, key=lanes.index)  # each lane's rows together
+    assert len(set(lanes)) == len([k for i, k in enumerate(lanes) if i == 0 or lanes[i - 1] != k])

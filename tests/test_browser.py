@@ -40,7 +40,13 @@ def server(tmp_path_factory):
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium is not installed (/usr/bin/chromium); .ci/run installs it")
     port = _free_port()
-    env = {**os.environ, "KRONIEK_CACHE": str(tmp_path_factory.mktemp("browser-cache"))}
+    # PYTHONPATH: a first request for a page URL runs the page file before dashboard.py
+    # has put this checkout's lib/ on the path
+    env = {
+        **os.environ,
+        "KRONIEK_CACHE": str(tmp_path_factory.mktemp("browser-cache")),
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")]),
+    }
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port), "--server.headless", "true"],
         cwd=ROOT,
@@ -154,3 +160,34 @@ def test_a_shared_link_opens_the_uploaded_article_in_a_fresh_browser_context(ser
         expect(stranger.locator("[data-testid='stMetric']").filter(has_text="Articles").locator("[data-testid='stMetricValue']")).to_have_text("0", timeout=180_000)
         expect(stranger.get_by_text("Hulp voor Beiroet")).to_have_count(0)
         browser.close()
+
+
+def test_country_map_draws_with_every_outside_request_refused(server, tmp_path):
+    """No request may leave the machine: the world outline is served by the app."""
+    from playwright.sync_api import sync_playwright
+
+    refused: list[str] = []
+
+    def local_only(route) -> None:
+        host = route.request.url.split("/")[2].split(":")[0]
+        if host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            user_data_dir=str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 2400},
+        )
+        context.route("**/*", local_only)
+        page = context.new_page()
+        page.goto(f"{server}/actors", timeout=120_000)
+        countries = page.locator(".js-plotly-plot .geo .layer.countries path, .js-plotly-plot .geo path.choroplethlocation")
+        countries.first.wait_for(state="attached", timeout=180_000)
+        shaded = page.locator(".js-plotly-plot .geo path.choroplethlocation")
+        assert shaded.count() == 3  # the seed article: Wit-Rusland, Rusland, Ierland (Ryanair)
+        assert page.locator(".js-plotly-plot .geo .layer.land path").count() >= 1  # the outline itself drew
+        assert not [u for u in refused if "topojson" in u or "cdn.plot.ly" in u], refused
+        context.close()

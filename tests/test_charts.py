@@ -68,14 +68,14 @@ def test_timeline_bars_are_inclusive_intervals():
     assert by_name["consult"].customdata[0][:3] == ["a", 3, "ontmoeting"]
 
 
-def _query(mentions, articles):
+def _query(mentions, articles, **tables):
     from kroniek.filters import Filters
     from kroniek.query import CorpusData, Query
 
     from kroniek.extract import actors_table
 
-    frames = {name: frame(name) for name in ("money", "timexes", "events", "sentences", "roles")}
-    frames.update({"mentions": mentions, "articles": articles, "actors": actors_table(mentions)})
+    frames = {name: frame(name) for name in ("money", "timexes", "events", "happenings", "sentences", "roles")}
+    frames.update({"mentions": mentions, "articles": articles, "actors": actors_table(mentions), **tables})
     return Query(CorpusData.from_frames(frames, {a: "" for a in articles["article_id"]}), Filters())
 
 
@@ -123,3 +123,256 @@ def test_money_by_currency_and_totals_take_aggregates():
     bars = charts.totals_bar(totals, "Totals")
     assert list(bars.data[0].y) == ["&lt;b&gt;boete&lt;/b&gt;", "lening"]
     assert list(bars.data[0].x) == [9.0, 6.0]
+
+
+# --- time axes -------------------------------------------------------------------------
+
+DAY_MS = 24 * 3600 * 1000
+DPG_PERIOD = (pd.Timestamp("2019-01-12"), pd.Timestamp("2019-06-11"))  # dpg-news-2019: 2019-02-12 … 2019-04-11
+
+
+def test_corpus_period_is_first_article_minus_a_month_to_last_plus_two():
+    assert charts.corpus_period(pd.Timestamp("2019-02-12"), pd.Timestamp("2019-04-11")) == DPG_PERIOD
+    assert charts.corpus_period(None, None) is None
+
+
+def test_time_unit_from_the_span_shown():
+    start = pd.Timestamp("2019-02-04")
+    assert charts.time_unit(start, start + pd.Timedelta(weeks=10)) == "week"
+    assert charts.time_unit(start, start + pd.Timedelta(days=30)) == "day"
+    assert charts.time_unit(*DPG_PERIOD) == "week"  # 150 days
+    assert charts.time_unit(start, start + pd.Timedelta(days=365)) == "month"
+
+
+def _tick_labels(tick: dict, start, end) -> list[str]:
+    """The labels Plotly draws for tick0/dtick/tickformat over [start, end]."""
+    t0, step, fmt = pd.Timestamp(tick["tick0"]), tick["dtick"], tick["tickformat"]
+    if isinstance(step, str):  # "M<n>": months
+        dates = pd.date_range(t0, end, freq=pd.DateOffset(months=int(step[1:])))
+    else:
+        dates = pd.date_range(t0, end, freq=pd.Timedelta(milliseconds=step))
+    return [d.strftime(fmt) for d in dates if d >= start]
+
+
+def test_ticks_step_by_whole_units_and_never_repeat():
+    week = charts.ticks(*DPG_PERIOD, "week")
+    assert week == {"tick0": pd.Timestamp("2019-01-07"), "dtick": 2 * 7 * DAY_MS, "tickformat": "%d %b"}  # a Monday, every 2 weeks
+    labels = _tick_labels(week, *DPG_PERIOD)
+    assert labels[:3] == ["21 Jan", "04 Feb", "18 Feb"] and len(labels) == len(set(labels)) == 11
+    month = charts.ticks(pd.Timestamp("2019-02-01"), pd.Timestamp("2019-04-30"), "month")
+    assert month == {"tick0": pd.Timestamp("2019-02-01"), "dtick": "M1", "tickformat": "%b %Y"}
+    assert _tick_labels(month, pd.Timestamp("2019-02-01"), pd.Timestamp("2019-04-30")) == ["Feb 2019", "Mar 2019", "Apr 2019"]
+    centuries = charts.ticks(pd.Timestamp("1573-01-01"), pd.Timestamp("2030-12-31"), "month")
+    assert centuries["tickformat"] == "%Y" and centuries["dtick"] == "M468"  # 39 years a tick: 12 ticks over 458 years
+
+
+def test_per_hundred_articles_divides_by_the_period_volume():
+    counts = pd.DataFrame({"period": pd.to_datetime(["2019-02-11", "2019-02-18", "2019-02-18"]), "event_type": ["consult", "consult", "protest"], "n": [3, 5, 1]})
+    articles = pd.DataFrame({"period": pd.to_datetime(["2019-02-11", "2019-02-18"]), "n_articles": [12, 50]})
+    out = charts.per_hundred(counts, articles)
+    assert out["n"].tolist() == [25.0, 10.0, 2.0]
+
+
+def test_events_over_time_opens_on_the_period_despite_a_1573_reference():
+    counts = pd.DataFrame({
+        "period": pd.to_datetime(["1573-01-01", "2019-02-11", "2019-03-04", "2030-01-01"]),
+        "event_type": ["reject", "consult", "consult", "demand"],
+        "n": [1, 4, 6, 1],
+    })
+    fig = charts.events_over_time(counts, "week", DPG_PERIOD)
+    assert [pd.Timestamp(x) for x in fig.layout.xaxis.range] == list(DPG_PERIOD)
+    consult = next(t for t in fig.data if t.name == "consult")
+    assert list(consult.y) == [4, 6] and consult.xperiod == 7 * DAY_MS and consult.xperiodalignment == "middle"
+    assert fig.layout.xaxis.dtick == 2 * 7 * DAY_MS
+
+
+# --- the chronicle -----------------------------------------------------------------------
+
+
+def _happening(hid, begin, end, label, actors="", event_type="consult", n=1):
+    return {"happening_id": hid, "event_code": "04", "event_type": event_type, "actors": actors, "begin_date": begin, "end_date": end,
+            "n_articles": n, "first_reported": begin, "last_reported": end, "label": label}
+
+
+CHRONICLE = pd.DataFrame([
+    _happening("h3", "2019-03-19", "2019-03-19", "ontmoeting: Donald Tusk – Theresa May", "Donald Tusk, Theresa May", n=3),
+    _happening("h1", "1573-01-01", "1573-12-31", "afgewezen", "Halsema", event_type="reject"),
+    _happening("h2", "2019-02-01", "2019-02-28", "staking", "FNV", event_type="protest", n=2),
+])
+
+
+def test_chronicle_rows_by_date_with_what_who_when_and_articles_on_the_corpus_period():
+    fig = charts.chronicle(CHRONICLE, DPG_PERIOD)
+    assert [pd.Timestamp(x) for x in fig.layout.xaxis.range] == list(DPG_PERIOD)
+    order = fig.data[0]  # the invisible trace that fixes the row order
+    assert list(order.y) == [
+        "1573 · afgewezen (1 art.)",
+        "2019-02 · staking (2 art.)",
+        "2019-03-19 · ontmoeting: Donald Tusk – Theresa May (3 art.)",
+    ]
+    bars = {t.name: t for t in fig.data if t.type == "bar"}
+    assert list(bars["protest"].x) == [28 * DAY_MS]  # a month known only to the month: a month wide
+    assert list(bars["consult"].x) == [1 * DAY_MS]
+    assert bars["protest"].marker.opacity[0] < bars["consult"].marker.opacity[0]
+    assert bars["consult"].customdata[0] == ["h3", 3, "ontmoeting: Donald Tusk – Theresa May", "Donald Tusk, Theresa May", "2019-03-19"]
+    everything = charts.chronicle(CHRONICLE, DPG_PERIOD, show_all=True)
+    assert pd.Timestamp(everything.layout.xaxis.range[0]) == pd.Timestamp("1572-12-29")
+
+
+def test_chronicle_lanes_by_actor_group_rows_under_their_first_actor():
+    fig = charts.chronicle(CHRONICLE, DPG_PERIOD, lanes="actor")
+    lanes, rows = fig.data[0].y
+    assert list(lanes) == ["Halsema", "FNV", "Donald Tusk"]
+    assert rows[2].startswith("2019-03-19 · ontmoeting")
+
+
+def test_date_text_names_the_precision():
+    assert [charts.date_text(*d) for d in [("2019-02-12", "2019-02-12"), ("2019-02-01", "2019-02-28"), ("2019-01-01", "2019-12-31"), ("2019-02-11", "2019-02-17")]] == [
+        "2019-02-12", "2019-02", "2019", "2019-02-11 – 2019-02-17"]
+
+
+def _events_corpus():
+    from kroniek.happenings import group_events
+
+    from test_happenings import ARTICLES, _event
+
+    events = frame("events", [
+        _event("e1", "a", "04", "Theresa May", "Donald Tusk", "2019-03-19", "2019-03-19"),
+        _event("e2", "b", "04", "May", "Tusk", "2019-03-19", "2019-03-19"),
+        _event("e3", "c", "04", "Donald Tusk", "", "2019-03-17", "2019-03-23", time_text="vorige week"),
+        _event("e4", "d", "04", "Theresa May", "Donald Tusk", "2019-04-14", "2019-04-14"),
+        _event("e6", "c", "04", "Theresa May", "Donald Tusk", "2019-03-19", "2019-03-19", factuality="negated"),
+        _event("e8", "a", "17", "Filips II", "", "1573-01-01", "1573-12-31", trigger="belegering"),
+    ])
+    events, happenings = group_events(events, ARTICLES)
+    return _query(frame("mentions"), ARTICLES, events=events, happenings=happenings)
+
+
+def test_query_chronicle_is_happenings_in_date_order_with_background_apart():
+    q = _events_corpus()
+    period = charts.corpus_period(*q.article_dates())
+    assert period == (pd.Timestamp("2019-02-20"), pd.Timestamp("2019-06-15"))
+    rows, total = q.chronicle(period, "period")
+    assert total == 2
+    assert rows[["begin_date", "end_date", "n_articles", "actors", "label"]].values.tolist() == [
+        ["2019-03-19", "2019-03-19", 3, "Donald Tusk, Theresa May", "ontmoeting: Donald Tusk – Theresa May"],
+        ["2019-04-14", "2019-04-14", 1, "Donald Tusk, Theresa May", "ontmoeting: Donald Tusk – Theresa May"],
+    ]
+    background, n = q.chronicle(period, "background")
+    assert n == 1 and background["label"].tolist() == ["belegering: Filips II"]  # 1573: background, not the period
+    _, with_negated = q.chronicle(period, "period", factuality=None)
+    assert with_negated == 3
+    reports = q.happening_sentences(rows["happening_id"][0])
+    assert [a for a, _ in reports] == ["a", "b", "c"]
+    table = q.chronicle_table(period, "all")
+    assert table[["begin_date", "what", "n_articles", "sources"]].values.tolist()[0] == ["1573-01-01", "belegering: Filips II", 1, "a"]
+    assert table["sources"].tolist()[1] == "a; b; c"
+
+
+# --- money -------------------------------------------------------------------------------
+
+
+def test_amount_labels_in_dutch_scale_words():
+    assert [charts.amount_label(v) for v in (1e7, 2.5e6, 2300e9, 1.3e12, 2500, 0.5)] == ["€ 10 mln", "€ 2,5 mln", "€ 2,3 bln", "€ 1,3 bln", "€ 2.500", "€ 0,5"]
+    assert charts.amount_label(1e9, "USD") == "$ 1 mld"
+    assert charts.amount_ticks(3, 2e12) == ([1.0, 1e3, 1e6, 1e9, 1e12], ["€ 1", "€ 1.000", "€ 1 mln", "€ 1 mld", "€ 1 bln"])
+    assert charts.amount_ticks(5e6, 2e8)[1] == ["€ 1 mln", "€ 10 mln", "€ 100 mln", "€ 1 mld"]
+    assert charts.amount_ticks(532.8e6, 541.3e6)[1] == ["€ 500 mln", "€ 1 mld"]  # the seed's one range: 1-2-5 steps
+    assert charts.dutch_number(12_500_000.5) == "12.500.000,5"
+
+
+def _money_corpus():
+    m = lambda a, s, text, lo, hi, ctx, cur="EUR", eur=1.0: {  # noqa: E731
+        "article_id": a, "sentence_id": s, "start": 0, "end": len(text), "text": text, "low": lo, "high": hi, "currency": cur,
+        "approx": False, "kind": "single" if lo == hi else "range", "low_eur": lo * eur, "high_eur": hi * eur, "context": ctx}
+    money = frame("money", [
+        m("a", 1, "1000 miljard euro", 1e12, 1e12, "kosten"),  # the same figure in three articles
+        m("b", 4, "1000 miljard euro", 1e12, 1e12, "kosten"),
+        m("c", 2, "1.000 miljard euro", 1e12, 1e12, "kosten"),
+        m("a", 3, "tussen 6 en 12 miljoen euro", 6e6, 12e6, "subsidie"),
+        m("b", 5, "5 miljoen euro", 5e6, 5e6, "kosten"),
+    ])
+    articles = frame("articles", [{"article_id": "a", "date": "2019-03-20"}, {"article_id": "b", "date": "2019-03-21"}, {"article_id": "c", "date": "2019-03-22"}])
+    mention = lambda a, s, actor: {"article_id": a, "sentence_id": s, "actor_id": actor, "actor": actor, "actor_type": "organisation", "text": actor}  # noqa: E731
+    mentions = frame("mentions", [mention("a", 1, "ECB"), mention("b", 4, "ECB"), mention("b", 5, "ECB"), mention("a", 3, "Gemeente")])
+    q = _query(mentions, articles, money=money)
+    q.money_view()
+    return q
+
+
+def test_repeated_figures_are_one_distinct_figure_and_totals_count_each_once():
+    q = _money_corpus()
+    figures, total = q.distinct_figures("EUR")
+    assert total == 3
+    assert figures[["low", "high", "context", "text", "n", "n_articles", "article_id", "sentence_id"]].values.tolist() == [
+        [1e12, 1e12, "kosten", "1000 miljard euro", 3, 3, "a", 1],
+        [6e6, 12e6, "subsidie", "tussen 6 en 12 miljoen euro", 1, 1, "a", 3],
+        [5e6, 5e6, "kosten", "5 miljoen euro", 1, 1, "b", 5],
+    ]
+    by_context = q.largest_figures("context")
+    assert by_context[["label", "high", "n", "n_figures", "distinct_total"]].values.tolist() == [
+        ["kosten", 1e12, 3, 2, 1e12 + 5e6],  # not 3 × 1000 miljard
+        ["subsidie", 12e6, 1, 1, 12e6],
+    ]
+    by_actor = q.largest_figures("actor")
+    assert by_actor[["label", "high", "n_figures", "distinct_total"]].values.tolist() == [["ECB", 1e12, 2, 1e12 + 5e6], ["Gemeente", 12e6, 1, 12e6]]
+    assert q.figure_sentences("EUR", 1e12, 1e12, "EUR", "kosten") == [("a", 1), ("b", 4), ("c", 2)]
+
+
+def test_money_over_time_plots_distinct_figures_by_date_on_a_log_amount_axis():
+    q = _money_corpus()
+    figures, _ = q.distinct_figures("EUR")
+    fig = charts.money_over_time(figures, "week", DPG_PERIOD)
+    ranges = fig.data[0]
+    assert ranges.name == "range" and list(ranges.y) == [6e6, 12e6, None]
+    points = {t.name: t for t in fig.data[1:]}
+    assert list(points) == ["kosten", "subsidie"]
+    assert list(points["kosten"].y) == [1e12, 5e6]
+    assert list(points["kosten"].marker.size) == [8 + 6 * __import__("math").log2(3), 8]  # reported 3 times: larger
+    assert points["kosten"].customdata[0][4:] == [3, 3, "€ 1 bln"]
+    assert fig.layout.yaxis.type == "log"
+    assert list(fig.layout.yaxis.ticktext) == ["€ 1 mln", "€ 10 mln", "€ 100 mln", "€ 1 mld", "€ 10 mld", "€ 100 mld", "€ 1 bln"]
+    assert [pd.Timestamp(x) for x in fig.layout.xaxis.range] == list(DPG_PERIOD)
+
+
+def test_largest_figures_bars_name_the_figure():
+    rows = pd.DataFrame({"label": ["subsidie", "kosten"], "text": ["12 miljoen", "1000 miljard euro"], "high": [12e6, 1e12], "n": [1, 3], "n_figures": [1, 2], "distinct_total": [12e6, 1e12 + 5e6]})
+    fig = charts.largest_figures(rows, "Largest")
+    (bars,) = fig.data
+    assert list(bars.y) == ["kosten", "subsidie"] and list(bars.text) == ["€ 1 bln", "€ 12 mln"]
+    assert bars.customdata[0] == ["1000 miljard euro", 2, 3, "€ 1 bln"]
+
+
+# --- the network ------------------------------------------------------------------------------
+
+
+def test_labels_only_where_they_fit():
+    pos = {"Nederland": (0.0, 0.0), "Nedersaksen": (0.05, 0.0), "Rusland": (0.9, -0.9)}
+    labels = {k: k for k in pos}
+    kept = charts.place_labels(pos, labels, ["Nederland", "Nedersaksen", "Rusland"], {k: 6 for k in pos})
+    assert kept == {"Nederland", "Rusland"}  # the second label would sit on the first
+
+
+def test_network_keeps_only_pairs_above_the_threshold():
+    nodes = pd.DataFrame({"actor_id": ["a", "b", "c"], "actor": ["Poetin", "Loekasjenko", "Rusland"], "actor_type": ["person", "person", "country"], "n": [9, 6, 8]})
+    edges = pd.DataFrame({"a": ["a", "a"], "b": ["b", "c"], "w": [5, 1]})
+    fig = charts.cooccurrence_network(nodes, edges, min_shared=2)
+    lines = [t for t in fig.data if t.mode == "lines"]
+    assert len(lines) == 1 and len(lines[0].x) == 3  # one segment: Poetin–Loekasjenko
+    xs = [x for t in fig.data if t.mode == "markers+text" for x in t.x]
+    assert min(xs) == -1.0 and max(xs) == 1.0  # the layout fills the frame
+
+
+def test_country_map_draws_the_world_without_antarctica():
+    counts = pd.DataFrame({"country": ["NLD"], "n": [3], "names": ["Nederland"]})
+    geo = charts.country_map(counts).layout.geo
+    assert (geo.scope, geo.resolution, geo.projection.type) == ("world", 110, "natural earth")
+    assert list(geo.lataxis.range) == [-58, 84]
+
+
+def test_query_chronicle_keeps_the_stories_reported_in_several_articles():
+    q = _events_corpus()
+    period = charts.corpus_period(*q.article_dates())
+    rows, total = q.chronicle(period, "period", min_articles=2)
+    assert total == 1 and rows["n_articles"].tolist() == [3]
+    assert q.chronicle_table(period, "all", min_articles=2)["what"].tolist() == ["ontmoeting: Donald Tusk – Theresa May"]

@@ -317,6 +317,8 @@ def main() -> None:
     DocBin(docs=universal).to_disk(out / "ud-train-universal.spacy")
     DocBin(docs=ud_docs(nlp.vocab, [strip_subtypes(s) for s in ud_dev])).to_disk(out / "ud-dev-universal.spacy")
     DocBin(docs=ud_docs(nlp.vocab, ud_dev)).to_disk(out / "ud-dev.spacy")
+    # the same development sentences as CoNLL-U, for `kroniek eval parse` (universal LAS)
+    (out / "ud-dev.conllu").write_text("".join("\n".join("\t".join(r) for r in s) + "\n\n" for s in ud_dev), encoding="utf-8")
     DocBin(docs=ud_docs(nlp.vocab, alpino_test)).to_disk(out / "ud-test.spacy")
     print(f"ud: {len(ud_train)} train, {len(ud_dev)} dev, {len(alpino_test)} test sentences")
 

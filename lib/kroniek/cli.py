@@ -67,8 +67,8 @@ def _extract(args: argparse.Namespace) -> int:
     print(
         f"{done} articles ({n_new} extracted, {done - n_new} from cache), "
         f"{len(skipped) + len(failures)} skipped: {len(tables['mentions'])} mentions, {len(tables['actors'])} actors, "
-        f"{len(tables['money'])} money, {len(tables['timexes'])} timexes, {len(tables['events'])} events "
-        f"-> {args.out} in {seconds:.1f}s"
+        f"{len(tables['money'])} money, {len(tables['timexes'])} timexes, {len(tables['events'])} events, "
+        f"{len(tables['happenings'])} happenings -> {args.out} in {seconds:.1f}s"
     )
     return 1 if failures and not args.skip_bad else 0
 
@@ -132,7 +132,7 @@ def _eval(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kroniek", description="Actors, money and chronology from Dutch news.")
     sub = parser.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="write the six tables as CSV and Parquet")
+    ex = sub.add_parser("extract", help="write the seven tables as CSV and Parquet")
     ex.add_argument("paths", nargs="+", help="files or folders (.txt, .jsonl, .csv, .parquet)")
     ex.add_argument("--out", required=True, help="output folder")
     ex.add_argument("--skip-bad", action="store_true", help="skip bad inputs (each is listed) instead of failing")

@@ -37,6 +37,9 @@ def _worker_nlp(model: str | None):
     return _NLP[key]
 
 
+CORPUS_LEVEL = ("actors", "happenings")  # built from every article's rows, not per batch
+
+
 def extract_batch(articles: list[Article], model: str | None) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Runs on a worker: one batch of articles -> per-table rows, and failures."""
     from kroniek.extract import ExtractionFailure, extract_articles_safely, to_frames
@@ -70,7 +73,7 @@ def extract_on_cluster(
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     batches = [list(articles[i : i + batch_size]) for i in range(0, len(articles), batch_size)]
     futures = [client.submit(extract_batch, batch, model, pure=False) for batch in batches]
-    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in ALL_TABLES if name != "actors"}
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in ALL_TABLES if name not in CORPUS_LEVEL}
     problems: list[Problem] = []
     done = 0
     for future in as_completed(futures):
@@ -97,7 +100,7 @@ def write_dataset(tables: dict[str, pd.DataFrame], texts: dict[str, str], out: s
     for name in DATA_TABLES:
         df = tables[name]
         table = _arrow(name, df)
-        if name == "actors":
+        if name in CORPUS_LEVEL:
             table = table.append_column("month", pa.array(["all"] * table.num_rows, pa.string()))
         else:
             table = table.append_column("month", pa.array([months.get(a, "undated") for a in df["article_id"]], pa.string()))

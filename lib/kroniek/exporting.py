@@ -14,7 +14,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from kroniek.schema import PUBLIC_TABLES, conform
+from kroniek.schema import PUBLIC_TABLES, conform, frame
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,12 +40,12 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
-    """``<out>/<table>.csv`` and ``.parquet`` for each of the six tables."""
+    """``<out>/<table>.csv`` and ``.parquet`` for each of the seven tables."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name in PUBLIC_TABLES:
-        df = conform(name, tables[name])
+        df = conform(name, tables[name]) if name in tables else frame(name)  # absent: written empty
         csv_path, parquet_path = out / f"{name}.csv", out / f"{name}.parquet"
         csv_path.write_bytes(csv_bytes(df))
         df.to_parquet(parquet_path, index=False)

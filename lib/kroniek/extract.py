@@ -2,7 +2,7 @@
 
 ``extract_articles`` streams a corpus through ``nlp.pipe`` (optionally with several
 processes) and yields one :class:`ArticleExtraction` per article; corpus-level steps
-(linking surnames across articles, the actors table) happen in :func:`corpus_tables`.
+(linking surnames across articles, the actors table, happenings) happen in :func:`corpus_tables`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from kroniek.actors.corrections import apply_corrections, known_actors, read_cor
 from kroniek.corpus import Article, date_bounds
 from kroniek.events import extract_events
 from kroniek.gazetteer import alias_file_path, load_gazetteer
+from kroniek.happenings import group_events
 from kroniek.money import extract_money
 from kroniek.schema import conform, frame
 from kroniek.timex import extract_timexes
@@ -228,7 +229,8 @@ def to_frames(extractions: Iterable[ArticleExtraction]) -> dict[str, pd.DataFram
 def corpus_tables(
     tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, str]] = (), corrections: bool = True
 ) -> dict[str, pd.DataFrame]:
-    """Corpus-level steps: link surnames across articles and build the actors table.
+    """Corpus-level steps: link surnames across articles, build the actors table and
+    group the events into happenings (``happenings.group_events``).
 
     ``known`` adds (actor_id, full name) pairs of persons named elsewhere (the corpus an
     upload joins), so a surname in the new articles can link to them.  ``corrections``
@@ -243,6 +245,8 @@ def corpus_tables(
     out = dict(tables)
     out["mentions"] = mentions
     out["actors"] = actors_table(mentions, tables.get("roles"))
+    if "events" in tables:
+        out["events"], out["happenings"] = group_events(tables["events"], tables.get("articles"))
     return out
 
 

@@ -20,9 +20,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from kroniek.query_views import ViewQueries
 from kroniek.schema import ALL_TABLES, TABLES, conform
 
-DATA_TABLES = ("articles", "mentions", "actors", "money", "timexes", "events", "sentences", "roles")
+ARTICLE_DATE = "(article date)"  # events.time_text of an event dated only by its article
+
+DATA_TABLES = ("articles", "mentions", "actors", "money", "timexes", "events", "happenings", "sentences", "roles")
 
 
 def _arrow(table: str, df: pd.DataFrame) -> pa.Table:
@@ -60,7 +63,8 @@ class CorpusData:
 
     @classmethod
     def from_frames(cls, frames: dict[str, pd.DataFrame], texts: dict[str, str]) -> "CorpusData":
-        tables = {name: _arrow(name, frames[name]) for name in DATA_TABLES}
+        # a table not given (frames built before it existed) is empty
+        tables = {name: _arrow(name, frames[name] if name in frames else pd.DataFrame()) for name in DATA_TABLES}
         ids = list(texts)
         return cls(tables, pa.table({"article_id": ids, "text": [texts[i] for i in ids]}))
 
@@ -69,6 +73,11 @@ class CorpusData:
         """A saved corpus view: Parquet straight into DuckDB, no Arrow copy in between."""
         db = duckdb.connect()
         for name in DATA_TABLES:
+            if not (folder / f"{name}.parquet").exists():  # saved before the table existed
+                db.register("source_table", _arrow(name, conform(name, pd.DataFrame())))
+                db.execute(f"CREATE TABLE {name} AS SELECT * FROM source_table")
+                db.unregister("source_table")
+                continue
             db.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)", [str(folder / f"{name}.parquet")])
         _derive(db)
         texts = pq.read_table(folder / "texts.parquet", memory_map=True)
@@ -81,7 +90,10 @@ class CorpusData:
         import pyarrow.dataset as ds
 
         def read(name: str) -> pa.Table:
-            table = ds.dataset(f"{location.rstrip('/')}/{name}", format="parquet", partitioning="hive").to_table()
+            try:
+                table = ds.dataset(f"{location.rstrip('/')}/{name}", format="parquet", partitioning="hive").to_table()
+            except FileNotFoundError:  # a dataset written before the table existed
+                return _arrow(name, pd.DataFrame())
             return table.drop_columns(["month"]) if "month" in table.column_names else table
 
         return cls({name: read(name) for name in DATA_TABLES}, read("texts"))
@@ -141,7 +153,7 @@ def sql_list(values) -> str:
     return "[" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) + "]"
 
 
-class Query:
+class Query(ViewQueries):
     """The corpus seen through one Filters value."""
 
     def __init__(self, data: CorpusData, filters):
@@ -191,8 +203,9 @@ class Query:
             chosen = sql_list(f.actors)
             self.con.execute(
                 f"CREATE OR REPLACE TEMP VIEW f_events AS SELECT * FROM events WHERE {in_base} AND ({in_sentence} "
-                f"OR source_actor IN (SELECT actor FROM actors WHERE actor_id = ANY({chosen})) "
-                f"OR target_actor IN (SELECT actor FROM actors WHERE actor_id = ANY({chosen})))"
+                # a role may name several actors, "|"-separated ("Loekasjenko|Poetin")
+                f"OR list_has_any(string_split(source_actor, '|'), (SELECT list(actor) FROM actors WHERE actor_id = ANY({chosen}))) "
+                f"OR list_has_any(string_split(target_actor, '|'), (SELECT list(actor) FROM actors WHERE actor_id = ANY({chosen}))))"
             )
             self.con.execute(
                 f"CREATE OR REPLACE TEMP VIEW f_articles AS SELECT * FROM articles WHERE {in_base} "
@@ -203,6 +216,11 @@ class Query:
                 self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_{table} AS SELECT * FROM {table} WHERE {in_base}")
 
         self.con.execute(f"CREATE OR REPLACE TEMP VIEW f_roles AS SELECT * FROM roles WHERE {in_base}")
+        # a happening is in view when one of its reports is
+        self.con.execute(
+            "CREATE OR REPLACE TEMP VIEW f_happenings AS SELECT * FROM happenings WHERE happening_id IN "
+            "(SELECT DISTINCT happening_id FROM f_events WHERE happening_id IS NOT NULL AND happening_id <> '')"
+        )
         self._actors_pending = False
         kept = ["TRUE"]
         if f.actor_types:
@@ -323,11 +341,58 @@ class Query:
             "FROM f_money GROUP BY currency ORDER BY n DESC, currency"
         )
 
-    def events_by_period(self, unit: str = "month") -> pd.DataFrame:
+    def events_by_period(self, unit: str = "month", factualities: tuple[str, ...] | list[str] | None = None) -> pd.DataFrame:
+        only = f" AND coalesce(factuality, 'asserted') = ANY({sql_list(factualities)})" if factualities is not None else ""
         return self.df(
             f"SELECT date_trunc('{unit}', CAST(begin_date AS DATE)) AS period, event_type, count(*) AS n "
-            "FROM f_events WHERE begin_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
+            f"FROM f_events WHERE begin_date IS NOT NULL{only} GROUP BY 1, 2 ORDER BY 1, 2"
         )
+
+    def events(
+        self,
+        factualities: tuple[str, ...] | list[str] | None = ("asserted",),
+        article_dated: bool = True,
+        limit: int | None = None,
+    ) -> pd.DataFrame:
+        """Event rows (contract columns) of the given factualities (None: all); without
+        ``article_dated`` the events dated only by their article's date are left out."""
+        where = ["TRUE"]
+        if factualities is not None:
+            where.append(f"coalesce(factuality, 'asserted') = ANY({sql_list(factualities)})")
+        if not article_dated:
+            where.append(f"coalesce(time_text, '') <> '{ARTICLE_DATE}'")
+        columns = ", ".join(f'"{c}"' for c in ALL_TABLES["events"])
+        limit_sql = f" LIMIT {int(limit)}" if limit is not None else ""
+        return conform("events", self.df(
+            f"SELECT {columns} FROM f_events WHERE {' AND '.join(where)} "
+            f"ORDER BY begin_date NULLS LAST, article_id, sentence_id, event_id{limit_sql}"
+        ))
+
+    def factuality_counts(self) -> pd.DataFrame:
+        """How many filtered events each factuality has (for a toggle's labels)."""
+        return self.df(
+            "SELECT coalesce(factuality, 'asserted') AS factuality, count(*) AS n FROM f_events GROUP BY 1 ORDER BY 1"
+        )
+
+    def happenings(self, min_articles: int = 1, limit: int | None = None) -> pd.DataFrame:
+        """Happenings with at least one report under the filters, most reported first;
+        ``n_articles`` counts the whole corpus."""
+        columns = ", ".join(f'"{c}"' for c in ALL_TABLES["happenings"])
+        limit_sql = f" LIMIT {int(limit)}" if limit is not None else ""
+        return conform("happenings", self.df(
+            f"SELECT {columns} FROM f_happenings WHERE n_articles >= ? "
+            f"ORDER BY n_articles DESC, begin_date, happening_id{limit_sql}",
+            [int(min_articles)],
+        ))
+
+    def happening_events(self, happening_id: str) -> pd.DataFrame:
+        """Every report (event row, with its sentence) of one happening, in report order."""
+        columns = ", ".join(f'e."{c}"' for c in ALL_TABLES["events"])
+        return conform("events", self.df(
+            f"SELECT {columns} FROM events e LEFT JOIN articles a USING (article_id) WHERE e.happening_id = ? "
+            "ORDER BY a.date_begin NULLS LAST, e.article_id, e.sentence_id",
+            [happening_id],
+        ))
 
     def sentence_keys_for_actors(self, actor_ids: list[str], limit: int = 200) -> list[tuple[str, int]]:
         rows = self.con.execute(
@@ -348,4 +413,4 @@ def apply(tables: dict[str, pd.DataFrame], filters, texts: dict[str, str] | None
     if texts is None:
         texts = {a: "" for a in frames["articles"]["article_id"]}
     q = Query(CorpusData.from_frames(frames, texts), filters)
-    return {name: q.rows(name) for name in DATA_TABLES}
+    return {name: q.rows(name) for name in DATA_TABLES if name in tables}  # the tables given

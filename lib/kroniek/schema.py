@@ -1,4 +1,4 @@
-"""The table contract: names, columns and types of the six tables (see DESIGN.md).
+"""The table contract: names, columns and types of the seven tables (see DESIGN.md).
 
 Extraction, the cache, filters, CSV export and evaluation all read this one place, so
 a column can only change here.  ``sentences`` is internal: the dashboard needs sentence
@@ -38,10 +38,16 @@ TABLES: dict[str, dict[str, str]] = {
         "event_id": "string", "article_id": "string", "sentence_id": "int64", "event_type": "string",
         "event_code": "string", "trigger": "string", "source_actor": "string", "target_actor": "string",
         "begin_date": "string", "end_date": "string", "time_text": "string", "money_text": "string",
-        "sentence": "string", "confidence": "float64",
+        "sentence": "string", "confidence": "float64", "factuality": "string", "happening_id": "string",
+    },
+    "happenings": {
+        "happening_id": "string", "event_code": "string", "event_type": "string", "actors": "string",
+        "begin_date": "string", "end_date": "string", "n_articles": "int64", "first_reported": "string",
+        "last_reported": "string", "label": "string",
     },
 }
 PUBLIC_TABLES = tuple(TABLES)
+FACTUALITIES = ("asserted", "negated", "possible", "generic")
 
 INTERNAL_TABLES: dict[str, dict[str, str]] = {
     "sentences": {"article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64"},

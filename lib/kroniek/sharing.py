@@ -193,7 +193,8 @@ def _conformed(table: pa.Table, schema: pa.Schema) -> pa.Table:
 
 
 def join_tables(base_tables: dict[str, pa.Table], base_texts: pa.Table, part: SharedPart) -> tuple[dict[str, pa.Table], pa.Table]:
-    """The base corpus plus the part's articles; ``actors`` counted again over both.
+    """The base corpus plus the part's articles; ``actors`` counted and ``happenings``
+    grouped again over both.
 
     Articles whose id the base already holds are left out of the part (the base wins),
     so an id never appears twice.  Raises :class:`DamagedShare` when the part's rows do
@@ -202,6 +203,7 @@ def join_tables(base_tables: dict[str, pa.Table], base_texts: pa.Table, part: Sh
     import pyarrow.compute as pc
 
     from kroniek.extract import actors_table  # imports spaCy; only joining needs it
+    from kroniek.happenings import group_events
 
     known = pa.array(base_texts.column("article_id").to_pylist(), pa.string())
 
@@ -211,7 +213,7 @@ def join_tables(base_tables: dict[str, pa.Table], base_texts: pa.Table, part: Sh
     try:
         tables = {}
         for name, table in base_tables.items():
-            if name in part.tables and name != "actors":
+            if name in part.tables and name not in ("actors", "happenings"):
                 tables[name] = pa.concat_tables([table, _conformed(new_rows(part.tables[name]), table.schema)])
             else:
                 tables[name] = table
@@ -221,6 +223,11 @@ def join_tables(base_tables: dict[str, pa.Table], base_texts: pa.Table, part: Sh
     if "actors" in base_tables:
         actors = actors_table(tables["mentions"].to_pandas(), tables["roles"].to_pandas() if "roles" in tables else None)
         tables["actors"] = pa.Table.from_pandas(actors, preserve_index=False).cast(base_tables["actors"].schema)
+    if "happenings" in base_tables and "events" in tables:
+        articles = tables["articles"].to_pandas() if "articles" in tables else None
+        events, happenings = group_events(tables["events"].to_pandas(), articles)
+        tables["events"] = pa.Table.from_pandas(events, preserve_index=False).cast(base_tables["events"].schema)
+        tables["happenings"] = pa.Table.from_pandas(happenings, preserve_index=False).cast(base_tables["happenings"].schema)
     return tables, texts
 
 

@@ -656,6 +656,39 @@ def download_all(q: Query, key: str) -> None:
     )
 
 
+# Plotly fetches its world outline from a CDN unless told where it is: the app serves
+# Plotly's own 110m topojson from static/topojson (Streamlit static serving), so the map
+# draws without the internet.  Relative, so it also works under a server base path.
+PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
+
+
+def corpus_period(q: Query):
+    """The corpus period of the filtered articles (first date − 1 month … last + 2
+    months) that every date axis opens on; None when no article has a date."""
+    from kroniek.charts import corpus_period as period_of
+
+    return period_of(*q.article_dates())
+
+
+def per_hundred_toggle(key: str) -> bool:
+    return st.toggle(
+        "Per 100 articles",
+        key=key,
+        help="Counts divided by the articles published in each period, since the corpus volume varies from week to week.",
+    )
+
+
+def download_frame(q: Query, build, file_name: str, key: str, label: str) -> None:
+    """A CSV download of a frame built (from a fresh Query on the same filters) only
+    when the button is clicked; ``build(query) -> DataFrame``."""
+    data, filters = q.data, q.filters
+
+    def make() -> bytes:
+        return csv_bytes(build(Query(data, filters)))
+
+    st.download_button(label, data=make, file_name=file_name, mime="text/csv", key=key, on_click="ignore")
+
+
 def table(df: pd.DataFrame, key: str, total: int | None = None, height: int = 360) -> list[int]:
     """A dataframe with row selection; returns the selected row positions."""
     if total is not None and total > len(df):
