@@ -3,8 +3,8 @@
     PYTHONPATH=lib python benchmarks/happenings_judged.py [--tables DIR]
 
 ``tests/data/happenings_judged.csv`` holds 30 happenings of a ``kroniek extract`` run on
-the whole corpus: every happening with two or more events (15) and 15 drawn at random
-(seed 15) among those with one.  For a grouped happening the judgement says whether
+the whole corpus (1,140 articles): every happening with two or more events (12) and 18
+drawn at random among those with one.  For a grouped happening the judgement says whether
 its events report one happening; for a single one, whether it is a real happening of
 its type.  Prints those shares; with ``--tables`` (the output folder of a later
 ``kroniek extract`` run) it also says how many judged groups that run still forms

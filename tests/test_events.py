@@ -109,6 +109,8 @@ FACTUALITY = [
     ("Wie zich bij de Nederlandse ambassade meldt, wordt door de politie gearresteerd.", "17", "generic"),
     ("De Partij van de Arbeid gaf geen steun aan de motie van de VVD.", "05", "negated"),
     ("Het onderzoek laat zien dat scholieren slechter slapen, aldus minister Van Engelshoven.", "09", "generic"),
+    ("Volgens de NCTV is er nog steeds een dreiging van een aanslag in Nederland.", "18", "possible"),
+    ("In deze zaak wordt nog geen straf geëist tegen Jansen door het Openbaar Ministerie.", "10", "negated"),
 ]
 
 

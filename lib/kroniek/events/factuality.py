@@ -43,6 +43,7 @@ class FactualityLexicon:
     generic_subjects: frozenset[str]
     occurrence_verbs: frozenset[str]
     finding_verbs: frozenset[str]
+    uncertain_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,8 +62,11 @@ def _is_verb(token: Token) -> bool:
 
 def _negated_by_children(token: Token, lex: FactualityLexicon) -> bool:
     for child in token.children:
-        if child.dep_.split(":")[0] in ("advmod", "det", "nsubj", "obj", "amod", "obl") and _words(child) & lex.negation:
+        dep = child.dep_.split(":")[0]
+        if dep in ("advmod", "det", "nsubj", "obj", "amod", "obl") and _words(child) & lex.negation:
             return True
+        if dep in ("obj", "nsubj") and any(d.dep_ == "det" and _words(d) & lex.negation for d in child.children):
+            return True  # "er wordt nog geen straf geëist", "gaf geen steun"
     return False
 
 
@@ -159,6 +163,8 @@ def factuality(token: Token, lex: FactualityLexicon | None = None) -> str:
             return "negated"
         if child.dep_.split(":")[0] in ("amod", "advmod") and _words(child) & lex.uncertain_modifiers:
             return "possible"
+    if token.head != token and token.head.pos_ == "NOUN" and _words(token.head) & lex.uncertain_nouns:
+        return "possible"  # "de dreiging van een aanslag", "een oproep tot een boycot"
     verb = governing_verb(token)
     if verb is None:
         return "asserted"

@@ -35,7 +35,7 @@ class TriggerLexicon:
 
 
 def _check_sense(entry: dict, index: int) -> None:
-    known = {"object", "no_object", "head", "case", "bare", "van", "context", "subject", "complement", "complement_verbs", "complement_mark", "passive", "code"}
+    known = {"object", "no_object", "head", "case", "bare", "van", "context", "subject", "complement", "complement_verbs", "complement_mark", "next_words", "passive", "code"}
     for rule in entry.get("rules", []):
         unknown = set(rule) - known
         if unknown or "code" not in rule:
@@ -234,6 +234,11 @@ def _rule_holds(rule: dict, token: Token, sent: Span, actor_tokens: set[int], pa
         elif key == "complement_verbs":
             wanted = {v.lower() for v in value}
             if not any(_dep(c) == "xcomp" and _lemma(c) in wanted for c in children):
+                return False
+        elif key == "next_words":
+            wanted = {v.lower() for v in value}
+            following = [t.lower_ for t in sent.doc[token.i + 1 : min(token.i + 4, sent.end)]]
+            if not wanted & set(following):
                 return False
         elif key == "complement_mark":
             wanted = {v.lower() for v in value}
