@@ -164,3 +164,18 @@ def test_time_before_the_verb_of_the_clause(nlp):
 def test_an_event_needs_an_actor_or_a_participant(nlp):
     ex = extract_article("Op het scherm ontmoet een kijker een schattig baby'tje.", "2019-04-09", nlp)
     assert [e for e in ex.events if e["event_code"] == "04"] == []
+
+
+def test_an_article_whose_parse_holds_a_cycle_is_still_extracted(nlp):
+    """dpg-10791653 (EU-China summit): spaCy's Span.root raised E039 on one of its
+    time expressions and the article was skipped."""
+    import json
+
+    from conftest import corpus_file
+    from kroniek import extract_article
+
+    path = corpus_file("dpg-news-2019", "articles.jsonl")
+    article = next(a for a in map(json.loads, path.open(encoding="utf-8")) if a["id"] == "dpg-10791653")
+    extraction = extract_article(article["text"], article["date"], nlp, article_id=article["id"])
+    assert {"China", "Brussel"} <= {m["text"] for m in extraction.mentions}
+    assert extraction.events

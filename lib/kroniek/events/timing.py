@@ -13,6 +13,7 @@ sentence.  Without any: the article date, and ``time_text`` says so.
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+from kroniek.tree import span_root
 
 ARTICLE_DATE = "(article date)"
 UP_LINKS = {"advcl", "conj"}  # a clause that shares the time of the one it hangs on
@@ -73,7 +74,7 @@ def pick_timex(doc: Doc, trigger: Token, timexes: list[dict], has_parse: bool) -
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None or not len(span):
             continue
-        rank = _rank(span.root, trigger, head)
+        rank = _rank(span_root(span), trigger, head)
         if rank is not None:
             ranked.append((rank, min(abs(t["start"] - char), abs(t["end"] - char)), t["start"], t))
     return min(ranked, key=lambda r: r[:3])[3] if ranked else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kroniek.money.lexicon import Lexicon
+from kroniek.tree import span_root
 
 def context_from_doc(doc, start_char: int, end_char: int, lex: Lexicon, has_parse: bool | None = None) -> str:
     """The noun the amount belongs to: dependency head first, then nearest lexicon noun
@@ -18,7 +19,7 @@ def context_from_doc(doc, start_char: int, end_char: int, lex: Lexicon, has_pars
         has_parse = doc.has_annotation("DEP")
     candidates: list[str] = []
     if has_parse:
-        token = span.root
+        token = span_root(span)
         for _ in range(4):
             head = token.head
             if head is token:
@@ -28,7 +29,7 @@ def context_from_doc(doc, start_char: int, end_char: int, lex: Lexicon, has_pars
                 candidates.append(word)
                 break
             token = head
-        for child in span.root.children:
+        for child in span_root(span).children:
             if child.dep_ in ("nmod", "obl") or child.lower_ == "aan":
                 for grandchild in child.subtree:
                     word = _context_word(grandchild, lex)
