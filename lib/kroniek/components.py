@@ -6,7 +6,11 @@ never imports spaCy.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -71,4 +75,30 @@ def consistent_names(doc: Doc) -> Doc:
                 taken.update(range(token.i, end))
                 break
     doc.set_ents(sorted(entities, key=lambda s: s.start))
+    return doc
+
+
+LEMMA_LOOKUP = Path(__file__).resolve().parent / "data" / "nl_lemma_lookup.json.gz"
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    with gzip.open(LEMMA_LOOKUP, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@Language.component("kroniek_lemma_fallback")
+def lemma_fallback(doc: Doc) -> Doc:
+    """Where the trainable lemmatizer leaves a word as it is, take the lemma from the
+    Dutch lookup table of spaCy's ``spacy-lookups-data`` (MIT; 1.1 MB, shipped in
+    ``data/``): the edit-tree lemmatizer learnt from 10k sentences knows too few
+    inflections ("kinderen" -> "kind", "gebeten" -> "bijten").  On the held-out fifth
+    of Alpino dev this took lemma accuracy from 0.941 to 0.956.
+    """
+    table = _lemma_table()
+    for token in doc:
+        if token.lemma_ == token.text:
+            lemma = table.get(token.text) or table.get(token.lower_)
+            if lemma:
+                token.lemma_ = lemma
     return doc

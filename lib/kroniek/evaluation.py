@@ -157,7 +157,7 @@ def evaluate_parse(path: Path, model: str | None = None) -> dict:
     nlp = load_nlp(model)
     sentences = read_conllu(path)
     docs = [Doc(nlp.vocab, words=[r[1] for r in rows]) for rows in sentences]
-    keep = {"tok2vec", "morphologizer", "tagger", "parser", "trainable_lemmatizer", "lemmatizer", "parser_tok2vec", "ud_tok2vec"}
+    keep = {"tok2vec", "morphologizer", "tagger", "parser", "trainable_lemmatizer", "lemmatizer", "kroniek_lemma_fallback", "parser_tok2vec", "ud_tok2vec"}
     with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in keep]):
         predicted = list(nlp.pipe(docs, batch_size=128))
     total = pos_ok = uas_ok = las_ok = las_full_ok = lemma_ok = plain_ok = 0

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 from importlib import metadata
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,6 +146,9 @@ def load_nlp(name: str | None = None, gazetteer: bool = True, consistent: bool =
         ruler = nlp.add_pipe("entity_ruler", name="kroniek_gazetteer", config={"overwrite_ents": True}, **position)
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(load_gazetteer().ruler_patterns())
+    lemmatizer = next((p for p in ("trainable_lemmatizer", "lemmatizer") if p in nlp.pipe_names), None)
+    if lemmatizer:
+        nlp.add_pipe("kroniek_lemma_fallback", after=lemmatizer)
     if consistent and has_ner:
         nlp.add_pipe("kroniek_consistent_names", after="ner")
     nlp.meta.setdefault("kroniek", {})
