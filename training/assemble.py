@@ -31,6 +31,8 @@ VERSION = "0.3.0"
 
 def assemble(ud_path: Path, ner_path: Path, out: Path) -> None:
     nlp = spacy.load(ud_path)
+    if "ner" in nlp.pipe_names:  # a shipped pipeline reused for its UD components
+        nlp.remove_pipe("ner")
     ner_nlp = spacy.load(ner_path)
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     # before the parser: spaCy's NER never lets an entity cross a sentence start, and the
