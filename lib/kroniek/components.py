@@ -102,3 +102,53 @@ def lemma_fallback(doc: Doc) -> Doc:
             if lemma:
                 token.lemma_ = lemma
     return doc
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t", "le", "la", "du", "von", "bin", "al", "el"}
+
+
+@Language.component("kroniek_titled_names")
+def titled_names(doc: Doc) -> Doc:
+    """A capitalised name right after a role noun is a person: "minister Dekker",
+    "Zangeres Merol", "de Syriëganger Yago R.".
+
+    The CoNLL-2002 NER often misses a bare surname after a title, or swallows the title
+    into a MISC name; the role nouns are data (``roles.yaml``, ``name_shapes.yaml``).  The
+    name must start with a capital ("minister van Financiën" is not a person); particles
+    ("Van der Laan") and initials ("R.") continue it.  A name the NER or the gazetteer
+    already typed PER is left alone, as is an entity that runs on past the name; one
+    that takes the title in ("Syriëganger Yago R." as MISC) becomes the name alone.
+    """
+    from kroniek.actors.names import is_title_word
+
+    entities = list(doc.ents)
+    for token in doc:
+        if token.i + 1 >= len(doc) or not is_title_word(token.text):
+            continue
+        end = _name_end(doc, token.i + 1)
+        if end == token.i + 1:
+            continue
+        overlapping = [e for e in entities if e.start < end and e.end > token.i + 1]
+        if any(e.end > end for e in overlapping) or any(e.label_ == "PER" and e.start == token.i + 1 for e in overlapping):
+            continue
+        entities = [e for e in entities if e not in overlapping] + [Span(doc, token.i + 1, end, label="PER")]
+    doc.set_ents(sorted(entities, key=lambda s: s.start))
+    return doc
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """End of the capitalised name starting at ``start`` (``start`` when there is none)."""
+    first = doc[start]
+    if first.is_sent_start or not first.text[:1].isupper() or first.is_punct or first.like_num:
+        return start
+    end = i = start + 1
+    while i < len(doc) and not doc[i].is_sent_start:
+        word = doc[i]
+        if (word.text[:1].isupper() and not word.is_punct) or _INITIAL.match(word.text):
+            end = i = i + 1
+        elif word.lower_ in _PARTICLES and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            i += 1
+        else:
+            break
+    return end

@@ -168,6 +168,8 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
         return span
     if span.end < len(doc) and is_organisation_head(doc[span.end].text) and span[-1].text[:1].isupper():
         span = Span(doc, span.start, span.end + 1, label="ORG")  # "Comenius" + "Lyceum"
+    elif len(span) > 1 and is_organisation_head(span[-1].text) and canonical_label(span.label_) != "ORG":
+        span = Span(doc, span.start, span.end, label="ORG")  # "Comenius Lyceum" typed a person
     canon = canonical_label(span.label_)
     if canon == "PER" and len(span) > 1 and span[0].lower_ == "het":
         span = Span(doc, span.start + 1, span.end, label=span.label_)  # "Het Mueller(-rapport)"
