@@ -20,6 +20,7 @@ st.caption(info["description"])
 if info["source"] == "blank":
     st.warning("No trained Dutch pipeline found: using a blank Dutch pipeline with a sentence splitter and the gazetteer only.")
 SCORE_NAMES = {
+    "ner_kfold_f1": ("NER F1, 2-fold", "CoNLL-2002 ned.train + ned.testa articles, each fold tagged by a model trained on the other"),
     "ner_meantime_recall": ("NER recall of gold names", "MEANTIME Wikinews, out of domain, exact span and label"),
     "ner_meantime_span_recall": ("NER recall of gold names, span only", "MEANTIME Wikinews, out of domain"),
     "ner_meantime_precision": ("NER precision where the gold annotates", "MEANTIME Wikinews, out of domain"),

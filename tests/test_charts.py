@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from kroniek import charts
@@ -111,8 +113,9 @@ def test_country_map_uses_iso3():
     counts = _query(frame("mentions", [m("RUS"), m("RUS"), m("BLR")]), frame("articles", [{"article_id": "a", "date": "2021"}])).country_counts()
     fig = charts.country_map(counts)
     (trace,) = fig.data
-    assert dict(zip(trace.locations, trace.z)) == {"BLR": 1, "RUS": 2}
-    assert trace.locationmode == "ISO-3"
+    assert dict(zip(trace.locations, [c[0] for c in trace.customdata])) == {"BLR": 1, "RUS": 2}
+    assert dict(zip(trace.locations, trace.z)) == {"BLR": 0.0, "RUS": math.log10(2)}  # colours on a log scale
+    assert list(trace.colorbar.ticktext) == ["1"] and trace.locationmode == "ISO-3"
 
 
 def test_money_by_currency_and_totals_take_aggregates():
@@ -376,3 +379,11 @@ def test_query_chronicle_keeps_the_stories_reported_in_several_articles():
     rows, total = q.chronicle(period, "period", min_articles=2)
     assert total == 1 and rows["n_articles"].tolist() == [3]
     assert q.chronicle_table(period, "all", min_articles=2)["what"].tolist() == ["ontmoeting: Donald Tusk – Theresa May"]
+
+
+def test_country_map_colours_follow_the_logarithm_so_one_dominant_country_leaves_room_for_the_rest():
+    counts = pd.DataFrame({"country": ["NLD", "USA", "BEL"], "n": [3569, 412, 9], "names": ["Nederland", "Verenigde Staten", "België"]})
+    (trace,) = charts.country_map(counts).data
+    assert list(trace.colorbar.ticktext) == ["1", "10", "100", "1,000"]
+    assert (trace.zmin, round(trace.zmax, 3)) == (0, 3.553)
+    assert [round(z, 3) for z in trace.z] == [3.553, 2.615, 0.954]

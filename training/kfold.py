@@ -13,6 +13,7 @@ on, as users get them.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -68,13 +69,18 @@ def main() -> None:
             jobs.append(subprocess.Popen(cmd, env=env, stdout=(out / "train.log").open("w"), stderr=subprocess.STDOUT))
     for job in jobs:
         job.wait()
-    root = str(HERE.parent / "lib")
+    sys.path.insert(0, str(HERE.parent / "lib"))
+    from kroniek.evaluation import evaluate_ner, format_ner
+
+    scores = []
     for k in range(args.folds):
         out = args.runs / f"fold{k}"
-        print(f"== fold {k} of {args.folds}", flush=True)
-        subprocess.run([sys.executable, "-m", "kroniek.cli", "eval", "ner", "--conll", str(out / "test.conll"),
-                        "--model", str(out / "model" / "model-best")], env={**env, "PYTHONPATH": root}, check=True)
-
+        result = evaluate_ner(out / "test.conll", str(out / "model" / "model-best"))
+        print(f"== fold {k} of {args.folds}\n{format_ner(result)}", flush=True)
+        scores.append({name: round(result["overall"][name], 4) for name in ("p", "r", "f")})
+    summary = {"folds": scores, "f": round(sum(s["f"] for s in scores) / len(scores), 4)}
+    (args.runs / "summary.json").write_text(json.dumps(summary, indent=2))  # read by assemble.py
+    print(f"mean F1 {summary['f']:.3f} over {args.folds} folds")
 
 if __name__ == "__main__":
     main()
