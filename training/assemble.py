@@ -57,9 +57,12 @@ def assemble(ud_path: Path, ner_path: Path, out: Path) -> None:
             ],
         }
     )
+    card = (out / "MODEL_CARD.md").read_text(encoding="utf-8") if (out / "MODEL_CARD.md").exists() else None
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
+    if card is not None:  # written by hand, kept across rebuilds
+        (out / "MODEL_CARD.md").write_text(card, encoding="utf-8")
 
 
 def score(out: Path, corpora: Path) -> dict:
