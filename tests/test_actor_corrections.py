@@ -152,3 +152,20 @@ def test_actors_page_corrections_go_to_the_configured_alias_file(downloads, monk
     next(b for b in again.button if b.label == "Undo").click().run()
     assert read_corrections(path) == []
     assert "org:ryanair" in _actors(again, downloads).index
+
+
+def test_corrections_reach_the_actors_named_by_events():
+    from kroniek.actors.corrections import correct_event_roles, corrected_names
+
+    mentions = pd.DataFrame([
+        _m("loc:baudet", "Baudet", "place"),
+        _m("per:thierry-baudet", "Thierry Baudet", "person", "NLD"),
+        _m("org:co2", "CO2", "organisation"),
+        _m("per:feyenoord", "Feyenoord", "person"),
+    ])
+    fixes = [Correction("merge", "loc:baudet", "per:thierry-baudet"), Correction("exclude", "org:co2"), Correction("type", "per:feyenoord", "organisation")]
+    names = corrected_names(mentions, fixes)
+    assert names == {"Baudet": "Thierry Baudet", "CO2": None}  # a new type keeps the name
+    events = pd.DataFrame({"source_actor": ["Baudet", "Baudet|Thierry Baudet", "CO2", ""], "target_actor": ["CO2|Feyenoord", "", "Baudet", "Feyenoord"]})
+    out = correct_event_roles(events, names)
+    assert out.values.tolist() == [["Thierry Baudet", "Feyenoord"], ["Thierry Baudet", ""], ["", "Thierry Baudet"], ["", "Feyenoord"]]

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kroniek.actors import extract_mentions, resolve_corpus
-from kroniek.actors.corrections import apply_corrections, known_actors, read_corrections
+from kroniek.actors.corrections import apply_corrections, correct_event_roles, corrected_names, known_actors, read_corrections
 from kroniek.corpus import Article, date_bounds
 from kroniek.events import extract_events
 from kroniek.gazetteer import alias_file_path, load_gazetteer
@@ -238,15 +238,19 @@ def corpus_tables(
     on top of its saved tables (so an undo needs no new corpus step).
     """
     mentions = tables["mentions"]
+    events = tables.get("events")
     if len(mentions):
         mentions = link_mentions(mentions, known)
         if corrections:
-            mentions = apply_corrections(mentions, read_corrections(alias_file_path()), known_actors())
+            fixes = read_corrections(alias_file_path())
+            if events is not None:
+                events = correct_event_roles(events, corrected_names(mentions, fixes, known_actors()))
+            mentions = apply_corrections(mentions, fixes, known_actors())
     out = dict(tables)
     out["mentions"] = mentions
     out["actors"] = actors_table(mentions, tables.get("roles"))
-    if "events" in tables:
-        out["events"], out["happenings"] = group_events(tables["events"], tables.get("articles"))
+    if events is not None:
+        out["events"], out["happenings"] = group_events(events, tables.get("articles"))
     return out
 
 

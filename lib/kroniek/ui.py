@@ -280,15 +280,23 @@ def undo_correction(correction) -> None:
 @st.cache_resource(show_spinner="Applying your corrections…", max_entries=16)
 def _corrected(key: str, _data: CorpusData, _fixes: tuple) -> CorpusData:
     """The corpus with the corrections applied to its stored mentions (no NLP runs)."""
-    from kroniek.actors.corrections import apply_corrections, known_actors
+    from kroniek.actors.corrections import apply_corrections, correct_event_roles, corrected_names, known_actors
     from kroniek.extract import actors_table
+    from kroniek.happenings import group_events
 
     tables = dict(_data.tables)
-    mentions = apply_corrections(tables["mentions"].to_pandas(), _fixes, known_actors())
+    stored = tables["mentions"].to_pandas()
+    mentions = apply_corrections(stored, _fixes, known_actors())
     roles = tables["roles"].to_pandas()
     tables["mentions"] = pa.Table.from_pandas(mentions, preserve_index=False).cast(tables["mentions"].schema)
     actors = actors_table(mentions, roles)
     tables["actors"] = pa.Table.from_pandas(actors, preserve_index=False).cast(_data.tables["actors"].schema)
+    names = corrected_names(stored, _fixes, known_actors())
+    if names and "events" in tables:
+        events = correct_event_roles(tables["events"].to_pandas(), names)
+        events, happenings = group_events(events, tables["articles"].to_pandas())
+        tables["events"] = pa.Table.from_pandas(events, preserve_index=False).cast(_data.tables["events"].schema)
+        tables["happenings"] = pa.Table.from_pandas(happenings, preserve_index=False).cast(_data.tables["happenings"].schema)
     return CorpusData(tables, _data.texts)
 
 

@@ -151,3 +151,37 @@ def known_actors() -> dict[str, tuple[str, str, str]]:
     from kroniek.gazetteer import load_gazetteer
 
     return {e.actor_id: (e.name, e.actor_type, e.country) for e in load_gazetteer().entries.values()}
+
+
+def corrected_names(mentions: pd.DataFrame, corrections: Iterable[Correction], known: dict[str, tuple[str, str, str]] | None = None) -> dict[str, str | None]:
+    """Actor names the corrections change: old name -> new name (None: not an actor).
+
+    Events name their source and target actors by name (several joined by "|"), so a merge
+    or an exclusion must reach them too."""
+    corrections = list(corrections)
+    if not corrections or mentions.empty:
+        return {}
+    actors = mentions.drop_duplicates("actor_id")[["actor_id", "actor", "actor_type", "country"]].assign(text="")
+    actors["original"] = actors["actor"]
+    fixed = apply_corrections(actors, corrections, known)
+    renamed = dict(zip(fixed["original"], fixed["actor"]))
+    return {name: renamed.get(name) for name in actors["actor"] if renamed.get(name) != name}
+
+
+def correct_event_roles(events: pd.DataFrame, names: dict[str, str | None]) -> pd.DataFrame:
+    """The events with their source and target actors renamed (or dropped) as ``names`` says."""
+    if not names or events.empty:
+        return events
+
+    def fix(cell: object) -> str:
+        kept: list[str] = []
+        for name in str(cell or "").split("|"):
+            new = names.get(name, name) if name else None
+            if new and new not in kept:
+                kept.append(new)
+        return "|".join(kept)
+
+    out = events.copy()
+    for column in ("source_actor", "target_actor"):
+        out[column] = out[column].map(fix)
+    return out
