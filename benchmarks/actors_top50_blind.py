@@ -52,7 +52,7 @@ def extract_blind(corpora: Path, out: Path) -> Path:
         a = json.loads(line)
         if a["id"] in ids and a["text"].strip():
             articles.append(Article(a["id"], a["text"], a["date"]))
-    tables = corpus_tables(to_frames(extract_articles(articles, load_nlp())))
+    tables = corpus_tables(to_frames(extract_articles(articles, load_nlp())), texts={a.article_id: a.text for a in articles})
     tables["actors"].to_csv(out / "actors.csv", index=False)
     return out
 

@@ -87,7 +87,7 @@ def extract_on_cluster(
     tables = {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
     if not isinstance(scheduler, Client):
         client.close()
-    return corpus_tables(tables), problems
+    return corpus_tables(tables, texts={a.article_id: a.text for a in articles}), problems
 
 
 def write_dataset(tables: dict[str, pd.DataFrame], texts: dict[str, str], out: str | Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 import pandas as pd
 from spacy.language import Language
@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from kroniek.actors import extract_mentions, resolve_corpus
 from kroniek.actors.corrections import apply_corrections, correct_event_roles, corrected_names, known_actors, read_corrections
+from kroniek.actors.recall import recall_mentions
 from kroniek.corpus import Article, date_bounds
 from kroniek.events import extract_events
 from kroniek.gazetteer import alias_file_path, load_gazetteer
@@ -227,10 +228,14 @@ def to_frames(extractions: Iterable[ArticleExtraction]) -> dict[str, pd.DataFram
 
 
 def corpus_tables(
-    tables: dict[str, pd.DataFrame], known: Iterable[tuple[str, str]] = (), corrections: bool = True
+    tables: dict[str, pd.DataFrame],
+    known: Iterable[tuple[str, str]] = (),
+    corrections: bool = True,
+    texts: Mapping[str, str] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Corpus-level steps: link surnames across articles, build the actors table and
-    group the events into happenings (``happenings.group_events``).
+    """Corpus-level steps: link surnames across articles, find the corpus's known names
+    where the NER missed them (``actors.recall``, needs the article ``texts`` by id),
+    build the actors table and group the events into happenings (``happenings.group_events``).
 
     ``known`` adds (actor_id, full name) pairs of persons named elsewhere (the corpus an
     upload joins), so a surname in the new articles can link to them.  ``corrections``
@@ -241,6 +246,8 @@ def corpus_tables(
     events = tables.get("events")
     if len(mentions):
         mentions = link_mentions(mentions, known)
+        if texts:
+            mentions = recall_mentions(mentions, texts, tables.get("sentences"))
         if corrections:
             fixes = read_corrections(alias_file_path())
             if events is not None:

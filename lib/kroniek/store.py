@@ -244,7 +244,8 @@ def build_tables(
     tables = store.load([a for a in articles if a.content_hash not in failed])
     from kroniek.extract import corpus_tables
 
-    return corpus_tables(tables), len(unique_todo) - len(failed)
+    texts = {a.article_id: a.text for a in articles if a.content_hash not in failed}
+    return corpus_tables(tables, texts=texts), len(unique_todo) - len(failed)
 
 
 def _article_of(result: ArticleExtraction, todo: Sequence[Article], index: int) -> Article:

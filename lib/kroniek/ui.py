@@ -168,8 +168,9 @@ def _build(articles: list[Article], store: Store) -> CorpusData:
     from kroniek.extract import corpus_tables
 
     usable = [a for a in articles if a.content_hash not in FAILED]
-    frames = corpus_tables(store.load(usable), corrections=False)
-    return CorpusData.from_frames(frames, {a.article_id: a.text for a in usable})
+    texts = {a.article_id: a.text for a in usable}
+    frames = corpus_tables(store.load(usable), corrections=False, texts=texts)
+    return CorpusData.from_frames(frames, texts)
 
 
 def open_base(paths: tuple[str, ...], model: str, key: str) -> tuple[CorpusData, list[Problem]]:
@@ -197,7 +198,8 @@ def _with_uploads(key: str, _base: CorpusData, _uploads: tuple[Article, ...], _s
     known = _base.connection().execute(
         "SELECT DISTINCT actor_id, actor FROM mentions WHERE actor_type = 'person' AND contains(actor, ' ')"
     ).fetchall()
-    extra = CorpusData.from_frames(corpus_tables(Store(_store_key).load(usable), known=known, corrections=False), {a.article_id: a.text for a in usable})
+    texts = {a.article_id: a.text for a in usable}
+    extra = CorpusData.from_frames(corpus_tables(Store(_store_key).load(usable), known=known, corrections=False, texts=texts), texts)
     return CorpusData(*sharing.join_tables(_base.tables, _base.texts, sharing.SharedPart(extra.tables, extra.texts)))
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 ACTOR_TYPES = ("person", "organisation", "country", "place", "group")
-VIA_VALUES = ("ner", "gazetteer", "alias", "metonymy", "adjective", "coref")
+VIA_VALUES = ("ner", "gazetteer", "alias", "metonymy", "adjective", "coref", "corpus")
 
 TYPE_BY_LABEL = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "group"}
 PREFIX = {"person": "per", "organisation": "org", "place": "loc", "group": "grp", "country": "cty"}
