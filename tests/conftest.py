@@ -45,6 +45,27 @@ def seed_extraction(nlp, seed_article):
     return extract_article(seed_article.text, seed_article.date, nlp, article_id=seed_article.article_id)
 
 
+@pytest.fixture()
+def downloads(monkeypatch) -> dict[str, object]:
+    """What a click on a download button would fetch, by the button's file id.
+
+    The dashboard builds its files only when a button is clicked (deferred downloads);
+    the test asks for that file the way the browser does, through the media manager.
+    Streamlit is imported here, not at the top, so tests without the dashboard skip it."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    captured: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+        captured[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    return captured
+
+
 @pytest.fixture(scope="session", autouse=True)
 def isolated_cache(tmp_path_factory):
     """Every test session gets its own extraction cache."""

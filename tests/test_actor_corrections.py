@@ -7,7 +7,6 @@ import io
 
 import pandas as pd
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
@@ -75,20 +74,6 @@ def test_where_corrections_may_be_written(tmp_path, monkeypatch):
     assert writable_alias_file() == tmp_path / "mine.csv"
     monkeypatch.setenv("KRONIEK_ALIASES", str(DATA_DIR / "aliases.csv"))
     assert writable_alias_file() is None  # never inside the installed package
-
-
-@pytest.fixture()
-def downloads(monkeypatch):
-    captured: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-        captured[file_id] = data_callable
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
-    return captured
 
 
 def _actors(at: AppTest, captured) -> pd.DataFrame:

@@ -6,30 +6,11 @@ import io
 
 import pandas as pd
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
 
 PAGES = ["pages/overview.py", "pages/actors.py", "pages/money.py", "pages/chronology.py", "pages/articles.py", "pages/about.py"]
-
-
-@pytest.fixture()
-def downloads(monkeypatch):
-    """What a click on a download button would fetch, by the button's file id.
-
-    The dashboard builds its CSVs only when a button is clicked (deferred downloads);
-    the test asks for that file the way the browser does, through the media manager."""
-    captured: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-        captured[file_id] = data_callable
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
-    return captured
 
 
 def app() -> AppTest:

@@ -16,7 +16,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
@@ -386,22 +385,6 @@ def share_env(monkeypatch, tmp_path):
     monkeypatch.setenv("KRONIEK_SHARE_STORE", str(tmp_path / "shares"))
     monkeypatch.delenv("KRONIEK_SHARING", raising=False)
     return tmp_path / "shares"
-
-
-@pytest.fixture()
-def downloads(monkeypatch):
-    """What a click on a download button would fetch, by the button's file id (the
-    dashboard builds its files when clicked; the test asks the media manager as the browser does)."""
-    captured: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-        captured[file_id] = data_callable
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
-    return captured
 
 
 def session(params: dict | None = None) -> AppTest:

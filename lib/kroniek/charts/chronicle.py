@@ -50,6 +50,15 @@ def lane_of(rows: pd.DataFrame, lanes: str) -> pd.Series:
     return first.replace("", "(no actor)")
 
 
+def _dated(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with both dates, as ``b`` (the first day) and ``e`` (the day after the last):
+    the interval bars are drawn from ``b`` for ``e - b``, so the last day is covered too."""
+    data = rows.dropna(subset=["begin_date", "end_date"]).copy()
+    data["b"] = pd.to_datetime(data["begin_date"])
+    data["e"] = pd.to_datetime(data["end_date"]) + pd.Timedelta(days=1)
+    return data
+
+
 def chronicle(
     rows: pd.DataFrame,
     period: tuple | None = None,
@@ -67,11 +76,9 @@ def chronicle(
     customdata = [happening_id, n_articles, what, who, when]."""
     if rows.empty:
         return _empty(title)
-    data = rows.dropna(subset=["begin_date", "end_date"]).copy()
+    data = _dated(rows)
     if data.empty:
         return _empty(title, "No dated happenings")
-    data["b"] = pd.to_datetime(data["begin_date"])
-    data["e"] = pd.to_datetime(data["end_date"]) + pd.Timedelta(days=1)
     data["when"] = [date_text(b, e) for b, e in zip(data["begin_date"], data["end_date"])]
     data["who"] = data["actors"].fillna("").astype(str)
     data["what"] = data["label"].fillna("").astype(str)
@@ -192,11 +199,9 @@ def timeline(
     """
     if df.empty:
         return _empty(title)
-    data = df.dropna(subset=["begin_date", "end_date"]).copy()
+    data = _dated(df)
     if data.empty:
         return _empty(title, "No dated items")
-    data["b"] = pd.to_datetime(data["begin_date"])
-    data["e"] = pd.to_datetime(data["end_date"]) + pd.Timedelta(days=1)
     data = data.sort_values(["b", "e"]).reset_index(drop=True)
     data["row"] = [f"{i + 1}. {safe(str(t)[:60])}" for i, t in enumerate(data[label])]
     width_days = (data["e"] - data["b"]).dt.days

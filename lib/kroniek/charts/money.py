@@ -8,6 +8,7 @@ so a repeated figure is one point with its count and no total adds it up twice.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -141,6 +142,17 @@ def money_over_time(
     return fig
 
 
+def _label_bars(data: pd.DataFrame, title: str, **bar: Any) -> go.Figure:
+    """One horizontal bar of ``high`` per ``label``, in the order given from the top, 26 px a
+    bar: the largest-figure and totals charts must look alike, so they share this; ``bar``
+    adds the chart's own text and hover to the trace."""
+    fig = go.Figure(layout=dict(title=title, **LAYOUT))
+    fig.add_trace(go.Bar(x=data["high"].tolist(), y=_safe_list(data["label"]), orientation="h", marker_color="#54A24B", **bar))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(height=max(300, 26 * len(data) + 120))
+    return fig
+
+
 def largest_figures(rows: pd.DataFrame, title: str, currency: str = "EUR") -> go.Figure:
     """The largest distinct figure per label (``rows``: label, high, text, n_figures,
     n, distinct_total), a bar each on a log axis; hover names the figure, how many
@@ -150,26 +162,20 @@ def largest_figures(rows: pd.DataFrame, title: str, currency: str = "EUR") -> go
     data = rows[rows["high"] > 0].sort_values("high", ascending=False)
     if data.empty:
         return _empty(title)
-    fig = go.Figure(layout=dict(title=title, **LAYOUT))
-    fig.add_trace(
-        go.Bar(
-            x=data["high"].tolist(),
-            y=_safe_list(data["label"]),
-            orientation="h",
-            marker_color="#54A24B",
-            text=[amount_label(v, currency) for v in data["high"]],
-            textposition="outside",
-            cliponaxis=False,
-            customdata=[[safe(t), int(nf), int(n), amount_label(s, currency)] for t, nf, n, s in zip(data["text"], data["n_figures"], data["n"], data["distinct_total"])],
-            hovertemplate="%{y}: largest %{text} (“%{customdata[0]}”, reported %{customdata[2]}×)<br>"
-            "%{customdata[1]} distinct figures, summing to %{customdata[3]} (each counted once)<extra></extra>",
-        )
+    fig = _label_bars(
+        data,
+        title,
+        text=[amount_label(v, currency) for v in data["high"]],
+        textposition="outside",
+        cliponaxis=False,
+        customdata=[[safe(t), int(nf), int(n), amount_label(s, currency)] for t, nf, n, s in zip(data["text"], data["n_figures"], data["n"], data["distinct_total"])],
+        hovertemplate="%{y}: largest %{text} (“%{customdata[0]}”, reported %{customdata[2]}×)<br>"
+        "%{customdata[1]} distinct figures, summing to %{customdata[3]} (each counted once)<extra></extra>",
     )
     lo, hi = float(data["high"].min()), float(data["high"].max())
     values, labels = amount_ticks(lo, hi, currency)
     fig.update_xaxes(type="log", tickvals=values, ticktext=labels, range=[math.log10(lo) - 1, math.log10(hi) + 0.8])
-    fig.update_yaxes(autorange="reversed")
-    fig.update_layout(height=max(300, 26 * len(data) + 120), showlegend=False)
+    fig.update_layout(showlegend=False)
     return fig
 
 
@@ -234,20 +240,13 @@ def totals_bar(totals: pd.DataFrame, title: str) -> go.Figure:
     if totals.empty:
         return _empty(title)
     data = totals.sort_values("high", ascending=False)
-    fig = go.Figure(layout=dict(title=title, **LAYOUT))
-    fig.add_trace(
-        go.Bar(
-            x=data["high"].tolist(),
-            y=_safe_list(data["label"]),
-            orientation="h",
-            marker_color="#54A24B",
-            customdata=data[["low", "n"]].to_numpy().tolist(),
-            hovertemplate="%{y}: € %{customdata[0]:,.0f} – € %{x:,.0f} in %{customdata[1]} figures<extra></extra>",
-        )
+    fig = _label_bars(
+        data,
+        title,
+        customdata=data[["low", "n"]].to_numpy().tolist(),
+        hovertemplate="%{y}: € %{customdata[0]:,.0f} – € %{x:,.0f} in %{customdata[1]} figures<extra></extra>",
     )
-    fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text="EUR (sum of upper bounds)")
-    fig.update_layout(height=max(300, 26 * len(data) + 120))
     return fig
 
 

@@ -172,6 +172,8 @@ def _context(sent: Span, words: list[str]) -> bool:
 
 
 def _governing_verb(token: Token) -> Token | None:
+    """The verb or auxiliary at most three heads up: a sense rule's "head" names it, and the
+    roles of a symmetric noun ("overleg met") take the subject of its clause from it."""
     head, hops = token, 0
     while hops < 3 and head.head != head:
         head = head.head

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kroniek.events.lexicon import Trigger, TriggerLexicon
+from kroniek.events.lexicon import Trigger, TriggerLexicon, _dep, _governing_verb, _lemma
 
 TARGET_PREPS = {"aan", "tegen", "op", "naar", "met", "jegens"}
 # heads of phrases that name no party of the event: "aan de zijde van IS", "met een
@@ -54,14 +54,6 @@ class Roles:
 def is_actor(mention: dict | None) -> bool:
     """Persons, organisations, groups and countries act; a park or a street does not."""
     return mention is not None and (mention["actor_type"] != "place" or mention["via"] == "metonymy")
-
-
-def _dep(token: Token) -> str:
-    return token.dep_.split(":")[0]
-
-
-def _lemma(token: Token) -> str:
-    return (token.lemma_ or token.lower_).lower()
 
 
 def _cases(token: Token) -> set[str]:
@@ -269,16 +261,6 @@ def nominal_roles(token: Token, code: str, ctx: RoleContext, roles: Roles) -> No
                 roles.add("target", _not_a_destination(child, found))
             elif not cases and child.pos_ in ("PROPN", "PRON"):
                 roles.add("source", found)  # "Mays deal" parsed without a case word
-
-
-def _governing_verb(token: Token) -> Token | None:
-    head, hops = token, 0
-    while hops < 3 and head.head != head:
-        head = head.head
-        hops += 1
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-    return None
 
 
 def _other_event(verb: Token, code: str, lex: TriggerLexicon) -> bool:

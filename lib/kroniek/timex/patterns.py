@@ -9,141 +9,108 @@ import re
 from kroniek.timex.lexicon import Lexicon, _alt, load_lexicon
 from kroniek.timex.readings import Found
 
+_I = re.IGNORECASE
+_CASED = 0  # digit codes ("K1", not "k1") and month names, whose capitals tell them from names
+
+# (kind, flags, template): every pattern find() tries, in this order. A template names the
+# shared pieces of _fragments() in braces, so a piece used by several patterns is written once;
+# doubled braces are regex quantifiers ("\d{{4}}").
+_TABLE: tuple[tuple[str, int, str], ...] = (
+    ("year_range", _I, r"{B}(?:(?P<opener>van|tussen)\s+)?(?P<y1>{Y})\s*{TO}\s*(?P<y2>{Y}){E}"),
+    ("day_range", _I, r"{B}(?:(?:van|tussen)\s+)?(?:(?:{WD})\s+)?(?P<d1>\d{{1,2}})\s*{TO}\s*(?:(?:{WD})\s+)?(?P<d2>\d{{1,2}})\s+{MONTH}{TRAIL_Y}{E}"),
+    ("iso_month", _CASED, r"{B}(?P<y>{Y})\s?[-/]\s?(?P<m>{MNUM}){E}"),
+    ("month_year_num", _CASED, r"{B}(?P<m>{MNUM})\s?[-/]\s?(?P<y>{Y}){E}"),
+    ("day_month_num", _I, r"{B}(?P<d>[0-3]?\d)/(?P<m>{MNUM})(?![/\d])|(?<=\bop )(?P<d2>[0-3]?\d)-(?P<m2>{MNUM})(?![-\d]){E}"),
+    ("day_month_abbr", _I, r"{B}(?P<day>[0-3]?\d)[-/]{MONTH}(?:[-/](?P<y>\d{{4}}))?{E}"),
+    ("ordinal_day_month", _I, r"{B}{LEAD_WD}(?:de\s+)?{ORD_DAY}\s+(?:van\s+)?{MONTH}{TRAIL_Y}{E}"),
+    ("ordinal_day_rel", _I, r"{B}(?:de\s+)?{ORD_DAY}\s+van\s+(?:de\s+)?{DIR}\s+maand{E}"),
+    ("weekday_day", _I, r"{B}(?P<weekday>{WD})\s+de\s+{ORD_DAY}{E}"),
+    ("word_day_month", _I, r"{B}{LEAD_WD}(?P<dayword>[a-zë]{{3,}})\s+{MONTH}{TRAIL_Y}{E}"),
+    ("nth_weekday", _I, r"{B}(?:de\s+)?{NTH}\s+(?P<weekday>{WD})\s+(?:van|in)\s+(?:{MONTH}(?:\s+(?P<year>\d{{4}}))?|{REL_MONTH}){E}"),
+    ("week_number", _I, r"{B}week\s+(?P<wk>[1-9]|[1-4]\d|5[0-3]){CODE_YEAR}{E}"),
+    ("nth_week", _I, r"{B}(?:de\s+)?{NTH}\s+week\s+van\s+(?:(?P<year>{Y})|{YDIR_JAAR}|{REL_MONTH}|{MONTH}){E}"),
+    ("quarter_code", _CASED, r"{B}[KQ](?P<q>[1-4]){CODE_YEAR}{E}"),
+    ("span", _I, r"{B}(?:(?:in|binnen|gedurende)\s+)?(?:de\s+)?{SPAN_DIR}\s+{NUMWORD}\s+{DUR}{E}"),
+    ("span", _I, r"{B}binnen\s+{NUMWORD}\s+{DUR}{E}"),
+    ("in_future", _I, r"{B}over\s+{NUMWORD}\s+{DUR}{E}"),
+    ("iso_date", _CASED, r"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){E}"),
+    ("num_date", _CASED, r"{B}(?P<d>[0-3]?\d)(?P<sep>[-/.])(?P<m>{MNUM})(?P=sep)(?P<y>\d{{4}}|'?\d{{2}}){E}"),
+    ("day_month", _I, r"{B}{LEAD_WD}(?P<day>\d{{1,2}})(?:e|ste|de)?\s+{MONTH}(?:,?\s+(?P<y>\d{{4}}|'\d{{2}})|\s+(?:van\s+)?{YDIR_JAAR})?{E}"),
+    ("dir_year_in_month", _I, r"{B}{DIR}\s+jaar\s+in\s+{MONTH}{E}"),
+    ("month", _CASED, r"{B}{MOD}?(?:(?P<mdir>(?i:{DIRS}))\s+(?:(?P<ydir2>jaar)\s+)?)?{MONTH}(?:\s+(?:van\s+)?(?:{YEAR}|{YDIR_JAAR}|(?P<jl>jl\.?|jongstleden)))?{E}"),
+    ("earlier_later", _I, r"{B}(?P<el>eerder|later)\s+(?:deze|dit|in\s+de|in\s+het)\s+(?P<unit>week|maand|jaar|eeuw){E}"),
+    ("dir_unit", _I, r"{B}{MOD}?(?:(?:de|het)\s+)?{DIR}\s+(?:{UNIT}|{SEASON}){E}"),
+    ("quarter", _I, r"{B}(?:het\s+)?{ORD}\s+kwartaal{YEAR_REF}{E}"),
+    ("half_year", _I, r"{B}(?:de\s+)?(?P<half>eerste|tweede)\s+(?:helft|jaarhelft)\s+van\s+{YEAR_OR_REL}{E}"),
+    ("half_year", _I, r"{B}het\s+(?P<half>eerste|tweede)\s+halfjaar{YEAR_REF}{E}"),
+    ("season", _I, r"{B}{MOD}?(?:(?:de|het)\s+)?{SEASON}(?:\s+(?:van\s+)?{YEAR})?{E}"),
+    ("decade", _I, r"{B}{MOD}?(?:de\s+)?jaren\s+(?:(?P<dword>{DECADES})|(?P<dyear>1[89][0-9]0|20[0-9]0)|'?(?P<ddigit>[2-9])0)(?:\s+van\s+de\s+vorige\s+eeuw)?{E}"),
+    ("weekday", _I, r"{B}(?:(?P<wdir>{DIRS})\s+)?(?:(?P<wkdir>vorige|volgende|deze|komende|afgelopen)\s+week\s+(?:op\s+)?)?{WEEKDAY}(?:\s+(?P<wkdir2>vorige|volgende|deze|komende)\s+week)?{E}"),
+    ("day_word", _I, r"{B}(?P<dayword>{DAY_WORDS}){DAYPART}?{E}"),
+    ("gister_part", _I, r"{B}(?P<dayword>gister|morgen){DAYPART}{E}"),
+    ("named", _I, r"{B}(?:{DIR}\s+)?{NAMED}(?:\s+{YEAR})?{E}"),
+    ("year", _I, r"{B}{MOD}?(?:het\s+jaar\s+)?{YEAR}{E}"),
+    ("ago", _I, r"{B}{NUMWORD}\s+{DUR}\s+geleden{E}"),
+    ("duration", _I, r"{B}{NUMWORD}\s+{DUR}(?:\s+lang)?{E}|{B}(?P<durword>{DURATION_WORDS}){E}"),
+    ("set", _I, r"{B}(?:(?P<q>{SET_QUANTIFIERS})\s+(?P<setunit>dag|week|maand|jaar|kwartaal|{WD}|ochtend|avond|nacht|weekend|weekeinde)|(?P<setword>{SET_WORDS})){E}"),
+)
+
+
+def _fragments(lex: Lexicon) -> dict[str, str]:
+    """The named pieces the templates of _TABLE are filled with: the lexicon's word lists as
+    alternations, and the sub-patterns several kinds share."""
+    months_full = [w for w in lex.month_of if len(w) > 4 or w in ("mei", "juni", "juli")]
+    months_abbr = [w for w in lex.month_of if w not in months_full]
+    wd, dirs, dayord = _alt(lex.weekday_of), _alt(lex.directions), _alt(lex.day_ordinals)
+    year, ydir_jaar = r"(?P<year>1[5-9]\d\d|20\d\d)", rf"(?P<ydir>{dirs})\s+jaar"
+    daypart = rf"(?P<daypart>{_alt(lex.day_parts)})"
+    year_or_rel = rf"(?:{year}|{ydir_jaar}|het\s+jaar)"
+    return {
+        "B": r"(?<![\w\-])",
+        "E": r"(?![\w\-])",
+        "WD": wd,
+        "DIRS": dirs,
+        "DIR": rf"(?P<dir>{dirs})",
+        "MONTH": rf"(?P<month>{_alt(months_full)}|(?:{_alt(months_abbr)})\.?)",
+        "MNUM": r"0?[1-9]|1[0-2]",
+        "Y": r"1[89]\d\d|20\d\d",
+        "YEAR": year,
+        "YDIR_JAAR": ydir_jaar,
+        "YEAR_OR_REL": year_or_rel,
+        "YEAR_REF": rf"(?:\s+(?:van\s+)?{year_or_rel})?",
+        "CODE_YEAR": r"(?:\s+(?:van\s+)?(?P<year>1[89]\d\d|20\d\d))?",
+        "TRAIL_Y": r"(?:,?\s+(?P<y>\d{4}))?",
+        "TO": r"(?:[-–]|tot(?:\s+en\s+met)?|t/m|en)",
+        "LEAD_WD": rf"(?:(?P<wd>{wd}),?\s+)?",
+        "ORD_DAY": rf"(?:(?P<dayord>{dayord})|(?P<day>\d{{1,2}})(?:e|ste|de))",
+        "NTH": r"(?P<nth>eerste|tweede|derde|vierde|laatste)",
+        "REL_MONTH": rf"(?:de\s+)?(?P<mdir>{dirs})\s+maand",
+        "DAYPART": daypart,
+        "WEEKDAY": rf"(?P<weekday>{wd}){daypart}?",
+        # "(?i:...)": a modifier or direction may open a sentence ("Begin april") in the case-
+        # sensitive month pattern (capitalised months alone are names: "Augustus")
+        "MOD": rf"(?:(?P<mod>(?i:{_alt(lex.modifiers)}))\s+(?:van\s+)?(?:de\s+|het\s+)?)",
+        "UNIT": rf"(?P<unit>{_alt(lex.units)})",
+        "SEASON": rf"(?P<season>{_alt(lex.seasons)})",
+        "ORD": rf"(?P<ord>{_alt(lex.ordinals)})",
+        "NAMED": rf"(?P<named>{_alt(lex.named_days)})",
+        "DUR": rf"(?P<durunit>{_alt(lex.duration_units)})",
+        "NUMWORD": r"(?P<num>\d+|één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|veertig|vijftig|honderd|anderhalf|anderhalve|enkele|paar)",
+        "SPAN_DIR": rf"(?P<sdir>{_alt(lex.span_back + lex.span_forward)})",
+        "DECADES": _alt(lex.decades),
+        "DAY_WORDS": _alt(lex.day_words),
+        "DURATION_WORDS": _alt(lex.duration_words),
+        "SET_WORDS": _alt(lex.set_words),
+        "SET_QUANTIFIERS": _alt(lex.set_quantifiers),
+    }
+
 
 class _Patterns:
     def __init__(self, lex: Lexicon):
         self.lex = lex
-        months_full = [w for w in lex.month_of if len(w) > 4 or w in ("mei", "juni", "juli")]
-        months_abbr = [w for w in lex.month_of if w not in months_full]
-        MONTH = rf"(?P<month>{_alt(months_full)}|(?:{_alt(months_abbr)})\.?)"
-        WEEKDAY = rf"(?P<weekday>{_alt(lex.weekday_of)})(?P<daypart>{_alt(lex.day_parts)})?"
-        DIR = rf"(?P<dir>{_alt(lex.directions)})"
-        # "(?i:...)": a modifier or direction may open a sentence ("Begin april") in the case-
-        # sensitive month pattern (capitalised months alone are names: "Augustus")
-        MOD = rf"(?:(?P<mod>(?i:{_alt(lex.modifiers)}))\s+(?:van\s+)?(?:de\s+|het\s+)?)"
-        UNIT = rf"(?P<unit>{_alt(lex.units)})"
-        SEASON = rf"(?P<season>{_alt(lex.seasons)})"
-        YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
-        B = r"(?<![\w\-])"
-        E = r"(?![\w\-])"
-        ORD = rf"(?P<ord>{_alt(lex.ordinals)})"
-        NAMED = rf"(?P<named>{_alt(lex.named_days)})"
-        DUR = rf"(?P<durunit>{_alt(lex.duration_units)})"
-        NUMWORD = r"(?P<num>\d+|één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|veertig|vijftig|honderd|anderhalf|anderhalve|enkele|paar)"
-        YEAR_REF = rf"(?:\s+(?:van\s+)?(?:{YEAR}|(?P<ydir>{_alt(lex.directions)})\s+jaar|het\s+jaar))?"
-        flags = re.IGNORECASE
-        DAYORD = rf"(?P<dayord>{_alt(lex.day_ordinals)})"
-        ANYMONTH = rf"(?P<month>{_alt(months_full)}|(?:{_alt(months_abbr)})\.?)"
-        SPAN_DIR = rf"(?P<sdir>{_alt(lex.span_back + lex.span_forward)})"
+        fragments = _fragments(lex)
         self.patterns: list[tuple[str, re.Pattern]] = [
-            ("year_range", re.compile(rf"{B}(?:(?P<opener>van|tussen)\s+)?(?P<y1>1[89]\d\d|20\d\d)\s*(?:[-–]|tot(?:\s+en\s+met)?|t/m|en)\s*(?P<y2>1[89]\d\d|20\d\d){E}", flags)),
-            (
-                "day_range",
-                re.compile(
-                    rf"{B}(?:(?:van|tussen)\s+)?(?:(?:{_alt(lex.weekday_of)})\s+)?(?P<d1>\d{{1,2}})\s*(?:[-–]|tot(?:\s+en\s+met)?|t/m|en)\s*(?:(?:{_alt(lex.weekday_of)})\s+)?(?P<d2>\d{{1,2}})\s+{ANYMONTH}(?:,?\s+(?P<y>\d{{4}}))?{E}",
-                    flags,
-                ),
-            ),
-            ("iso_month", re.compile(rf"{B}(?P<y>1[89]\d\d|20\d\d)\s?[-/]\s?(?P<m>0?[1-9]|1[0-2]){E}")),
-            ("month_year_num", re.compile(rf"{B}(?P<m>0?[1-9]|1[0-2])\s?[-/]\s?(?P<y>1[89]\d\d|20\d\d){E}")),
-            ("day_month_num", re.compile(rf"{B}(?P<d>[0-3]?\d)/(?P<m>0?[1-9]|1[0-2])(?![/\d])|(?<=\bop )(?P<d2>[0-3]?\d)-(?P<m2>0?[1-9]|1[0-2])(?![-\d]){E}", flags)),
-            ("day_month_abbr", re.compile(rf"{B}(?P<day>[0-3]?\d)[-/]{ANYMONTH}(?:[-/](?P<y>\d{{4}}))?{E}", flags)),
-            (
-                "ordinal_day_month",
-                re.compile(
-                    rf"{B}(?:(?P<wd>{_alt(lex.weekday_of)}),?\s+)?(?:de\s+)?(?:{DAYORD}|(?P<day>\d{{1,2}})(?:e|ste|de))\s+(?:van\s+)?{ANYMONTH}(?:,?\s+(?P<y>\d{{4}}))?{E}",
-                    flags,
-                ),
-            ),
-            ("ordinal_day_rel", re.compile(rf"{B}(?:de\s+)?(?:{DAYORD}|(?P<day>\d{{1,2}})(?:e|ste|de))\s+van\s+(?:de\s+)?(?P<dir>{_alt(lex.directions)})\s+maand{E}", flags)),
-            ("weekday_day", re.compile(rf"{B}(?P<weekday>{_alt(lex.weekday_of)})\s+de\s+(?:{DAYORD}|(?P<day>\d{{1,2}})(?:e|ste|de)){E}", flags)),
-            (
-                "word_day_month",
-                re.compile(
-                    rf"{B}(?:(?P<wd>{_alt(lex.weekday_of)}),?\s+)?(?P<dayword>[a-zë]{{3,}})\s+{ANYMONTH}(?:,?\s+(?P<y>\d{{4}}))?{E}",
-                    flags,
-                ),
-            ),
-            (
-                "nth_weekday",
-                re.compile(
-                    rf"{B}(?:de\s+)?(?P<nth>eerste|tweede|derde|vierde|laatste)\s+(?P<weekday>{_alt(lex.weekday_of)})\s+(?:van|in)\s+(?:{ANYMONTH}(?:\s+(?P<year>\d{{4}}))?|(?:de\s+)?(?P<mdir>{_alt(lex.directions)})\s+maand){E}",
-                    flags,
-                ),
-            ),
-            ("week_number", re.compile(rf"{B}week\s+(?P<wk>[1-9]|[1-4]\d|5[0-3])(?:\s+(?:van\s+)?(?P<year>1[89]\d\d|20\d\d))?{E}", flags)),
-            (
-                "nth_week",
-                re.compile(
-                    rf"{B}(?:de\s+)?(?P<nth>eerste|tweede|derde|vierde|laatste)\s+week\s+van\s+(?:(?P<year>1[89]\d\d|20\d\d)|(?P<ydir>{_alt(lex.directions)})\s+jaar|(?:de\s+)?(?P<mdir>{_alt(lex.directions)})\s+maand|{ANYMONTH}){E}",
-                    flags,
-                ),
-            ),
-            ("quarter_code", re.compile(rf"{B}[KQ](?P<q>[1-4])(?:\s+(?:van\s+)?(?P<year>1[89]\d\d|20\d\d))?{E}")),
-            ("span", re.compile(rf"{B}(?:(?:in|binnen|gedurende)\s+)?(?:de\s+)?{SPAN_DIR}\s+{NUMWORD}\s+{DUR}{E}", flags)),
-            ("span", re.compile(rf"{B}binnen\s+{NUMWORD}\s+{DUR}{E}", flags)),
-            ("in_future", re.compile(rf"{B}over\s+{NUMWORD}\s+{DUR}{E}", flags)),
-            ("iso_date", re.compile(rf"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){E}")),
-            ("num_date", re.compile(rf"{B}(?P<d>[0-3]?\d)(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<y>\d{{4}}|'?\d{{2}}){E}")),
-            (
-                "day_month",
-                re.compile(
-                    rf"{B}(?:(?P<wd>{_alt(lex.weekday_of)}),?\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+{MONTH}(?:,?\s+(?P<y>\d{{4}}|'\d{{2}})|\s+(?:van\s+)?(?P<ydir>{_alt(lex.directions)})\s+jaar)?{E}",
-                    flags,
-                ),
-            ),
-            ("dir_year_in_month", re.compile(rf"{B}{DIR}\s+jaar\s+in\s+{MONTH}{E}", flags)),
-            (
-                "month",
-                re.compile(
-                    rf"{B}{MOD}?(?:(?P<mdir>(?i:{_alt(lex.directions)}))\s+(?:(?P<ydir2>jaar)\s+)?)?{MONTH}(?:\s+(?:van\s+)?(?:{YEAR}|(?P<ydir>{_alt(lex.directions)})\s+jaar|(?P<jl>jl\.?|jongstleden)))?{E}"
-                ),
-            ),
-            ("earlier_later", re.compile(rf"{B}(?P<el>eerder|later)\s+(?:deze|dit|in\s+de|in\s+het)\s+(?P<unit>week|maand|jaar|eeuw){E}", flags)),
-            ("dir_unit", re.compile(rf"{B}{MOD}?(?:(?:de|het)\s+)?{DIR}\s+(?:{UNIT}|{SEASON}){E}", flags)),
-            ("quarter", re.compile(rf"{B}(?:het\s+)?{ORD}\s+kwartaal{YEAR_REF}{E}", flags)),
-            (
-                "half_year",
-                re.compile(
-                    rf"{B}(?:de\s+)?(?P<half>eerste|tweede)\s+(?:helft|jaarhelft)\s+van\s+(?:{YEAR}|(?P<ydir>{_alt(lex.directions)})\s+jaar|het\s+jaar){E}",
-                    flags,
-                ),
-            ),
-            ("half_year", re.compile(rf"{B}het\s+(?P<half>eerste|tweede)\s+halfjaar{YEAR_REF}{E}", flags)),
-            ("season", re.compile(rf"{B}{MOD}?(?:(?:de|het)\s+)?{SEASON}(?:\s+(?:van\s+)?{YEAR})?{E}", flags)),
-            (
-                "decade",
-                re.compile(
-                    rf"{B}{MOD}?(?:de\s+)?jaren\s+(?:(?P<dword>{_alt(lex.decades)})|(?P<dyear>1[89][0-9]0|20[0-9]0)|'?(?P<ddigit>[2-9])0)(?:\s+van\s+de\s+vorige\s+eeuw)?{E}",
-                    flags,
-                ),
-            ),
-            (
-                "weekday",
-                re.compile(
-                    rf"{B}(?:(?P<wdir>{_alt(lex.directions)})\s+)?(?:(?P<wkdir>vorige|volgende|deze|komende|afgelopen)\s+week\s+(?:op\s+)?)?{WEEKDAY}(?:\s+(?P<wkdir2>vorige|volgende|deze|komende)\s+week)?{E}",
-                    flags,
-                ),
-            ),
-            (
-                "day_word",
-                re.compile(
-                    rf"{B}(?P<dayword>{_alt(lex.day_words)})(?P<daypart>{_alt(lex.day_parts)})?{E}",
-                    flags,
-                ),
-            ),
-            ("gister_part", re.compile(rf"{B}(?P<dayword>gister|morgen)(?P<daypart>{_alt(lex.day_parts)}){E}", flags)),
-            ("named", re.compile(rf"{B}(?:{DIR}\s+)?{NAMED}(?:\s+{YEAR})?{E}", flags)),
-            ("year", re.compile(rf"{B}{MOD}?(?:het\s+jaar\s+)?{YEAR}{E}", flags)),
-            ("ago", re.compile(rf"{B}{NUMWORD}\s+{DUR}\s+geleden{E}", flags)),
-            ("duration", re.compile(rf"{B}{NUMWORD}\s+{DUR}(?:\s+lang)?{E}|{B}(?P<durword>{_alt(lex.duration_words)}){E}", flags)),
-            (
-                "set",
-                re.compile(
-                    rf"{B}(?:(?P<q>{_alt(lex.set_quantifiers)})\s+(?P<setunit>dag|week|maand|jaar|kwartaal|{_alt(lex.weekday_of)}|ochtend|avond|nacht|weekend|weekeinde)|(?P<setword>{_alt(lex.set_words)})){E}",
-                    flags,
-                ),
-            ),
+            (kind, re.compile(template.format_map(fragments), flags)) for kind, flags, template in _TABLE
         ]
 
     def find(self, text: str) -> list[Found]:
