@@ -14,6 +14,7 @@ tags, lemmas and parse on UD Alpino ``test``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import shutil
 import sys
@@ -49,13 +50,14 @@ def add_ner(nlp, ner_paths: list[Path]) -> None:
     Before the parser because spaCy's NER never lets an entity cross a sentence start, and
     the parser's sentence starts cut names in two (testa F1 0.725 after the parser, 0.733
     before).  Each model gets its own copy of its tok2vec (``replace_listeners``)."""
-    import kroniek.components  # noqa: F401  (registers kroniek_ner_vote)
+    importlib.import_module("kroniek.components")  # registers kroniek_ner_vote
 
     names = ["ner"] if len(ner_paths) == 1 else [f"ner_seed{i}" for i in range(len(ner_paths))]
     position = {"before": "parser"} if "parser" in nlp.pipe_names else {}
     for name, path in zip(names, ner_paths):
         ner_nlp = spacy.load(path)
-        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        if "tok2vec" in ner_nlp.pipe_names and "ner" in ner_nlp.get_pipe("tok2vec").listening_components:
+            ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])  # else: a shipped NER, already its own
         share_vectors(ner_nlp, nlp)
         nlp.add_pipe("ner", source=ner_nlp, name=name, **position)
     if len(names) > 1:
