@@ -74,6 +74,7 @@ def build_vote(names: list[str], runs: Path) -> str:
     out = runs / ("vote-" + "+".join(names))
     nlp = spacy.blank("nl")
     add_ner(nlp, [runs / name / "model-best" for name in names])
+    out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out / "model-best")
     return out.name
 
