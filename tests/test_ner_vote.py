@@ -13,7 +13,10 @@ MAJORITY_CASES = [
     ("all three agree", [{(0, 2, "PER")}, {(0, 2, "PER")}, {(0, 2, "PER")}], [(0, 2, "PER")]),
     ("one member imagines a name", [{(0, 2, "PER")}, {(0, 2, "PER"), (5, 6, "ORG")}, {(0, 2, "PER")}], [(0, 2, "PER")]),
     ("two against one on the label", [{(3, 4, "ORG")}, {(3, 4, "PER")}, {(3, 4, "ORG")}], [(3, 4, "ORG")]),
-    ("three labels, no majority", [{(3, 4, "ORG")}, {(3, 4, "PER")}, {(3, 4, "LOC")}], []),
+    ("three labels: the first member's", [{(3, 4, "ORG")}, {(3, 4, "PER")}, {(3, 4, "LOC")}], [(3, 4, "ORG")]),
+    # "Het Comenius Lyceum ...": seeds 0 and 1 found the name with two labels, seed 2 a longer span
+    ("two agree on the span, not the label", [{(1, 3, "PER")}, {(1, 3, "LOC")}, {(0, 3, "MISC")}], [(1, 3, "PER")]),
+    ("three spans, no majority", [{(1, 3, "PER")}, {(1, 2, "PER")}, {(0, 3, "PER")}], []),
     ("two against one on the span", [{(3, 5, "ORG")}, {(3, 4, "ORG")}, {(3, 5, "ORG")}], [(3, 5, "ORG")]),
     ("a name two members find beside one all find", [{(0, 1, "LOC"), (7, 9, "MISC")}, {(0, 1, "LOC"), (7, 9, "MISC")}, {(0, 1, "LOC")}],
      [(0, 1, "LOC"), (7, 9, "MISC")]),

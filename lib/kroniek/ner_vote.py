@@ -5,8 +5,9 @@ keeps the names they agree on and drops the ones a single model imagines.  spaCy
 ensemble component, so this one runs its member NERs (sourced into the pipeline under
 their own names and disabled, so that only the vote runs them) one after another on the
 same tokens, each starting from the entities set before it (the gazetteer's), and keeps
-every (start, end, label) that more than half of them predict.  Majority spans never
-overlap: two of them would share a member, and no member predicts overlapping spans.
+every span that more than half of them predict, with the label most of those give
+(:func:`majority`).  Majority spans never overlap: two of them would share a member, and no
+member predicts overlapping spans.
 
     nlp.add_pipe("kroniek_ner_vote", name="ner", config={"members": ["ner_seed0", ...]})
 """
@@ -29,9 +30,23 @@ def make_ner_vote(nlp: Language, name: str, members: list[str]) -> "NERVote":
 
 
 def majority(predictions: list[set[Vote]], n_members: int) -> list[Vote]:
-    """The (start, end, label) triples more than half of ``n_members`` predicted."""
-    counts = Counter(vote for prediction in predictions for vote in prediction)
-    return sorted(vote for vote, n in counts.items() if 2 * n > n_members)
+    """The spans more than half of ``n_members`` predicted, each with its most voted label.
+
+    Spans and labels are voted apart: members that agree a name is there often disagree on
+    its type ("Comenius Lyceum" PER by one seed, LOC by another), and dropping the name
+    would lose more than a wrong type does (the actor rules retype organisations by their
+    head noun).  A label tie goes to the earliest member that gave the span."""
+    span_votes: dict[tuple[int, int], list[str]] = {}
+    for prediction in predictions:
+        for start, end, label in sorted(prediction):
+            span_votes.setdefault((start, end), []).append(label)
+    kept = []
+    for (start, end), labels in span_votes.items():
+        if 2 * len(labels) > n_members:
+            counts = Counter(labels)
+            best = max(counts.values())
+            kept.append((start, end, next(label for label in labels if counts[label] == best)))
+    return sorted(kept)
 
 
 class NERVote:
