@@ -66,6 +66,15 @@ def add_ner(nlp, ner_paths: list[Path]) -> None:
             nlp.disable_pipe(name)
 
 
+def ner_only_pipeline(ner_paths: list[Path], out: Path) -> Path:
+    """A blank Dutch pipeline with only the NER (or the vote) of ``ner_paths``, for scoring."""
+    nlp = spacy.blank("nl")
+    add_ner(nlp, ner_paths)
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    return out
+
+
 def assemble(ud_path: Path, ner_paths: list[Path], out: Path) -> None:
     nlp = spacy.load(ud_path)
     for name in [n for n in nlp.component_names if n == "ner" or n.startswith("ner_seed")]:

@@ -109,13 +109,9 @@ def mean_f(scores: list[dict]) -> float:
 
 def vote_pipeline(fold: Path, seeds: int) -> str:
     """A blank Dutch pipeline whose NER is the vote of the fold's seed models."""
-    from assemble import add_ner
+    from assemble import ner_only_pipeline
 
-    out = fold / "vote"
-    nlp = spacy.blank("nl")
-    add_ner(nlp, [fold / model_dir(seed) / "model-best" for seed in range(seeds)])
-    nlp.to_disk(out)
-    return str(out)
+    return str(ner_only_pipeline([fold / model_dir(seed) / "model-best" for seed in range(seeds)], fold / "vote"))
 
 
 if __name__ == "__main__":

@@ -66,16 +66,11 @@ def score(name: str, runs: Path, corpora: Path) -> str:
 
 def build_vote(names: list[str], runs: Path) -> str:
     """A blank Dutch pipeline whose NER is the vote of the named NER runs (for scoring)."""
-    import spacy
-
     sys.path.insert(0, str(HERE))
-    from assemble import add_ner
+    from assemble import ner_only_pipeline
 
     out = runs / ("vote-" + "+".join(names))
-    nlp = spacy.blank("nl")
-    add_ner(nlp, [runs / name / "model-best" for name in names])
-    out.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(out / "model-best")
+    ner_only_pipeline([runs / name / "model-best" for name in names], out / "model-best")
     return out.name
 
 
