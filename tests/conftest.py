@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,33 @@ def downloads(monkeypatch) -> dict[str, object]:
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
     return captured
+
+
+@dataclass(frozen=True)
+class CorpusCache:
+    """A corpus extracted into an extraction cache (the dashboard's ``KRONIEK_CACHE``)."""
+
+    root: Path
+    articles: list
+    store: object
+
+
+@pytest.fixture(scope="session")
+def dpg_cache(tmp_path_factory) -> CorpusCache:
+    """dpg-news-2019 (1,141 articles) extracted once per session: the slowest step of the
+    suite, shared by every test that needs the whole corpus (the dashboard reads the same
+    cache as a user's second start would).  $KRONIEK_DPG_CACHE names a cache to reuse."""
+    from kroniek.corpus import read_corpus
+    from kroniek.nlp import load_nlp, pipeline_key
+    from kroniek.store import Store, build_tables
+
+    articles = read_corpus([corpus_file("dpg-news-2019", "articles.jsonl")]).articles
+    root = Path(os.environ.get("KRONIEK_DPG_CACHE") or tmp_path_factory.mktemp("dpg-cache"))
+    store = Store(pipeline_key(), root)
+    failures: list = []
+    build_tables(articles, store, load_nlp, n_process=2, failures=failures)
+    assert not failures, failures
+    return CorpusCache(root, articles, store)
 
 
 @pytest.fixture(scope="session", autouse=True)

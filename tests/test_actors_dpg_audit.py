@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import corpus_file
-
 AUDIT = Path(__file__).parent / "data" / "dpg_top100_audit.csv"
 RIGHT_AT_LEAST = 99  # judged on the shipped code: 99 of 100 (before this audit existed: 88)
 
@@ -38,13 +36,9 @@ def score(actors, judgements: dict[str, dict], top: int = 100) -> tuple[int, lis
 
 
 @pytest.mark.corpora
-def test_dpg_top100_actors_judged_by_hand():
-    from kroniek.corpus import read_corpus
-    from kroniek.extract import corpus_tables, extract_articles, to_frames
-    from kroniek.nlp import load_nlp
+def test_dpg_top100_actors_judged_by_hand(dpg_cache):
+    from kroniek.extract import corpus_tables
 
-    path = corpus_file("dpg-news-2019", "articles.jsonl")
-    articles = read_corpus([path]).articles
-    tables = corpus_tables(to_frames(extract_articles(articles, load_nlp(), n_process=2)), corrections=False)
+    tables = corpus_tables(dpg_cache.store.load(dpg_cache.articles), corrections=False)
     right, misses = score(tables["actors"], _judgements())
     assert right >= RIGHT_AT_LEAST, misses

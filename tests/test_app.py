@@ -113,15 +113,15 @@ DPG_PERIOD = ["2019-01-12", "2019-06-11"]  # first article 2019-02-12 − 1 mont
 
 
 @pytest.fixture(scope="module")
-def dpg(tmp_path_factory):
-    """The dashboard on dpg-news-2019.  $KRONIEK_DPG_CACHE names a warm extraction cache
-    (``kroniek extract ... --cache DIR``) to reuse; without it the first page extracts."""
+def dpg(dpg_cache):
+    """The dashboard on dpg-news-2019, over the session's extraction of it (``dpg_cache``):
+    the first page builds the corpus tables from cached rows, as at a user's second start."""
     from conftest import corpus_file
 
     folder = corpus_file("dpg-news-2019")
     saved = {k: os.environ.get(k) for k in ("KRONIEK_CORPUS", "KRONIEK_CACHE")}
     os.environ["KRONIEK_CORPUS"] = str(folder)
-    os.environ["KRONIEK_CACHE"] = os.environ.get("KRONIEK_DPG_CACHE") or str(tmp_path_factory.mktemp("dpg-cache"))
+    os.environ["KRONIEK_CACHE"] = str(dpg_cache.root)
     yield folder
     for k, v in saved.items():
         if v is None:

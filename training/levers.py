@@ -8,7 +8,7 @@ An NER lever is trained on ``ned.train`` (``ned.testa`` picks the checkpoint, as
 row of the NER table in README) and scored on ``ned.testa`` and on MEANTIME's gold names; a
 UD lever is trained on today's UD v2 trees and scored on the held-out fifth of Alpino dev
 and on Alpino test.  Runs go to ``training/runs/levers/<name>`` and are skipped when their
-``model-best`` exists; two run at a time (this machine has two cores).
+``model-best`` exists; two run at a time unless ``--parallel`` says otherwise.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ NER = ["configs/ner-tuned.cfg", "--paths.train", str(CORPUS / "ner-train.spacy")
        "--training.max_steps", "3000", "--training.eval_frequency", "400"]
 UD = ["configs/ud.cfg", "--paths.train", str(CORPUS / "ud-train-v2only.spacy"), "--paths.dev", str(CORPUS / "ud-dev.spacy"),
       "--training.eval_frequency", "400"]
+# The tok2vec and parser-size levers are compared with the 0.2.0 recipe stopped at the same step.
+UD_CAPPED = [*UD, "--training.max_steps", "3200"]
+UD_SEPARATE = ["configs/ud-separate.cfg", *UD[1:], "--training.max_steps", "3200"]
 
 LEVERS: dict[str, list[str]] = {
     "ner-tuned": NER,
@@ -36,6 +39,9 @@ LEVERS: dict[str, list[str]] = {
     "ner-vectors-seed1": [*NER, *STATIC, "--system.seed", "1"],
     "ner-vectors-wide": [*NER, *STATIC, "--components.tok2vec.model.encode.width", "128"],
     "ud-vectors": [*UD, *STATIC],
+    "ud-capped": UD_CAPPED,
+    "ud-separate-tok2vec": UD_SEPARATE,
+    "ud-wide-tok2vec": [*UD_CAPPED, "--components.tok2vec.model.encode.width", "128"],
 }
 
 
@@ -81,12 +87,13 @@ def main() -> None:
     parser.add_argument("--vote", action="store_true", help="also score the majority vote of the NER runs named")
     parser.add_argument("--corpora", type=Path, default=HERE.parent.parent / "shared" / "corpora")
     parser.add_argument("--runs", type=Path, default=HERE / "runs" / "levers")
+    parser.add_argument("--parallel", type=int, default=2, help="runs trained at once (this machine has two cores)")
     args = parser.parse_args()
     if args.list or not args.names:
         print("\n".join(LEVERS))
         return
-    for i in range(0, len(args.names), 2):
-        jobs = [job for job in (train(name, args.runs) for name in args.names[i : i + 2]) if job]
+    for i in range(0, len(args.names), args.parallel):
+        jobs = [job for job in (train(name, args.runs) for name in args.names[i : i + args.parallel]) if job]
         for job in jobs:
             job.wait()
     names = list(args.names)
