@@ -158,6 +158,18 @@ def test_corpus_type_by_majority_and_gazetteer():
         ("org:sanderink", "organisation"), ("per:sanderink", "person")]
 
 
+def test_corpus_type_follows_the_context_over_the_majority():
+    # dpg-10775643 writes "Fastned, de keten die ..." (typed by the apposition: via context);
+    # dpg-10791371 writes Fastned 15 times without such a noun, and the NER called it a place
+    m = _mentions([
+        *[("dpg-10791371", "Fastned", "loc:fastned", "Fastned", "place", "ner")] * 15,
+        ("dpg-10775643", "Fastned", "org:fastned", "Fastned", "organisation", "context"),
+        *[("dpg-10775643", "Fastned", "org:fastned", "Fastned", "organisation", "ner")] * 6,
+    ])
+    out = resolve_corpus(m, gaz=load_gazetteer())
+    assert set(zip(out["actor_id"], out["actor_type"])) == {("org:fastned", "organisation")}
+
+
 def test_acronyms_defined_in_the_text_are_the_organisation(nlp):
     text = "De Nederlandse Vereniging van Ziekenhuizen (NVZ) is boos. De NVZ wil meer geld."
     ex = extract_article(text, "2019-03-01", nlp)
@@ -217,3 +229,38 @@ def test_a_dutch_municipality_is_a_place_whatever_the_ner_says(nlp):
     ex = extract_article("De gemeente Amsterdam wil minder toeristen. Amsterdam voert een taks in. Den Bosch volgt.", "2019-03-01", nlp)
     assert {(m["text"], m["actor_id"], m["actor_type"]) for m in ex.mentions} == {
         ("Amsterdam", "loc:amsterdam", "place"), ("Den Bosch", "loc:s-hertogenbosch", "place")}
+
+
+@pytest.mark.parametrize(
+    "source, sentence, name",
+    [
+        ("dpg-10761961", "Dat is ook het streven van de Rai, de vereniging rijwiel- en automobielindustrie.", "Rai"),
+        ("dpg-10762991", "Monica Geuze wordt de nieuwe ambassadeur van Free A Girl, een organisatie die zich inzet voor de bevrijding van meisjes.", "Free A Girl"),
+        ("dpg-10723123", '"De beelden vormen een bedreiging," aldus Bernard Sananès, verbonden aan Elabe, een instituut dat zich toelegt op opinieonderzoek.', "Elabe"),
+        ("dpg-10742577", "Hofman zocht samenwerking met Firan, een dochtermaatschappij van netbeheerder Alliander.", "Firan"),
+        ("dpg-10777828", "De activisten kregen daarbij steun van juristencollectief Pilp, een organisatie die procedeert voor mensenrechten.", "Pilp"),
+        ("dpg-10796126", "Bpf Bouw, het pensioenfonds voor de bouwsector zegt dat het aantal 60-plussers dat arbeidsongeschikt raakt, stijgt.", "Bpf Bouw"),
+        ("dpg-10670840", "Zavadnikov, de eigenaar van de boot, is naast senator ook bestuurder bij Troika Dialog, de bank die via Litouwen geld witwaste.", "Troika Dialog"),
+        ("dpg-10765379", "Ze struint tussen tafels met stapels kleren op het hoofdkantoor van Elance Academy, een stichting die meisjes coacht.", "Elance Academy"),
+    ],
+)
+def test_a_name_with_an_organisation_noun_in_apposition_is_an_organisation(nlp, source, sentence, name):
+    # "Fastned, de keten die ...": the NER typed these as places or persons (Fastned as a
+    # place entered the DPG top 100); the noun after the comma says what they are
+    ex = extract_article(sentence, "2019-03-01", nlp)
+    assert {m["actor_type"] for m in ex.mentions if m["text"] == name} == {"organisation"}
+
+
+@pytest.mark.parametrize(
+    "source, sentence, name, actor_type",
+    [
+        # a place described by its council is the place (the NER said person here)
+        ("dpg-10806591", "Er is geen overleg vooraf geweest tussen de IND en Wijchen, de gemeente waar de kinderen wonen.", "Wijchen", "place"),
+        ("written", "Een woordvoerder van de gemeente Wijchen bevestigt dat.", "Wijchen", "place"),
+        # a person with a role in apposition stays a person
+        ("written", "Rutte, de premier van het kabinet, sprak met Jan de Vries, de oprichter van het bedrijf.", "Jan de Vries", "person"),
+    ],
+)
+def test_an_apposition_that_names_no_organisation_does_not_make_one(nlp, source, sentence, name, actor_type):
+    ex = extract_article(sentence, "2019-03-01", nlp)
+    assert {m["actor_type"] for m in ex.mentions if m["text"] == name} == {actor_type}

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 AUDIT = Path(__file__).parent / "data" / "dpg_top100_audit.csv"
-RIGHT_AT_LEAST = 99  # judged on the shipped code: 99 of 100 (before this audit existed: 88)
+RIGHT_AT_LEAST = 100  # judged on the shipped code: 100 of 100 (before this audit existed: 88)
 
 
 def _judgements() -> dict[str, dict]:

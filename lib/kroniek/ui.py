@@ -39,6 +39,7 @@ UPLOAD_LIMIT_MB = 50
 TABLE_ROWS = 5000  # rows shown in a table on screen; downloads hold every filtered row
 VIA_LABELS = {
     "ner": "named entity",
+    "context": "named entity, typed by a noun beside it (Fastned, de keten)",
     "gazetteer": "gazetteer",
     "alias": "alias (same name in the article, alias file)",
     "metonymy": "metonymy (Moskou → Rusland)",

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 ACTOR_TYPES = ("person", "organisation", "country", "place", "group")
-VIA_VALUES = ("ner", "gazetteer", "alias", "metonymy", "adjective", "coref", "corpus")
+VIA_VALUES = ("ner", "context", "gazetteer", "alias", "metonymy", "adjective", "coref", "corpus")
 
 TYPE_BY_LABEL = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "group"}
 PREFIX = {"person": "per", "organisation": "org", "place": "loc", "group": "grp", "country": "cty"}
 # Mentions that in-article and corpus linking may re-point (the gazetteer's stay as they are).
-_LINKABLE_VIA = ("ner", "alias")
+_LINKABLE_VIA = ("ner", "context", "alias")
 _NER_PREFIX_TYPES = {"per": "person", "org": "organisation", "loc": "place", "grp": "group"}
 _QUOTES = {"'", '"', "‘", "’", "“", "”", "(", ":", "-", "–", "«"}
 

@@ -6,7 +6,8 @@ the mentions of the whole corpus:
 
 1. **type by evidence**: a name the NER typed differently in different articles
    ("Istanbul" as a place and as an organisation) takes the gazetteer's type if it knows
-   one, else the type of most of its mentions;
+   one, else the type its context gave it (via "context": "Fastned, de keten" in one
+   article outweighs the NER's "place" in two others), else the type of most mentions;
 2. **short forms**: a surname or acronym that some article linked to a full name
    ("Baudet" -> Thierry Baudet, "CPB" -> Centraal Planbureau) is that full name
    everywhere, when exactly one full name was linked to it (so two "Jansen"s stay two);
@@ -32,7 +33,7 @@ from kroniek.gazetteer import Gazetteer, load_gazetteer, normalise_name
 
 _TYPE_PREFERENCE = ("person", "organisation", "place", "group")
 _NER_PREFIXES = {PREFIX[t]: t for t in _TYPE_PREFERENCE}
-_EVIDENCE_VIA = {"ner", "alias", "gazetteer"}
+_EVIDENCE_VIA = {"ner", "context", "alias", "gazetteer"}
 
 
 def _is_ner_actor(actor_id: str, gaz: Gazetteer) -> bool:
@@ -43,6 +44,9 @@ def _is_ner_actor(actor_id: str, gaz: Gazetteer) -> bool:
 def type_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[str, str, str]]:
     """actor_id -> (actor_id, actor, actor_type) for names typed differently across articles."""
     counts = mentions.groupby(["actor_id", "actor", "actor_type"], sort=False).size()
+    by_context: dict[str, Counter] = defaultdict(Counter)
+    for (actor_id, actor_type), n in mentions[mentions["via"] == "context"].groupby(["actor_id", "actor_type"]).size().items():
+        by_context[actor_id.split(":", 1)[1]][actor_type] += n
     by_key: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, Counter] = defaultdict(Counter)
     spelled: dict[str, set[str]] = defaultdict(set)
@@ -62,10 +66,11 @@ def type_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[str, s
             continue  # "Sanderink Holding" and "Sanderink" share a key, not a referent
         known = [t for t in _TYPE_PREFERENCE if f"{PREFIX[t]}:{key}" in gaz.entries
                  and slug(normalise_name(gaz.entries[f"{PREFIX[t]}:{key}"].name)) == key]
+        evidence = by_context.get(key) or types
         if known:
             chosen = known[0]
         else:
-            chosen = max(types, key=lambda t: (types[t], -_TYPE_PREFERENCE.index(t)))
+            chosen = max(evidence, key=lambda t: (evidence[t], -_TYPE_PREFERENCE.index(t)))
         target = f"{PREFIX[chosen]}:{key}"
         entry = gaz.entries.get(target)
         name = entry.name if entry else names[key].most_common(1)[0][0]

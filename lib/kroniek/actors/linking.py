@@ -259,14 +259,15 @@ def link_persons_in_article(resolved: list[tuple[Span, Resolved]]) -> None:
             best = full[targets.pop()]
             res.actor_id, res.actor, res.actor_type = best.actor_id, best.actor, "person"
             res.country = best.country or res.country
-            if best.via != "ner":
+            if best.via not in ("ner", "context"):
                 res.via = "alias"
 
 
-def harmonise_types(resolved: list[tuple[Span, Resolved]], context_typed: set[int]) -> None:
+def harmonise_types(resolved: list[tuple[Span, Resolved]]) -> None:
     """One type per name within an article: "het zorgbedrijf Siza Nova" (typed by its
-    context) and a later "Siza Nova" the NER called a person are one organisation.
-    Context evidence wins, else the type of most mentions (ties: the first mention's)."""
+    context, via "context") and a later "Siza Nova" the NER called a person are one
+    organisation.  Context evidence wins, else the type of most mentions (ties: the first
+    mention's)."""
     groups: dict[str, list[Resolved]] = {}
     for _, res in resolved:
         if res.via in _LINKABLE_VIA and res.actor_id.split(":", 1)[0] in _NER_PREFIX_TYPES:
@@ -275,7 +276,7 @@ def harmonise_types(resolved: list[tuple[Span, Resolved]], context_typed: set[in
         types = [r.actor_type for r in group]
         if len(set(types)) < 2:
             continue
-        by_context = [r.actor_type for r in group if id(r) in context_typed]
+        by_context = [r.actor_type for r in group if r.via == "context"]
         pool = by_context or types
         chosen = max(dict.fromkeys(pool), key=pool.count)
         for r in group:

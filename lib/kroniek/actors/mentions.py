@@ -54,6 +54,7 @@ from kroniek.actors.names import (
     is_organisation_head,
     is_organisation_noun,
     is_particle_name,
+    is_territorial_noun,
     is_title_word,
 )
 from kroniek.actors.not_actors import load_not_actors
@@ -205,12 +206,36 @@ def _product_model(doc: Doc, span: Span) -> bool:
     return i >= 2 and doc[i - 1].text[:1].isdigit() and any(c.isdigit() for c in doc[i - 1].text) and doc[i - 2].text[:1].isupper()
 
 
+_APPOSITION_ARTICLES = {"de", "het", "een"}
+
+
+def _organisation_apposition(doc: Doc, span: Span, max_modifiers: int = 2) -> str | None:
+    """The organisation noun of an apposition after the name: "keten" of "Fastned, de
+    keten die ...", "instituut" of "Elabe, een instituut dat ...": a comma, an article, at
+    most two modifiers, then the noun."""
+    after = doc[span.end : span.end + 3 + max_modifiers]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in _APPOSITION_ARTICLES:
+        return None
+    for token in after[2:]:
+        if token.is_lower and is_organisation_noun(token.text):
+            return token.text
+        if not (token.is_lower or token.pos_ == "ADJ") or not token.is_alpha:
+            return None
+    return None
+
+
 def _person_label(doc: Doc, span: Span, label: str, lex: RoleLexicon) -> str:
     """PER for "Van Wijk" (particle family name) and "minister Hoekstra" (role noun before
     a bare name), ORG for "het zorgbedrijf Siza Nova" (a kind of organisation before the
-    name), whatever the NER said; the NER label otherwise."""
+    name) and "Fastned, de keten" (one in apposition after it), LOC when that noun names
+    the council of a place ("de gemeente Wijchen"), whatever the NER said; the NER label
+    otherwise."""
     prev = doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and prev.is_lower and is_organisation_noun(prev.text) and canonical_label(label) in ("PER", "LOC", "MISC"):
+    kind_before = prev.text if prev is not None and prev.is_lower and is_organisation_noun(prev.text) else None
+    kind = kind_before or _organisation_apposition(doc, span)
+    if kind and is_territorial_noun(kind):
+        return "LOC"  # "de gemeente Wijchen", "Wijchen, de gemeente waar ...": the place
+    if kind and canonical_label(label) in ("PER", "LOC", "MISC"):
         return "ORG"
     if canonical_label(label) not in ("ORG", "LOC"):
         return label
@@ -234,7 +259,6 @@ def extract_mentions(
     lex = load_roles()
     person_words = {t.text for ent in doc.ents if canonical_label(ent.label_) == "PER" and len(ent) > 1 for t in ent[:1]}
     resolved: list[tuple[Span, Resolved]] = []
-    context_typed: set[int] = set()  # mentions typed by their context, not by the NER label
     for ent in doc.ents:
         if not ent.text.strip() or gaz.is_excluded(ent.text):
             continue
@@ -247,8 +271,8 @@ def extract_mentions(
         res = resolve_span(span.text, label, gaz)
         if res is None or gaz.is_excluded(span.text, res.actor_id):
             continue
-        if label != ent.label_:
-            context_typed.add(id(res))
+        if label != ent.label_ and res.via == "ner":
+            res.via = "context"  # typed by a noun beside the name, not by the NER label
         resolved.append((Span(doc, span.start, span.end, label=label), res))
     resolved += propagate_names(doc, resolved)
     resolved.sort(key=lambda pair: pair[0].start)
@@ -256,7 +280,7 @@ def extract_mentions(
     link_persons_in_article(resolved)
     link_organisations_in_article(doc, resolved)
     resolved.sort(key=lambda pair: pair[0].start)
-    harmonise_types(resolved, context_typed)
+    harmonise_types(resolved)
     resolved = drop_not_actors(resolved, gaz)
     roles: dict[str, tuple[str, str]] = {}
     for ent, res in resolved:

@@ -62,6 +62,11 @@ def is_organisation_noun(word: str) -> bool:
     return w in nouns or any(w.endswith(n) and len(w) > len(n) + 2 for n in nouns if len(n) >= 5)
 
 
+def is_territorial_noun(word: str) -> bool:
+    """"gemeente", "provincie": an organisation noun that also names the place it governs."""
+    return word.casefold() in _shapes()["territorial_nouns"]
+
+
 def is_organisation_head(word: str) -> bool:
     """"Lyceum", "Ziekenhuis": a capitalised noun that ends an organisation's name."""
     return word in _shapes()["organisation_heads"]

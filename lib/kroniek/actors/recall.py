@@ -45,7 +45,7 @@ MIN_MULTI = 2
 MIN_ARTICLES = 2
 _TYPES = ("person", "organisation", "country", "place")
 _LABEL = {"person": "PER", "organisation": "ORG", "country": "LOC", "place": "LOC"}
-_EVIDENCE_VIA = ("ner", "gazetteer", "alias")
+_EVIDENCE_VIA = ("ner", "context", "gazetteer", "alias")
 # A word token keeps inner hyphens, apostrophes and dots ("Jong-un", "D66", "C.D.A"),
 # so "Trump-regering" is one token and never an occurrence of "Trump".
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
