@@ -264,3 +264,20 @@ def test_a_name_with_an_organisation_noun_in_apposition_is_an_organisation(nlp, 
 def test_an_apposition_that_names_no_organisation_does_not_make_one(nlp, source, sentence, name, actor_type):
     ex = extract_article(sentence, "2019-03-01", nlp)
     assert {m["actor_type"] for m in ex.mentions if m["text"] == name} == {actor_type}
+
+
+@pytest.mark.parametrize(
+    "source, sentence, name",
+    [
+        ("dpg-10682821", "Kamervoorzitter Khadija Arib schoot de plannen af.", "Khadija Arib"),
+        ("dpg-10686864", "Topdiplomaat Wang Yi keerde zich tegen nieuwe sancties tegen Caracas.", "Wang Yi"),
+        ("dpg-10765374", "Politierechter Roos van den Munckhof oordeelde gisteren dat de hele situatie 'riekte naar uitbuiting'.", "Roos van den Munckhof"),
+        ("dpg-10780464", "Premier Rutte kondigde in het bijzijn van Klimaatminister Wiebes een CO2-heffing aan.", "Wiebes"),
+        ("dpg-10803263", "Fastnedoprichter Bart Lubbers domineert, via twee familievehikels heeft hij 59 procent van de aandelen in handen.", "Bart Lubbers"),
+    ],
+)
+def test_a_compound_ending_in_a_role_noun_is_a_title_not_part_of_the_name(nlp, source, sentence, name):
+    # Dutch writes "Kamer-voorzitter", "Klimaat-minister" as one word; the NER takes it into the name
+    ex = extract_article(sentence, "2019-03-01", nlp)
+    assert name in {m["actor"] for m in ex.mentions if m["actor_type"] == "person"}
+    assert not any(m["actor"].endswith(name) and m["actor"] != name for m in ex.mentions)

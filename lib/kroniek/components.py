@@ -149,8 +149,13 @@ def _name_end(doc: Doc, start: int) -> int:
         word = doc[i]
         if (word.text[:1].isupper() and not word.is_punct) or _INITIAL.match(word.text):
             end = i = i + 1
-        elif word.lower_ in _PARTICLES and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
-            i += 1
+        elif word.lower_ in _PARTICLES:
+            j = i + 1
+            while j < len(doc) and doc[j].lower_ in _PARTICLES:  # "Roos van den Munckhof"
+                j += 1
+            if j >= len(doc) or not doc[j].text[:1].isupper() or doc[j].is_sent_start:
+                break
+            i = j
         else:
             break
     return end

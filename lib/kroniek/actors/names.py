@@ -42,17 +42,27 @@ def common_words() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def title_suffixes() -> tuple[str, ...]:
+    """Endings that make a compound a role noun: the listed suffixes and every role noun of
+    roles.yaml of five letters or more ("Kamer-voorzitter", "Klimaat-minister",
+    "Fastned-oprichter"), since Dutch writes such compounds as one word."""
+    roles = yaml.safe_load((DATA_DIR / "roles.yaml").read_text(encoding="utf-8"))["roles"]
+    return tuple(dict.fromkeys([*_shapes()["title_suffixes"], *(k.lower() for k in roles if len(k) >= 5)]))
+
+
+@functools.lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     roles = yaml.safe_load((DATA_DIR / "roles.yaml").read_text(encoding="utf-8"))["roles"]
     return frozenset([*(w.lower() for w in _shapes()["title_words"]), *(k.lower() for k in roles)])
 
 
 def is_title_word(word: str) -> bool:
-    """"zangeres", "Oud-premier", "Syriëganger": a word naming a role or kind of person."""
+    """"zangeres", "Oud-premier", "Syriëganger", "Kamervoorzitter": a word naming a role
+    or kind of person."""
     w = word.casefold().rstrip(".")
     if w in title_words():
         return True
-    return any(w.endswith(s) and len(w) > len(s) + 2 for s in _shapes()["title_suffixes"])
+    return any(w.endswith(s) and len(w) > len(s) + 2 for s in title_suffixes())
 
 
 def is_organisation_noun(word: str) -> bool:
