@@ -62,3 +62,17 @@ def test_the_shipped_vote_keeps_what_two_of_its_members_find(one_member_pipeline
     assert len({frozenset(a) for a in alone}) > 1  # the members disagree somewhere
     for doc in voted:
         assert [(e.start, e.end, e.label_) for e in doc.ents] == majority(alone, 3)
+
+
+def test_the_fast_pipeline_runs_the_first_member_alone_under_its_own_cache_key(one_member_pipelines, seed_article):
+    """``kroniek:fast`` (for corpora too large to wait for) gives exactly what the seed-0
+    NER gives alone, and its rows are cached apart from the vote's."""
+    from kroniek.nlp import FAST_NAME, describe_pipeline, pipeline_key
+
+    fast = load_nlp(FAST_NAME, consistent=False)
+    assert fast.get_pipe("ner").members == ["ner_seed0"]
+    seed0 = load_nlp(one_member_pipelines["ner_seed0"], consistent=False)
+    assert [(e.start, e.end, e.label_) for e in fast(seed_article.text).ents] == [
+        (e.start, e.end, e.label_) for e in seed0(seed_article.text).ents]
+    assert pipeline_key(FAST_NAME) != pipeline_key() and "_fast-" in pipeline_key(FAST_NAME)
+    assert describe_pipeline(FAST_NAME)["source"].startswith("shipped, fast")
