@@ -42,6 +42,8 @@ LEVERS: dict[str, list[str]] = {
     "ud-capped": UD_CAPPED,
     "ud-separate-tok2vec": UD_SEPARATE,
     "ud-wide-tok2vec": [*UD_CAPPED, "--components.tok2vec.model.encode.width", "128"],
+    "ud-deep-tok2vec": [*UD_CAPPED, "--components.tok2vec.model.encode.depth", "6"],
+    "ud-wide-parser": [*UD_CAPPED, "--components.parser.model.hidden_width", "256"],
 }
 
 
