@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 # Bump when extraction output changes, so cached rows of older code are not reused.
-EXTRACTION_VERSION = "4"
+EXTRACTION_VERSION = "5"
 
 __all__ = ["load_nlp", "extract_article", "ArticleExtraction", "Article", "read_corpus", "__version__"]
 

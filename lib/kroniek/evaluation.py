@@ -129,6 +129,10 @@ def read_conllu(path: Path) -> list[list[list[str]]]:
     return sentences
 
 
+# What Dutch puts between the parts of a compound: "jeugdgezondheid-s-zorg", "boek-en-kast".
+_LINKING_LETTERS = {"", "s", "e", "en", "n", "-", "'s"}
+
+
 def plain_lemma(word: str, lemma: str) -> str:
     """A lemma without Alpino's compound marks, spelt as the word spells its parts.
 
@@ -136,7 +140,8 @@ def plain_lemma(word: str, lemma: str) -> str:
     "risico_groep" for "risicogroepen"; a dictionary (and Kroniek's lexicons) says
     "jeugdgezondheidszorg" and "risicogroep": the word up to its last part, then that
     part's lemma.  Where the last part is not in the word ("aan_bieden" for
-    "aangeboden") the parts are joined.
+    "aangeboden"), or is there only after the participle's "ge" ("aan_houden" for
+    "aangehouden", whose lemma is "aanhouden"), the parts are joined.
     """
     if "_" not in lemma.strip("_"):
         return lemma
@@ -146,6 +151,10 @@ def plain_lemma(word: str, lemma: str) -> str:
     for k in range(len(last), 2, -1):
         i = surface.lower().rfind(last[:k].lower())
         if i > 0:
+            lead = "".join(parts[:-1]).lower()
+            between = surface[:i].lower()[len(lead):] if surface[:i].lower().startswith(lead) else ""
+            if between not in _LINKING_LETTERS:
+                break  # "aange" + "houden": a separable verb's participle
             return surface[:i] + last
     return "".join(parts)
 
