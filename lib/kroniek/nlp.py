@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded, not when the d
 MODEL_ENV = "KRONIEK_MODEL"
 SHIPPED_MODEL = Path(__file__).resolve().parent / "models" / "nl_news"
 BLANK_NAME = "blank:nl"
-# The shipped pipeline with the first member of its NER vote alone: about 1.7 times the
+# The shipped pipeline with the first member of its NER vote alone: about 1.5 times the
 # speed for a corpus too large to wait for, at the one-model NER figure (model card).
 FAST_NAME = "kroniek:fast"
 # Longer articles are refused by the readers with a message (see corpus.py).

@@ -56,6 +56,7 @@ def title_words() -> frozenset[str]:
     return frozenset([*(w.lower() for w in _shapes()["title_words"]), *(k.lower() for k in roles)])
 
 
+@functools.lru_cache(maxsize=65536)  # called for every token by the titled-names stage
 def is_title_word(word: str) -> bool:
     """"zangeres", "Oud-premier", "Syriëganger", "Kamervoorzitter": a word naming a role
     or kind of person."""
