@@ -44,9 +44,6 @@ def _is_ner_actor(actor_id: str, gaz: Gazetteer) -> bool:
 def type_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[str, str, str]]:
     """actor_id -> (actor_id, actor, actor_type) for names typed differently across articles."""
     counts = mentions.groupby(["actor_id", "actor", "actor_type"], sort=False).size()
-    by_context: dict[str, Counter] = defaultdict(Counter)
-    for (actor_id, actor_type), n in mentions[mentions["via"] == "context"].groupby(["actor_id", "actor_type"]).size().items():
-        by_context[actor_id.split(":", 1)[1]][actor_type] += n
     by_key: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, Counter] = defaultdict(Counter)
     spelled: dict[str, set[str]] = defaultdict(set)
@@ -57,6 +54,9 @@ def type_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[str, s
             spelled[key].add(str(actor).casefold())
     if not any(len(c) > 1 for c in by_key.values()):
         return {}
+    by_context: dict[str, Counter] = defaultdict(Counter)
+    for (actor_id, actor_type), n in mentions[mentions["via"] == "context"].groupby(["actor_id", "actor_type"]).size().items():
+        by_context[actor_id.split(":", 1)[1]][actor_type] += n
     for (actor_id, actor), n in mentions.groupby(["actor_id", "actor"], sort=False).size().items():
         if _is_ner_actor(actor_id, gaz):
             names[actor_id.split(":", 1)[1]][actor] += n

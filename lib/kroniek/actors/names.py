@@ -42,18 +42,23 @@ def common_words() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _role_nouns() -> tuple[str, ...]:
+    """The role nouns of roles.yaml, lower case."""
+    roles = yaml.safe_load((DATA_DIR / "roles.yaml").read_text(encoding="utf-8"))["roles"]
+    return tuple(k.lower() for k in roles)
+
+
+@functools.lru_cache(maxsize=1)
 def title_suffixes() -> tuple[str, ...]:
     """Endings that make a compound a role noun: the listed suffixes and every role noun of
     roles.yaml of five letters or more ("Kamer-voorzitter", "Klimaat-minister",
     "Fastned-oprichter"), since Dutch writes such compounds as one word."""
-    roles = yaml.safe_load((DATA_DIR / "roles.yaml").read_text(encoding="utf-8"))["roles"]
-    return tuple(dict.fromkeys([*_shapes()["title_suffixes"], *(k.lower() for k in roles if len(k) >= 5)]))
+    return tuple(dict.fromkeys([*_shapes()["title_suffixes"], *(k for k in _role_nouns() if len(k) >= 5)]))
 
 
 @functools.lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
-    roles = yaml.safe_load((DATA_DIR / "roles.yaml").read_text(encoding="utf-8"))["roles"]
-    return frozenset([*(w.lower() for w in _shapes()["title_words"]), *(k.lower() for k in roles)])
+    return frozenset([*(w.lower() for w in _shapes()["title_words"]), *_role_nouns()])
 
 
 @functools.lru_cache(maxsize=65536)  # called for every token by the titled-names stage
