@@ -69,6 +69,7 @@ def _same(a: float, b: float) -> bool:
 
 def score_money(gold_by_article, extractions, misses: bool) -> None:
     n_gold = n_pred = matched = exact = kind_exact = traps = traps_taken = 0
+    bare = bare_matched = bare_exact = 0  # amounts without a currency word of their own
     for article_id, rows in gold_by_article.items():
         pred = extractions[article_id].money
         gold = [r for r in rows if not r["trap"]]
@@ -82,6 +83,10 @@ def score_money(gold_by_article, extractions, misses: bool) -> None:
             ok = p is not None and _same(p["low"], g["low"]) and _same(p["high"], g["high"]) and p["currency"] == g["currency"]
             exact += ok
             kind_exact += ok and p["kind"] == g["kind"]
+            if g.get("currency_less"):
+                bare += 1
+                bare_matched += p is not None
+                bare_exact += ok
             if misses and not ok:
                 got = (p["text"], p["low"], p["high"], p["currency"], p["kind"]) if p else None
                 print(f"  money miss {article_id}@{g['start']} {g['text']!r} gold=({g['low']}, {g['high']}, {g['currency']}, {g['kind']}) got={got}")
@@ -98,6 +103,8 @@ def score_money(gold_by_article, extractions, misses: bool) -> None:
                 if pi not in pairs.values() and pi not in taken_pred:
                     print(f"  money extra {article_id}@{p['start']} {p['text']!r} ({p['low']}, {p['currency']})")
     print(f"money ({len(gold_by_article)} articles, {n_gold} amounts, {traps} traps; {n_pred} predicted)")
+    if bare:
+        print(f"  without a currency word: {bare} amounts, recall {bare_matched / bare:.3f}, value-and-currency exact {bare_exact / bare:.3f}")
     print(f"  precision {matched / n_pred:.3f}  recall {matched / n_gold:.3f}  value-and-currency exact {exact / n_gold:.3f}"
           f"  (and kind {kind_exact / n_gold:.3f})  traps taken {traps_taken}/{traps}")
 
@@ -135,6 +142,8 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     parser.add_argument("--misses", action="store_true", help="print every miss, extra and trap taken")
+    parser.add_argument("--money-gold", type=Path, default=DATA / "money_blind.csv", help="e.g. tests/data/money_heldout.csv")
+    parser.add_argument("--time-gold", type=Path, default=DATA / "timex_blind.csv", help="e.g. tests/data/timex_heldout.csv")
     args = parser.parse_args()
     path = args.corpora / "dpg-news-2019" / "articles.jsonl"
     if not path.exists():
@@ -143,8 +152,8 @@ def main() -> None:
     from kroniek import extract_article
     from kroniek.nlp import load_nlp
 
-    money_gold = _read(DATA / "money_blind.csv")
-    time_gold = _read(DATA / "timex_blind.csv")
+    money_gold = _read(args.money_gold)
+    time_gold = _read(args.time_gold)
     wanted = set(money_gold) | set(time_gold)
     articles = {}
     for line in path.open(encoding="utf-8"):

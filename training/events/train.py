@@ -1,0 +1,263 @@
+"""Train the event decision (``kroniek.events.classify``) on judged candidates.
+
+    python training/events/train.py                 # k-fold report, then the shipped model
+    python training/events/train.py --report-only   # k-fold report only
+    python training/events/train.py --variants      # every variant of the table in README
+
+Reads ``training/events/judged.csv`` (docs/events.md, section 6), runs the shipped
+pipeline over the judged articles (dpg-news-2019, MEANTIME, the seed, CoNLL-2002 train
+text from ../shared/corpora; features cached in ``training/runs/events/``), scores the
+hand-written rules and each model variant by k-fold over articles (no article in two
+folds), and writes the chosen model to ``lib/kroniek/models/events/event_model.json.gz``.
+
+Figures (per candidate): keep precision/recall (an event of some type or not), type
+accuracy (on candidates both call an event), factuality accuracy (on judged events), and
+what the chronicle shows: precision and recall of "an asserted event of the right type".
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT / "lib"))
+sys.path.insert(0, str(HERE))
+JUDGED = HERE / "judged.csv"
+CACHE = ROOT / "training" / "runs" / "events" / "features.jsonl"
+MODEL_OUT = ROOT / "lib" / "kroniek" / "models" / "events" / "event_model.json.gz"
+VERSION = "1"
+
+
+@dataclass
+class Example:
+    article_id: str
+    start: int
+    features: dict[str, float]
+    rule_shown: bool  # what today's rules show (extract_events)
+    rule_code: str
+    gold_code: str  # "none" when not an event
+    gold_fact: str
+
+
+def read_judged(path: Path) -> dict[tuple[str, int], dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {(r["article_id"], int(r["start"])): r for r in csv.DictReader(fh)}
+
+
+def compute_features(judged: dict[tuple[str, int], dict]) -> list[dict]:
+    """Run the pipeline over the judged articles; one record per judged candidate found."""
+    from candidates import corpus_articles
+
+    from kroniek.events.candidates import article_candidates
+    from kroniek.extract import SentenceIndex, extract_doc
+    from kroniek.nlp import load_nlp
+
+    wanted = {a for a, _ in judged}
+    articles = [a for a in corpus_articles(["dpg", "meantime", "seeds", "conll"]) if a.article_id in wanted]
+    nlp = load_nlp()
+    records = []
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=32):
+        extraction = extract_doc(doc, article)
+        shown = {(e["sentence_id"], e["trigger"]): e for e in extraction.events}
+        sents = SentenceIndex(doc).sents
+        for cand in article_candidates(doc, sents, extraction.mentions, extraction.timexes, extraction.money):
+            row = judged.get((article.article_id, cand.start))
+            if row is None:
+                continue
+            system = shown.get((cand.sentence_id, doc[cand.trigger.start : cand.trigger.end].text))
+            records.append(
+                {
+                    "article_id": article.article_id,
+                    "start": cand.start,
+                    "features": cand.features,
+                    "rule_shown": bool(system and system["factuality"] == "asserted"),
+                    "rule_code": system["event_code"] if system else "none",
+                }
+            )
+    return records
+
+
+def load_examples(judged_path: Path, refresh: bool) -> list[Example]:
+    judged = read_judged(judged_path)
+    if refresh or not CACHE.exists():
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        with CACHE.open("w", encoding="utf-8") as fh:
+            for record in compute_features(judged):
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    examples = []
+    for line in CACHE.open(encoding="utf-8"):
+        r = json.loads(line)
+        gold = judged.get((r["article_id"], r["start"]))
+        if gold is None:
+            continue
+        keep = gold["keep"].strip().lower() == "yes"
+        code = gold["code"].strip().zfill(2) if keep and gold["code"].strip() else "none"
+        examples.append(Example(r["article_id"], r["start"], r["features"], r["rule_shown"], r["rule_code"], code, gold["factuality"].strip() if keep else ""))
+    return examples
+
+
+# --- models -----------------------------------------------------------------------------
+
+
+@dataclass
+class Variant:
+    name: str
+    drop_prefixes: tuple[str, ...] = ()
+    C: float = 1.0
+    min_count: int = 2
+
+
+VARIANTS = [
+    Variant("linear, all features", C=1.0),
+    Variant("linear, all features, C=0.3", C=0.3),
+    Variant("linear, all features, C=3", C=3.0),
+    Variant("linear, no rule outputs", drop_prefixes=("rule.",)),
+    Variant("linear, no word window", drop_prefixes=("w-", "w+", "win=")),
+    Variant("linear, no parse (words and lexicon only)", drop_prefixes=("dep", "child", "head.", "clause", "nsubj", "obj", "iobj", "agent", "pp=", "mark", "aux", "Tense", "VerbForm", "Mood", "rule.")),
+]
+
+
+def _keep(features: dict[str, float], variant: Variant) -> dict[str, float]:
+    return {k: v for k, v in features.items() if not k.startswith(variant.drop_prefixes)} if variant.drop_prefixes else features
+
+
+def fit(examples: list[Example], variant: Variant):
+    """(sense model, factuality model) as sklearn pipelines."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(k for e in examples for k in e.features)
+    allowed = {k for k, n in counts.items() if n >= variant.min_count}
+    X = [{k: v for k, v in _keep(e.features, variant).items() if k in allowed} for e in examples]
+    vec = DictVectorizer()
+    matrix = vec.fit_transform(X)
+    sense = LogisticRegression(C=variant.C, max_iter=3000).fit(matrix, [e.gold_code for e in examples])
+    kept = [i for i, e in enumerate(examples) if e.gold_code != "none" and e.gold_fact]
+    fact = LogisticRegression(C=variant.C, max_iter=3000).fit(matrix[kept], [examples[i].gold_fact for i in kept])
+    return vec, sense, fact, allowed
+
+
+def predict(model, examples: list[Example], variant: Variant) -> list[tuple[str, str, float]]:
+    vec, sense, fact, allowed = model
+    X = vec.transform([{k: v for k, v in _keep(e.features, variant).items() if k in allowed} for e in examples])
+    ps, pf = sense.predict_proba(X), fact.predict_proba(X)
+    out = []
+    for i in range(len(examples)):
+        k = int(np.argmax(ps[i]))
+        code = str(sense.classes_[k])
+        f = int(np.argmax(pf[i]))
+        asserted = pf[i][list(fact.classes_).index("asserted")] if "asserted" in fact.classes_ else 0.0
+        out.append((code, str(fact.classes_[f]), float(ps[i][k] * asserted) if code != "none" else 0.0))
+    return out
+
+
+# --- scoring ----------------------------------------------------------------------------
+
+
+def scores(examples: list[Example], predictions: list[tuple[str, str, float]], threshold: float) -> dict[str, float]:
+    gold_keep = [e.gold_code != "none" for e in examples]
+    pred_keep = [p[0] != "none" for p in predictions]
+    both = [i for i in range(len(examples)) if gold_keep[i] and pred_keep[i]]
+    judged = [i for i in range(len(examples)) if gold_keep[i] and examples[i].gold_fact]
+    gold_shown = [e.gold_code != "none" and e.gold_fact == "asserted" for e in examples]
+    shown = [p[0] != "none" and p[1] == "asserted" and p[2] >= threshold for p in predictions]
+    right = [shown[i] and gold_shown[i] and predictions[i][0] == examples[i].gold_code for i in range(len(examples))]
+    tp_keep = sum(g and p for g, p in zip(gold_keep, pred_keep))
+    return {
+        "keep_p": tp_keep / max(sum(pred_keep), 1),
+        "keep_r": tp_keep / max(sum(gold_keep), 1),
+        "type_acc": sum(predictions[i][0] == examples[i].gold_code for i in both) / max(len(both), 1),
+        "fact_acc": sum(predictions[i][1] == examples[i].gold_fact for i in judged) / max(len(judged), 1),
+        "shown_p": sum(right) / max(sum(shown), 1),
+        "shown_r": sum(right) / max(sum(gold_shown), 1),
+        "n_shown": sum(shown),
+    }
+
+
+def rule_scores(examples: list[Example]) -> dict[str, float]:
+    predictions = [(e.rule_code if e.rule_shown else "none", "asserted" if e.rule_shown else "", 1.0) for e in examples]
+    out = scores(examples, predictions, 0.0)
+    out["type_acc"] = out["fact_acc"] = float("nan")  # the rules give no type for what they drop
+    return out
+
+
+def kfold_predictions(examples: list[Example], variant: Variant, folds: int) -> list[tuple[str, str, float]]:
+    from sklearn.model_selection import GroupKFold
+
+    groups = [e.article_id for e in examples]
+    out: list = [None] * len(examples)
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(examples, groups=groups):
+        model = fit([examples[i] for i in train_idx], variant)
+        for i, p in zip(test_idx, predict(model, [examples[i] for i in test_idx], variant)):
+            out[i] = p
+    return out
+
+
+def choose_threshold(examples: list[Example], predictions, min_precision: float) -> float:
+    """The lowest threshold whose k-fold shown precision reaches ``min_precision``."""
+    for t in np.arange(0.0, 0.96, 0.02):
+        if scores(examples, predictions, float(t))["shown_p"] >= min_precision:
+            return float(round(t, 2))
+    return 0.95
+
+
+def line(name: str, s: dict[str, float]) -> str:
+    fmt = lambda v: "–" if v != v else f"{v:.3f}"  # noqa: E731
+    return f"| {name} | {fmt(s['keep_p'])} | {fmt(s['keep_r'])} | {fmt(s['type_acc'])} | {fmt(s['fact_acc'])} | {fmt(s['shown_p'])} | {fmt(s['shown_r'])} | {s['n_shown']} |"
+
+
+def export(model, variant: Variant, threshold: float, path: Path) -> None:
+    vec, sense, fact, _ = model
+    names = vec.get_feature_names_out()
+
+    def linear(clf) -> dict:
+        coef = clf.coef_ if len(clf.classes_) > 2 else np.vstack([-clf.coef_[0] / 2, clf.coef_[0] / 2])
+        icpt = clf.intercept_ if len(clf.classes_) > 2 else np.array([-clf.intercept_[0] / 2, clf.intercept_[0] / 2])
+        weights = {str(n): [round(float(w), 5) for w in coef[:, j]] for j, n in enumerate(names) if np.any(np.abs(coef[:, j]) > 1e-4)}
+        return {"classes": [str(c) for c in clf.classes_], "weights": weights, "intercept": [round(float(w), 5) for w in icpt]}
+
+    data = {"version": VERSION, "variant": variant.name, "threshold": threshold, "sense": linear(sense), "factuality": linear(fact)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--judged", type=Path, default=JUDGED)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--refresh", action="store_true", help="recompute the cached features")
+    parser.add_argument("--variants", action="store_true", help="score every variant, not only the shipped one")
+    parser.add_argument("--report-only", action="store_true")
+    parser.add_argument("--min-precision", type=float, default=0.88, help="k-fold shown precision the threshold must reach")
+    args = parser.parse_args()
+    examples = load_examples(args.judged, args.refresh)
+    print(f"{len(examples)} judged candidates in {len({e.article_id for e in examples})} articles; {sum(e.gold_code != 'none' for e in examples)} events, {sum(e.gold_fact == 'asserted' for e in examples)} asserted")
+    print("| decision | keep P | keep R | type acc | factuality acc | shown P | shown R | shown |")
+    print("|---|---|---|---|---|---|---|---|")
+    print(line("hand-written rules (today)", rule_scores(examples)))
+    chosen = VARIANTS[0]
+    for variant in VARIANTS if args.variants else [chosen]:
+        predictions = kfold_predictions(examples, variant, args.folds)
+        print(line(f"{variant.name}, argmax", scores(examples, predictions, 0.0)))
+        if variant is chosen:
+            threshold = choose_threshold(examples, predictions, args.min_precision)
+            print(line(f"{variant.name}, threshold {threshold}", scores(examples, predictions, threshold)))
+    if not args.report_only:
+        export(fit(examples, chosen), chosen, threshold, MODEL_OUT)
+        print(f"model -> {MODEL_OUT.relative_to(ROOT)} (threshold {threshold})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
