@@ -111,6 +111,7 @@ def score_money(gold_by_article, extractions, misses: bool) -> None:
 
 def score_time(gold_by_article, extractions, misses: bool) -> None:
     n_gold = n_pred = matched = exact = matched_pred = 0
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind -> [gold, exact]
     for article_id, rows in gold_by_article.items():
         pred = [r for r in extractions[article_id].timexes if r["begin_date"]]
         scored = [r for r in rows if r["scored"] == "1"]
@@ -122,6 +123,9 @@ def score_time(gold_by_article, extractions, misses: bool) -> None:
             p = pred[pairs[gi]] if gi in pairs else None
             ok = p is not None and (p["begin_date"], p["end_date"]) == (g["begin_date"], g["end_date"])
             exact += ok
+            if g.get("kind"):
+                by_kind[g["kind"]][0] += 1
+                by_kind[g["kind"]][1] += ok
             if misses and not ok:
                 got = (p["text"], p["begin_date"], p["end_date"]) if p else None
                 print(f"  time miss {article_id}@{g['start']} {g['text']!r} gold=({g['begin_date']}, {g['end_date']}) got={got}")
@@ -135,6 +139,8 @@ def score_time(gold_by_article, extractions, misses: bool) -> None:
                     print(f"  time extra {article_id}@{p['start']} {p['text']!r} ({p['begin_date']}, {p['end_date']})")
     print(f"time ({len(gold_by_article)} articles, {n_gold} scored expressions; {n_pred} placed predictions)")
     print(f"  recall {matched / n_gold:.3f}  interval-exact {exact / n_gold:.3f}  precision {matched_pred / n_pred:.3f}")
+    if by_kind:
+        print("  interval-exact by kind: " + ", ".join(f"{k} {e}/{n}" for k, (n, e) in sorted(by_kind.items())))
 
 
 def main() -> None:
