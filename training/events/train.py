@@ -54,16 +54,16 @@ def read_judged(path: Path) -> dict[tuple[str, int], dict]:
         return {(r["article_id"], int(r["start"])): r for r in csv.DictReader(fh)}
 
 
-def compute_features(judged: dict[tuple[str, int], dict]) -> list[dict]:
-    """Run the pipeline over the judged articles; one record per judged candidate found."""
+def compute_features() -> list[dict]:
+    """Run the pipeline over every article of the candidate pool; one record per candidate
+    (judged or not: the cache serves every later judged table)."""
     from candidates import corpus_articles
 
     from kroniek.events.candidates import article_candidates
     from kroniek.extract import SentenceIndex, extract_doc
     from kroniek.nlp import load_nlp
 
-    wanted = {a for a, _ in judged}
-    articles = [a for a in corpus_articles(["dpg", "meantime", "seeds", "conll"]) if a.article_id in wanted]
+    articles = list(corpus_articles(["dpg", "meantime", "seeds", "conll"]))
     nlp = load_nlp()
     records = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=32):
@@ -71,9 +71,6 @@ def compute_features(judged: dict[tuple[str, int], dict]) -> list[dict]:
         shown = {(e["sentence_id"], e["trigger"]): e for e in extraction.events}
         sents = SentenceIndex(doc).sents
         for cand in article_candidates(doc, sents, extraction.mentions, extraction.timexes, extraction.money):
-            row = judged.get((article.article_id, cand.start))
-            if row is None:
-                continue
             system = shown.get((cand.sentence_id, doc[cand.trigger.start : cand.trigger.end].text))
             records.append(
                 {
@@ -92,7 +89,7 @@ def load_examples(judged_path: Path, refresh: bool) -> list[Example]:
     if refresh or not CACHE.exists():
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         with CACHE.open("w", encoding="utf-8") as fh:
-            for record in compute_features(judged):
+            for record in compute_features():
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     examples = []
     for line in CACHE.open(encoding="utf-8"):
@@ -118,12 +115,13 @@ class Variant:
 
 
 VARIANTS = [
-    Variant("linear, all features", C=1.0),
-    Variant("linear, all features, C=0.3", C=0.3),
-    Variant("linear, all features, C=3", C=3.0),
-    Variant("linear, no rule outputs", drop_prefixes=("rule.",)),
-    Variant("linear, no word window", drop_prefixes=("w-", "w+", "win=")),
-    Variant("linear, no parse (words and lexicon only)", drop_prefixes=("dep", "child", "head.", "clause", "nsubj", "obj", "iobj", "agent", "pp=", "mark", "aux", "Tense", "VerbForm", "Mood", "rule.")),
+    Variant("linear, sparse features", drop_prefixes=("t2v", "c2v")),
+    Variant("linear, sparse and contextual vectors", C=1.0),
+    Variant("linear, sparse, C=0.3", drop_prefixes=("t2v", "c2v"), C=0.3),
+    Variant("linear, sparse, C=3", drop_prefixes=("t2v", "c2v"), C=3.0),
+    Variant("linear, sparse, no rule outputs", drop_prefixes=("t2v", "c2v", "rule.")),
+    Variant("linear, sparse, no word window", drop_prefixes=("t2v", "c2v", "w-", "w+", "win=")),
+    Variant("linear, no parse (words and lexicon only)", drop_prefixes=("dep", "child", "head.", "clause", "nsubj", "obj", "iobj", "agent", "pp=", "mark", "aux", "Tense", "VerbForm", "Mood", "rule.", "up", "t2v", "c2v")),
 ]
 
 

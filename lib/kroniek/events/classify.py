@@ -26,6 +26,7 @@ from kroniek.events.factuality import load_factuality
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "events" / "event_model.json.gz"
 WINDOW = 3
+DENSE_WIDTH = 96  # the shipped tok2vec's width
 
 
 def _lemma(token: Token) -> str:
@@ -87,6 +88,8 @@ def _factuality_cues(token: Token, clause: Token, sent: Span, out: dict[str, flo
     auxes = [c for c in near if c.dep_.startswith("aux")]
     for aux in auxes:
         out[f"aux={_lemma(aux)}"] = 1.0
+        for tense in aux.morph.get("Tense"):
+            out[f"aux={_lemma(aux)}:{tense}"] = 1.0  # "zou" (zullen, past): conditional, alleged
         if {aux.lower_, _lemma(aux)} & lex.modal_verbs:
             out["modal"] = 1.0
     for mark in (c for c in clause.children if c.dep_ == "mark"):
@@ -104,10 +107,38 @@ def _factuality_cues(token: Token, clause: Token, sent: Span, out: dict[str, flo
         for value in clause.morph.get(feat) + [v for a in auxes for v in a.morph.get(feat)]:
             out[f"{feat}={value}"] = 1.0
     out[f"clause.dep={clause.dep_}"] = 1.0
+    _governing_chain(clause, lex, out)
     if sent.text.rstrip().endswith("?"):
         out["question"] = 1.0
     if _in_quotes(sent, token):
         out["quoted"] = 1.0
+
+
+CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj")
+
+
+def _governing_chain(clause: Token, lex, out: dict[str, float]) -> None:
+    """What the clauses above say of this one: "wil (dat) ...", "als ...", "zei niet dat ...":
+    the link, the governing verb, its modal, negation and conjunction, up to three levels."""
+    node = clause
+    for level in range(3):
+        dep = _dep(node)
+        if dep not in CLAUSE_LINKS or node.head == node:
+            return
+        head = node.head
+        out[f"up{level}.dep={dep}"] = 1.0
+        out[f"up.lemma={_lemma(head)}"] = 1.0
+        if _lemma(head) in lex.intent_heads:
+            out["up.intent"] = 1.0
+        for c in head.children:
+            words = {c.lower_, _lemma(c)}
+            if c.dep_.startswith("aux") and words & lex.modal_verbs:
+                out["up.modal"] = 1.0
+            if _dep(c) in ("advmod", "det") and words & lex.negation:
+                out["up.neg"] = 1.0
+        for mark in (c for c in node.children if c.dep_ == "mark"):
+            out[f"up.mark={mark.lower_}"] = 1.0
+        node = head
 
 
 def candidate_features(
@@ -169,6 +200,19 @@ def candidate_features(
         out["sent.timex"] = 1.0
     if has_money:
         out["sent.money"] = 1.0
+    out.update(_dense(token, clause))
+    return out
+
+
+def _dense(token: Token, clause: Token) -> dict[str, float]:
+    """The pipeline's contextual vectors of the trigger and its clause's verb (the shared
+    tok2vec the tagger and parser read), when the shipped pipeline made the Doc."""
+    tensor = token.doc.tensor
+    if tensor is None or tensor.ndim != 2 or tensor.shape[0] != len(token.doc) or tensor.shape[1] != DENSE_WIDTH:
+        return {}
+    out = {f"t2v{k}": round(float(v), 4) for k, v in enumerate(tensor[token.i])}
+    if clause is not token:
+        out.update({f"c2v{k}": round(float(v), 4) for k, v in enumerate(tensor[clause.i])})
     return out
 
 
