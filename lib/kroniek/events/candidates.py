@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kroniek.events.classify import candidate_features
+from kroniek.events.classify import article_features, candidate_features
 from kroniek.events.core import head_token
 from kroniek.events.factuality import factuality as factuality_of
 from kroniek.events.lexicon import Trigger, apply_senses, find_triggers, load_triggers
@@ -52,6 +52,7 @@ def article_candidates(doc: Doc, sentences: list[Span], mentions: list[dict], ti
     dated = {t["sentence_id"] for t in timexes if t.get("begin_date")}
     with_money = {m["sentence_id"] for m in money}
     found = []
+    article = article_features(doc)
     for sentence_id, sent in enumerate(sentences):
         for trigger in find_triggers(sent, lex):
             token = head_token(doc, trigger)
@@ -60,5 +61,6 @@ def article_candidates(doc: Doc, sentences: list[Span], mentions: list[dict], ti
             features = candidate_features(
                 token, sent, trigger.code, trigger.lemma, by_token, rule_code, rule_fact, sentence_id in dated, sentence_id in with_money
             )
+            features.update(article)
             found.append(Candidate(sentence_id, sent, trigger, token, rule_code, rule_fact, features))
     return found

@@ -67,6 +67,17 @@ def _in_quotes(sent: Span, token: Token) -> bool:
     return sum(1 for i in marks if i < token.i) % 2 == 1
 
 
+def _reference(token: Token) -> str:
+    """How a noun phrase refers: definite ("de aanslag"), indefinite ("een aanslag"),
+    a bare plural ("aanslagen": often generic), or a bare singular."""
+    dets = {c.lower_ for c in token.children if _dep(c) == "det"}
+    if dets & {"de", "het", "die", "deze", "dat", "dit"} or any(c.dep_ == "nmod:poss" for c in token.children):
+        return "definite"
+    if dets & {"een", "enkele", "sommige", "veel", "elke", "ieder", "iedere", "alle", "geen"}:
+        return "quantified:" + sorted(dets)[0]
+    return "bare_plural" if "Plur" in token.morph.get("Number") else "bare"
+
+
 def _argument_features(clause: Token, mentions_by_token: dict[int, dict], out: dict[str, float]) -> None:
     for child in clause.children:
         dep = _dep(child)
@@ -75,6 +86,7 @@ def _argument_features(clause: Token, mentions_by_token: dict[int, dict], out: d
             out[f"{dep}.kind={kind}"] = 1.0
             if kind in ("noun", "pron", "other"):
                 out[f"{dep}.lemma={_lemma(child)}"] = 1.0
+                out[f"{dep}.ref={_reference(child)}"] = 1.0
         elif child.dep_ == "obl:agent":
             out[f"agent.kind={_entity_kind(child, mentions_by_token)}"] = 1.0
 
@@ -141,6 +153,21 @@ def _governing_chain(clause: Token, lex, out: dict[str, float]) -> None:
         node = head
 
 
+def article_features(doc) -> dict[str, float]:
+    """The kind of text an article is, which sets how its events are told: an interview
+    or column ("ik", "je", present tense throughout) says more in general than a report."""
+    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+    present = sum("Pres" in t.morph.get("Tense") for t in verbs) / max(len(verbs), 1)
+    persons = [t for t in doc if t.pos_ == "PRON" and "Prs" in t.morph.get("PronType")]
+    first_second = sum(bool({"1", "2"} & set(t.morph.get("Person"))) for t in persons) / max(len(doc), 1)
+    quotes = sum(t.text in ('"', "“", "”", "'", "‘", "’") for t in doc) / max(len(doc), 1)
+    return {
+        f"art.present={min(int(present * 5), 4)}": 1.0,
+        f"art.first_second={min(int(first_second * 200), 4)}": 1.0,
+        f"art.quotes={min(int(quotes * 200), 4)}": 1.0,
+    }
+
+
 def candidate_features(
     token: Token,
     sent: Span,
@@ -167,6 +194,8 @@ def candidate_features(
     }
     if token.is_title and token.i > sent.start:
         out["capitalised"] = 1.0
+    if token.pos_ in ("NOUN", "PROPN"):
+        out[f"ref={_reference(token)}"] = 1.0
     head = token.head
     if head != token:
         out[f"head.lemma={_lemma(head)}"] = 1.0
@@ -200,8 +229,26 @@ def candidate_features(
         out["sent.timex"] = 1.0
     if has_money:
         out["sent.money"] = 1.0
+    out.update(_conjunctions(out, lexicon_code, token))
     out.update(_dense(token, clause))
     return out
+
+
+CUES = ("neg", "modal", "habitual", "question", "quoted", "uncertain_modifier", "uncertain_governor", "up.intent", "up.modal", "up.neg", "zonder")
+
+
+def _conjunctions(out: dict[str, float], lexicon_code: str, token: Token) -> dict[str, float]:
+    """Cues that mean one thing for one type and another for the next ("moet eisen" is
+    possible, "moest aftreden" happened): each cue with the lexicon type and the word."""
+    extra = {}
+    tense = next((k for k in out if k.startswith("Tense=")), "Tense=none")
+    for cue in CUES:
+        if cue in out:
+            extra[f"{cue}&lex={lexicon_code}"] = 1.0
+            extra[f"{cue}&{tense}"] = 1.0
+    extra[f"{tense}&lex={lexicon_code}"] = 1.0
+    extra[f"{tense}&pos={token.pos_}"] = 1.0
+    return extra
 
 
 def _dense(token: Token, clause: Token) -> dict[str, float]:
@@ -246,21 +293,33 @@ class LinearModel:
 
 @dataclass(frozen=True)
 class EventModel:
-    """The sense model (``none`` or a CAMEO root code) and the factuality model, with the
-    probability an event must reach to be shown as asserted (chosen by k-fold)."""
+    """The sense model (``none`` or a CAMEO root code), the factuality model and, when
+    trained, one model of what the chronicle shows (an asserted event's code, ``other``
+    for an event not asserted, or ``none``), with the probability an event must reach to
+    be shown (chosen by k-fold)."""
 
     sense: LinearModel
     factuality: LinearModel
+    shown: LinearModel | None
     threshold: float
     version: str
 
     def decide(self, features: dict[str, float]) -> tuple[str | None, str, float]:
         """(code or None, factuality, probability that it is an asserted event of that code)."""
         senses = self.sense.probabilities(features)
+        facts = self.factuality.probabilities(features)
+        if self.shown is not None:
+            shown = self.shown.probabilities(features)
+            label = max(shown, key=shown.get)
+            if label == "none":
+                return None, "", 0.0
+            if label != "other":
+                return label, "asserted", shown[label]
+            code = max((c for c in senses if c != "none"), key=senses.get)
+            return code, max((f for f in facts if f != "asserted"), key=facts.get), 0.0
         code = max(senses, key=senses.get)
         if code == "none":
             return None, "", 0.0
-        facts = self.factuality.probabilities(features)
         fact = max(facts, key=facts.get)
         return code, fact, senses[code] * facts.get("asserted", 0.0)
 
@@ -272,4 +331,7 @@ def load_event_model(path: Path = MODEL_PATH) -> EventModel | None:
         return None
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         data = json.load(fh)
-    return EventModel(LinearModel.from_json(data["sense"]), LinearModel.from_json(data["factuality"]), float(data["threshold"]), str(data["version"]))
+    shown = LinearModel.from_json(data["shown"]) if data.get("shown") else None
+    return EventModel(
+        LinearModel.from_json(data["sense"]), LinearModel.from_json(data["factuality"]), shown, float(data["threshold"]), str(data["version"])
+    )
