@@ -139,6 +139,18 @@ def network_layout(nodes: list, weights: dict, seed: int = 7) -> dict:
     return {n: (fit(p[0], min(xs), max(xs)), fit(p[1], min(ys), max(ys))) for n, p in pos.items()}
 
 
+def drawn_pairs(edges: pd.DataFrame, min_shared: int) -> pd.DataFrame:
+    """The pairs the network draws: those named together in at least ``min_shared`` sentences."""
+    return edges[edges["w"] >= min_shared]
+
+
+def linked_actors(edges: pd.DataFrame, actor_id: str, min_shared: int) -> list[str]:
+    """The actors the network draws a line to from ``actor_id``."""
+    pairs = drawn_pairs(edges, min_shared)
+    linked = pairs[(pairs["a"] == actor_id) | (pairs["b"] == actor_id)]
+    return sorted((set(linked["a"]) | set(linked["b"])) - {actor_id})
+
+
 def cooccurrence_network(
     nodes: pd.DataFrame,
     edges: pd.DataFrame,
@@ -150,7 +162,7 @@ def cooccurrence_network(
     fit (the rest on hover); customdata = [actor_id, n, label]."""
     if nodes.empty:
         return _empty(title)
-    kept_edges = edges[edges["w"] >= min_shared]
+    kept_edges = drawn_pairs(edges, min_shared)
     weights = {(a, b): int(w) for a, b, w in kept_edges[["a", "b", "w"]].itertuples(index=False)}
     ids = nodes["actor_id"].tolist()
     pos = network_layout(ids, weights)

@@ -1,0 +1,264 @@
+"""Trigger words and their senses, from ``data/events.yaml``.
+
+A trigger word from the lexicon (verbs and nominalisations, by CAMEO root category)
+makes a candidate event; a sense rule of the same file may then choose another type
+or reject it by its neighbours in the parse ("staakte de subsidie" is stopping aid, "de
+top van Boeing" is no summit).  The lexicon is data, so users can extend it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kroniek.data import read_yaml
+
+
+@dataclass
+class TriggerLexicon:
+    categories: dict[str, str]
+    by_lemma: dict[str, tuple[str, str]]  # lemma or form -> (code, lemma)
+    phrases: dict[tuple[str, ...], tuple[str, str]]  # multi-word forms
+    light_verbs: set[str]
+    max_phrase: int
+    not_events: list[tuple[str, ...]]
+    needs_target: set[str]
+    sentence_words: set[str]
+    senses: dict[str, list[dict]] = field(default_factory=dict)  # word -> rules
+    participants: set[str] = field(default_factory=set)
+    adjective_heads: set[str] = field(default_factory=set)
+    pair_nouns: dict[str, str] = field(default_factory=dict)
+
+
+def _check_sense(entry: dict, index: int) -> None:
+    known = {"object", "no_object", "head", "case", "bare", "van", "context", "subject", "complement", "complement_verbs", "complement_mark", "next_words", "passive", "code"}
+    for rule in entry.get("rules", []):
+        unknown = set(rule) - known
+        if unknown or "code" not in rule:
+            raise ValueError(f"events.yaml: senses[{index}]: rule {rule} has unknown conditions {sorted(unknown)} or no code")
+
+
+@functools.lru_cache(maxsize=1)
+def load_triggers() -> TriggerLexicon:
+    config = read_yaml("events.yaml")
+    by_lemma: dict[str, tuple[str, str]] = {}
+    phrases: dict[tuple[str, ...], tuple[str, str]] = {}
+    for code, triggers in config["triggers"].items():
+        for lemma, forms in triggers.items():
+            for form in [lemma.replace("_", " "), *(forms or [])]:
+                words = tuple(form.lower().split())
+                if "_" in lemma and form == lemma.replace("_", " "):
+                    continue  # an identifier, not a word
+                if len(words) == 1:
+                    by_lemma.setdefault(words[0], (str(code), lemma))
+                else:
+                    phrases.setdefault(words, (str(code), lemma))
+    senses: dict[str, list[dict]] = {}
+    for index, entry in enumerate(config.get("senses", [])):
+        _check_sense(entry, index)
+        for word in entry["words"]:
+            senses.setdefault(word.lower(), []).extend(entry["rules"])
+    return TriggerLexicon(
+        categories={str(k): v for k, v in config["categories"].items()},
+        by_lemma=by_lemma,
+        phrases=phrases,
+        light_verbs=set(config["light_verbs"]),
+        max_phrase=max((len(p) for p in phrases), default=1),
+        not_events=[tuple(p.lower().split()) for p in config.get("not_events", [])],
+        needs_target=set(config.get("needs_target", [])),
+        sentence_words=set(config.get("sentence_words", [])),
+        senses=senses,
+        participants={w.lower() for w in config.get("participants", [])},
+        adjective_heads={w.lower() for w in config.get("adjective_heads", [])},
+        pair_nouns={str(k).lower(): str(v) for k, v in (config.get("pair_nouns") or {}).items()},
+    )
+
+
+@dataclass
+class Trigger:
+    start: int  # token index
+    end: int
+    code: str
+    lemma: str
+    verbal: bool = False  # a verb (or a multi-word verbal phrase), not a noun
+
+
+def find_triggers(sent: Span, lex: TriggerLexicon) -> list[Trigger]:
+    """Trigger words of a sentence; phrases first, then single words (lemma or form).
+
+    Words inside a name ("Europese Unie", "Unie van Rusland en Wit-Rusland") are not
+    triggers.  A phrase whose last word is a preposition heading a phrase of its own is
+    no particle verb: "hield aan de wedstrijd een blessure over" is not "hield aan"."""
+    tokens = list(sent)
+    lowers = [t.lower_ for t in tokens]
+    used = [bool(t.ent_type_) and t.ent_iob_ in ("B", "I") and t.ent_type_ not in ("MISC", "NORP") for t in tokens]
+    found: list[Trigger] = []
+    for n in range(lex.max_phrase, 1, -1):
+        for i in range(len(tokens) - n + 1):
+            key = tuple(lowers[i : i + n])
+            if key in lex.phrases and not any(used[i : i + n]):
+                last = tokens[i + n - 1]
+                if last.dep_ == "case" and last.head.i > last.i:
+                    continue  # "aan de wedstrijd": a preposition, not a particle
+                code, lemma = lex.phrases[key]
+                found.append(Trigger(tokens[i].i, tokens[i + n - 1].i + 1, code, lemma, verbal=tokens[i].pos_ in ("VERB", "AUX") or not tokens[i].pos_))
+                for k in range(i, i + n):
+                    used[k] = True
+    for i, token in enumerate(tokens):
+        if used[i] or not token.is_alpha:
+            continue
+        hit = lex.by_lemma.get(token.lemma_.lower()) if token.lemma_ else None
+        hit = hit or lex.by_lemma.get(lowers[i])
+        if hit is None:
+            continue
+        if i > 0 and tokens[i - 1].text in ("-", "–"):
+            continue  # the tail of a compound: "ING-top", "EU-hulp"
+        if token.dep_ == "amod" or (token.pos_ == "ADJ" and token.tag_ != "NOUN"):
+            continue  # a participle used as an adjective: "een bekritiseerd stuk"
+        particle = [c for c in token.children if c.dep_ == "compound:prt"] if token.pos_ in ("VERB", "AUX") else []
+        if particle:
+            # "leverde ... op" is opleveren, not leveren: the verb with its particle decides
+            hit = lex.by_lemma.get(particle[0].lower_ + (token.lemma_ or token.lower_).lower())
+            if hit is None:
+                continue
+        code, lemma = hit
+        if lemma == "bekritiseren" and token.lower_.startswith("veroordeel") and _is_court_sentence(sent, lex):
+            code = "17"  # "veroordeelde hem tot vier jaar cel": legal action, not a rebuke
+        if lemma == "toezeggen" and not any(t.like_num or t.lower_ in ("lening", "leningen", "steun", "hulp", "geld") for t in sent):
+            code = "03"  # a promise to do something, not aid
+        found.append(Trigger(token.i, token.i + 1, code, lemma, verbal=token.pos_ in ("VERB", "AUX")))
+    return sorted((t for t in found if not _in_not_event(sent, t, lex)), key=lambda t: t.start)
+
+
+def _is_court_sentence(sent: Span, lex: TriggerLexicon) -> bool:
+    words = [t.lower_ for t in sent]
+    return "tot" in words and any(w in lex.sentence_words for w in words[words.index("tot") :])
+
+
+def _in_not_event(sent: Span, trigger: Trigger, lex: TriggerLexicon) -> bool:
+    doc = sent.doc
+    lowers = [t.lower_ for t in doc[max(sent.start, trigger.start - 4) : min(sent.end, trigger.end + 4)]]
+    offset = max(sent.start, trigger.start - 4)
+    for phrase in lex.not_events:
+        n = len(phrase)
+        for k in range(len(lowers) - n + 1):
+            if tuple(lowers[k : k + n]) == phrase and offset + k < trigger.end and offset + k + n > trigger.start:
+                return True
+    return False
+
+
+# -- senses ------------------------------------------------------------------------------
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.lower_).lower()
+
+
+def _matches(words, token: Token) -> bool:
+    return words == "*" or token.lower_ in words or _lemma(token) in words
+
+
+def _context(sent: Span, words: list[str]) -> bool:
+    lowers = [t.lower_ for t in sent]
+    joined = " " + " ".join(lowers) + " "
+    single = {w.lower() for w in words if " " not in w}
+    if single & set(lowers) or single & {_lemma(t) for t in sent}:
+        return True
+    return any(f" {w.lower()} " in joined for w in words if " " in w)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb or auxiliary at most three heads up: a sense rule's "head" names it, and the
+    roles of a symmetric noun ("overleg met") take the subject of its clause from it."""
+    head, hops = token, 0
+    while hops < 3 and head.head != head:
+        head = head.head
+        hops += 1
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+HUMAN_PRONOUNS = {"ik", "hij", "zij", "ze", "wij", "we", "jullie", "u"}
+
+
+def _dep(token: Token) -> str:
+    return token.dep_.split(":")[0]
+
+
+def _rule_holds(rule: dict, token: Token, sent: Span, actor_tokens: set[int], participants: set[str] = frozenset()) -> bool:
+    children = list(token.children)
+    objects = [c for c in children if c.dep_.split(":")[0] == "obj"]
+    for key, value in rule.items():
+        if key == "code":
+            continue
+        if key == "object":
+            if not any(_matches([v.lower() for v in value] if value != "*" else "*", o) for o in objects):
+                return False
+        elif key == "no_object":
+            if bool(objects) == bool(value):
+                return False
+        elif key == "head":
+            verb = _governing_verb(token)
+            if verb is None or _lemma(verb) not in {v.lower() for v in value}:
+                return False
+        elif key == "case":
+            cases = {c.lower_ for c in children if c.dep_ == "case"}
+            if not cases & {v.lower() for v in value}:
+                return False
+        elif key == "bare":
+            named = any(c.dep_.split(":")[0] in ("nmod", "amod", "appos", "flat", "conj") for c in children)
+            if named == bool(value):
+                return False
+        elif key == "van":
+            has_van = any(c.dep_.split(":")[0] == "nmod" and any(g.lower_ == "van" and g.dep_ == "case" for g in c.children) for c in children)
+            if has_van != bool(value):
+                return False
+        elif key == "context":
+            if not _context(sent, value):
+                return False
+        elif key == "subject":
+            subjects = [c for c in children if c.dep_.split(":")[0] == "nsubj"]
+            has_actor = any(i in actor_tokens for s in subjects for i in range(s.left_edge.i, s.right_edge.i + 1))
+            human = any(s.pos_ == "PRON" and s.lower_ in HUMAN_PRONOUNS for s in subjects) or any(
+                _lemma(s) in participants or s.pos_ == "PROPN" for s in subjects
+            )
+            if value == "not_actor" and (has_actor or human):
+                return False
+        elif key == "complement":
+            te = any(c.dep_.split(":")[0] == "xcomp" and any(m.lower_ == "te" for m in c.children) for c in children)
+            if not te and not any(t.lower_ == "te" and t.i > token.i for t in sent):
+                return False
+        elif key == "complement_verbs":
+            wanted = {v.lower() for v in value}
+            if not any(_dep(c) == "xcomp" and _lemma(c) in wanted for c in children):
+                return False
+        elif key == "next_words":
+            wanted = {v.lower() for v in value}
+            following = [t.lower_ for t in sent.doc[token.i + 1 : min(token.i + 4, sent.end)]]
+            if not wanted & set(following):
+                return False
+        elif key == "complement_mark":
+            wanted = {v.lower() for v in value}
+            if not any(_dep(c) in ("ccomp", "advcl", "xcomp", "obj") and any(m.dep_ == "mark" and m.lower_ in wanted for m in c.children) for c in children):
+                return False
+        elif key == "passive":
+            passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children) or (
+                "Part" in token.morph.get("VerbForm") and any(c.dep_.startswith("aux") and _lemma(c) == "worden" for c in children)
+            )
+            if passive != bool(value):
+                return False
+    return True
+
+
+def apply_senses(trigger: Trigger, sent: Span, lex: TriggerLexicon, actor_tokens: set[int]) -> str | None:
+    """The code a trigger takes in this sentence, or None when it names no event."""
+    token = sent.doc[trigger.start]
+    rules = lex.senses.get(token.lower_) or lex.senses.get(_lemma(token)) or []
+    for rule in rules:
+        if _rule_holds(rule, token, sent, actor_tokens, lex.participants):
+            code = str(rule["code"])
+            return None if code == "none" else code
+    return trigger.code
