@@ -120,7 +120,7 @@ def place_labels(
 def network_layout(nodes: list, weights: dict, seed: int = 7) -> dict:
     """Spring layout spread so nodes keep apart (k well above networkx's default),
     scaled into [-1, 1]."""
-    import networkx as nx
+    import networkx as nx  # here: its import takes half a second, and only the network chart needs it
 
     graph = nx.Graph()
     graph.add_nodes_from(nodes)

@@ -16,7 +16,7 @@ a chain of loosely dated reports cannot drift across a month.  The id is derived
 the first member's event id: articles added later in time (a growing corpus) join
 existing happenings without renaming them.
 
-Corpus-level, like the actors table: computed in ``extract.corpus_tables`` after every
+Corpus-level, like the actors table: computed in the corpus step (``extract.corpus``) after every
 article's rows are in, never cached per article.
 """
 
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from kroniek.data import read_yaml
 from kroniek.data.schema import ARTICLE_DATE, conform, frame
 
 GROUPED_FACTUALITY = "asserted"
@@ -37,7 +38,7 @@ GROUPED_FACTUALITY = "asserted"
 ARTICLE_DATE_SLACK_DAYS = 2
 # CAMEO roots whose two actors take part alike (consult, cooperate, agree): reports
 # may name them in either order.
-SYMMETRIC_CODES = {"03", "04", "05", "06"}
+SYMMETRIC_CODES = frozenset(str(c) for c in read_yaml("events.yaml")["symmetric_codes"])
 
 
 def _day(value) -> dt.date | None:

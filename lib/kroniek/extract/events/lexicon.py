@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kroniek.data import read_yaml
+from kroniek.data.words import pronouns
 
 
 @dataclass
@@ -30,6 +31,9 @@ class TriggerLexicon:
     participants: set[str] = field(default_factory=set)
     adjective_heads: set[str] = field(default_factory=set)
     pair_nouns: dict[str, str] = field(default_factory=dict)
+    sentence_marker: str = ""
+    symmetric_codes: frozenset[str] = frozenset()
+    lemma_senses: dict[str, list[dict]] = field(default_factory=dict)  # lemma -> rules
 
 
 def _check_sense(entry: dict, index: int) -> None:
@@ -73,6 +77,9 @@ def load_triggers() -> TriggerLexicon:
         participants={w.lower() for w in config.get("participants", [])},
         adjective_heads={w.lower() for w in config.get("adjective_heads", [])},
         pair_nouns={str(k).lower(): str(v) for k, v in (config.get("pair_nouns") or {}).items()},
+        sentence_marker=config["sentence_marker"],
+        symmetric_codes=frozenset(str(c) for c in config["symmetric_codes"]),
+        lemma_senses={lemma: list(rules) for lemma, rules in config["lemma_senses"].items()},
     )
 
 
@@ -124,17 +131,34 @@ def find_triggers(sent: Span, lex: TriggerLexicon) -> list[Trigger]:
             if hit is None:
                 continue
         code, lemma = hit
-        if lemma == "bekritiseren" and token.lower_.startswith("veroordeel") and _is_court_sentence(sent, lex):
-            code = "17"  # "veroordeelde hem tot vier jaar cel": legal action, not a rebuke
-        if lemma == "toezeggen" and not any(t.like_num or t.lower_ in ("lening", "leningen", "steun", "hulp", "geld") for t in sent):
-            code = "03"  # a promise to do something, not aid
+        code = _lemma_sense(lemma, code, token, sent, lex)
         found.append(Trigger(token.i, token.i + 1, code, lemma, verbal=token.pos_ in ("VERB", "AUX")))
     return sorted((t for t in found if not _in_not_event(sent, t, lex)), key=lambda t: t.start)
 
 
+def _lemma_sense(lemma: str, code: str, token: Token, sent: Span, lex: TriggerLexicon) -> str:
+    """The code of the first of the lemma's sense rules (``lemma_senses``) that holds, else ``code``."""
+    for rule in lex.lemma_senses.get(lemma, []):
+        if _lemma_rule_holds(rule, token, sent, lex):
+            return str(rule["code"])
+    return code
+
+
+def _lemma_rule_holds(rule: dict, token: Token, sent: Span, lex: TriggerLexicon) -> bool:
+    if "form_starts" in rule and not token.lower_.startswith(rule["form_starts"]):
+        return False
+    if rule.get("court_sentence") and not _is_court_sentence(sent, lex):
+        return False
+    if rule.get("without_number") and any(t.like_num for t in sent):
+        return False
+    unwanted = set(rule.get("without_context", []))
+    return not any(t.lower_ in unwanted for t in sent)
+
+
 def _is_court_sentence(sent: Span, lex: TriggerLexicon) -> bool:
     words = [t.lower_ for t in sent]
-    return "tot" in words and any(w in lex.sentence_words for w in words[words.index("tot") :])
+    marker = lex.sentence_marker
+    return marker in words and any(w in lex.sentence_words for w in words[words.index(marker) :])
 
 
 def _in_not_event(sent: Span, trigger: Trigger, lex: TriggerLexicon) -> bool:
@@ -181,7 +205,7 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-HUMAN_PRONOUNS = {"ik", "hij", "zij", "ze", "wij", "we", "jullie", "u"}
+HUMAN_PRONOUNS = pronouns("human_subject")
 
 
 def _dep(token: Token) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from kroniek.data.words import pronouns
 from kroniek.extract.events.lexicon import Trigger, TriggerLexicon, _dep, _governing_verb, _lemma
 
 TARGET_PREPS = {"aan", "tegen", "op", "naar", "met", "jegens"}
@@ -32,10 +33,9 @@ TARGET_PREPS = {"aan", "tegen", "op", "naar", "met", "jegens"}
 # team van ... FBI-agenten", "in naam van", "op verzoek van"
 NO_ROLE_HEADS = {"zijde", "kant", "naam", "team", "hulp", "verzoek", "aanraden", "voorbeeld", "rol", "manier", "opdracht", "gebied", "vlak"}
 LOCATIVE_PREPS = {"in", "bij", "te", "nabij", "binnen", "buiten", "uit", "vanuit", "rond", "tijdens", "sinds", "na"}
-SYMMETRIC = {"03", "04", "05", "06"}  # both parties take part alike: "met" names the other
 PAIR_DETERMINERS = {"beide", "beiden", "twee"}
 # a specific someone named before (not "men", "je", "het": generic or empty)
-PERSONAL_PRONOUNS = {"ik", "hij", "zij", "ze", "wij", "we", "jullie", "u", "hem", "haar", "hen", "hun", "ons", "mij", "me", "beiden"}
+PERSONAL_PRONOUNS = pronouns("personal")
 
 
 @dataclass
@@ -285,7 +285,7 @@ def find_roles(doc: Doc, trigger: Trigger, ctx: RoleContext, token: Token | None
             # a light verb ("maakte een voorbehoud", "doet onderzoek"), "de top vond plaats";
             # not a verb that is an event of its own ("China veroordeelde de arrestatie")
             verb_roles(head, ctx, roles, token)
-        elif trigger.code in SYMMETRIC and roles.targets and not roles.sources:
+        elif trigger.code in ctx.lex.symmetric_codes and roles.targets and not roles.sources:
             # "na overleg met de ministers waarschuwde de Fransman", "in de marge van een
             # ontmoeting met Loekasjenko maakte Poetin ...": the clause's subject took part
             verb = _governing_verb(token)

@@ -20,6 +20,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kroniek.extract.happenings import same_actor
+
 COLUMNS = ["article_id", "start", "trigger", "gold_code", "gold_factuality", "gold_source", "gold_target", "gold_begin", "gold_end", "note"]
 
 
@@ -43,8 +45,6 @@ def trigger_start(event: dict, text: str, sentence_start: int) -> int:
 
 
 def _actor_ok(system: str, gold: str) -> bool:
-    from kroniek.extract.happenings import same_actor
-
     return any(same_actor(system, g.strip()) for g in gold.split(";") if g.strip())
 
 

@@ -90,7 +90,7 @@ def extract_money(
     evidence = Evidence(
         parse.money_sentence,
         parse.pos_at,
-        lex.default_currency_before_2002 if year is not None and year < 2002 else lex.default_currency,
+        lex.currency_default(year),
     )
     parser = _Parser(toks, lex, year, parse.money_sentence, parse.change_at)
     figures = parser.figures()

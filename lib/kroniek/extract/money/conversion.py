@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from currency_converter import CurrencyConverter
+
 # Fixed conversion rates of the legacy euro-area currencies (Council Regulation (EC)
 # No 2866/98 and later accessions): units per euro.
 LEGACY_EURO_RATES = {
@@ -32,12 +34,8 @@ LEGACY_EURO_RATES = {
 }
 
 
-
-
 @functools.lru_cache(maxsize=1)
 def _converter():
-    from currency_converter import CurrencyConverter
-
     try:
         return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_missing_rate_method="last_known")
     except TypeError:  # older CurrencyConverter without the method option

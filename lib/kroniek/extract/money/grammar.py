@@ -91,14 +91,12 @@ class _Parser:
         return currency, word.factor, n
 
     def _era(self, surface: str, currency: str) -> str | None:
-        before_euro = self.year is not None and self.year < 2002
-        if surface in ("frank", "franken"):
-            return "BEF" if before_euro else "CHF"
-        if surface == "lira":
-            return "ITL" if before_euro else "TRY"
-        if surface == "mark":
-            return "DEM" if before_euro else None
-        return currency
+        """The currency a word names in the article's year ("frank": Belgian before the
+        euro, Swiss after; ``money.yaml``'s era currencies)."""
+        if surface not in self.lex.era_currencies:
+            return currency
+        before, after = self.lex.era_currencies[surface]
+        return before if self.lex.before_euro(self.year) else after
 
     def nucleus(self, i: int) -> tuple[float, float, int, bool] | None:
         """A bare number at token i: (low, high, tokens used, vague)."""
@@ -208,8 +206,8 @@ class _Parser:
             i += n
         written = currency is not None
         if currency is None and getattr(self, "ton_used", False):
-            # "een ton" is a euro (before 2002: guilder) figure in Dutch news
-            currency = "NLG" if self.year is not None and self.year < 2002 else "EUR"
+            # "een ton" is a figure in the news's own currency (before the euro: guilder)
+            currency = self.lex.currency_default(self.year)
         self.ton_used = False
         if needs_magnitude and not has_mag and not price_suffix and not self.toks[i - 1].text.endswith((",-", ",--")):
             return None

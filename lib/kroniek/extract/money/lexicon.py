@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pycountry
 
@@ -41,7 +41,16 @@ class Lexicon:
     count_units: frozenset[str] = frozenset()
     change_lemmas: frozenset[str] = frozenset()
     default_currency: str = "EUR"
-    default_currency_before_2002: str = "NLG"
+    default_currency_before_euro: str = "NLG"
+    euro_year: int = 2002
+    era_currencies: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+
+    def before_euro(self, year: int | None) -> bool:
+        return year is not None and year < self.euro_year
+
+    def currency_default(self, year: int | None) -> str:
+        """The currency of a figure without one of its own, in an article of ``year``."""
+        return self.default_currency_before_euro if self.before_euro(year) else self.default_currency
     max_phrase: int = 4
     # Every figure needs a currency word, an ISO code or a "ton" somewhere in the article;
     # an article with none of them is skipped before the grammar runs on every token.
@@ -117,7 +126,9 @@ def load_lexicon() -> Lexicon:
         count_units=frozenset(config.get("count_units", [])),
         change_lemmas=frozenset(config.get("change_lemmas", [])),
         default_currency=config.get("default_currency", "EUR"),
-        default_currency_before_2002=config.get("default_currency_before_2002", "NLG"),
+        default_currency_before_euro=config["default_currency_before_euro"],
+        euro_year=int(config["euro_year"]),
+        era_currencies={word: (pair[0], pair[1]) for word, pair in config["era_currencies"].items()},
         # a figure of a million or more may be money without a currency word ("15 miljard")
         gate_words=frozenset(
             first_words | set(config["ton_words"]) | {"tonnen"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from text_to_num import text2num
+
 
 def parse_number(text: str) -> float | None:
     """A Dutch-formatted number: "1.500.000", "2,5", "1,25", "5,-"."""
@@ -32,8 +34,6 @@ def number_word(word: str) -> float | None:
     if m:
         base = number_word(m.group(1))
         return base + 0.5 if base is not None else None
-    from text_to_num import text2num
-
     # "tweeentwintig" is often written without the diaeresis text2num expects
     word = re.sub(r"(twee|drie)en(?=[a-z])", r"\1ën", word)
     try:

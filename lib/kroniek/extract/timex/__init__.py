@@ -65,6 +65,7 @@ from kroniek.extract.timex.periods import (
 from kroniek.extract.timex.readings import Found, Reading
 from kroniek.extract.timex.resolution import duration_or_set, resolve, resolve_over
 from kroniek.extract.timex.tense import _sentence_words_near, direction_from_preposition, narrative_tense, tense_from_doc, tense_from_words
+from kroniek.read import date_bounds, date_precision
 
 _DAY_SIZED = ("weekday", "day_month", "ordinal_day_month", "word_day_month", "day_month_abbr")
 _COORDINATED = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*$")
@@ -86,8 +87,6 @@ def extract_timexes(
     sentence_bounds: Callable[[int], tuple[int, int]] | None = None,
 ) -> list[dict]:
     """Time-expression rows for ``text`` resolved against ``article_date``."""
-    from kroniek.read import date_bounds, date_precision
-
     lex = load_lexicon()
     anchor_interval = date_bounds(article_date) if article_date else None
     precision = date_precision(article_date) if article_date else ""

@@ -8,6 +8,10 @@ import datetime as dt
 import functools
 import re
 
+import dateparser
+import holidays
+
+from kroniek.extract.money.numbers import number_word
 from kroniek.extract.timex.lexicon import Lexicon
 from kroniek.extract.timex.periods import (
     D,
@@ -31,8 +35,6 @@ def explicit_date(text: str) -> D | None:
     Returns None where dateparser does not read it ("9 sept. 2021"); the caller then
     uses the lexicon.
     """
-    import dateparser
-
     parsed = dateparser.parse(text, languages=["nl"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True})
     return parsed.date() if parsed else None
 
@@ -78,8 +80,6 @@ def _direction(g: dict, group: str, lex: Lexicon) -> int | None:
 
 
 def _holiday_dates(names: list[str], year: int) -> list[D]:
-    import holidays
-
     cal = holidays.country_holidays("NL", years=[year], language="nl")
     wanted = {n.lower() for n in names}
     return sorted(d for d, n in cal.items() if any(part.strip().lower() in wanted for part in n.split(";")))
@@ -446,8 +446,6 @@ def _r_weekday_day(g, anchor, tense, lex):
 
 
 def _r_word_day_month(g, anchor, tense, lex):
-    from kroniek.extract.money import number_word
-
     value = number_word(g["dayword"].lower())
     if value is None or not 1 <= value <= 31 or value != int(value):
         return None

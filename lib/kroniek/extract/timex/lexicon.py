@@ -1,5 +1,5 @@
-"""The time lexicon (``data/timex.yaml``): months, weekdays, modifiers, directions, named days.
-The engine reads only this file; the language knowledge is data."""
+"""The time lexicon (``data/timex.yaml``): months, weekdays, modifiers, directions, named days,
+units and the words around them, as one :class:`Lexicon` the patterns and resolvers read."""
 
 from __future__ import annotations
 
@@ -35,6 +35,12 @@ class Lexicon:
     span_forward: list[str]
     unit_synonyms: dict[str, str]
     reporting_verbs: frozenset[str]
+    unit_granularity: dict[str, str]
+    week_directions: list[str]
+    week_directions_after: list[str]
+    set_units: dict[str, str]
+    any_day_markers: list[str]
+    day_part_markers: list[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,6 +71,12 @@ def load_lexicon() -> Lexicon:
         span_forward=list(c["span_forward"]),
         unit_synonyms=dict(c.get("unit_synonyms") or {}),
         reporting_verbs=frozenset(c.get("reporting_verbs") or []),
+        unit_granularity=dict(c["unit_granularity"]),
+        week_directions=list(c["week_directions"]),
+        week_directions_after=list(c["week_directions_after"]),
+        set_units=dict(c["set_units"]),
+        any_day_markers=list(c["any_day_markers"]),
+        day_part_markers=list(c["day_part_markers"]),
     )
 
 

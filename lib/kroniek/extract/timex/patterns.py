@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kroniek.extract.money.numbers import number_word
 from kroniek.extract.timex.lexicon import Lexicon, _alt, load_lexicon
 from kroniek.extract.timex.readings import Found
 
@@ -45,14 +46,14 @@ _TABLE: tuple[tuple[str, int, str], ...] = (
     ("half_year", _I, r"{B}het\s+(?P<half>eerste|tweede)\s+halfjaar{YEAR_REF}{E}"),
     ("season", _I, r"{B}{MOD}?(?:(?:de|het)\s+)?{SEASON}(?:\s+(?:van\s+)?{YEAR})?{E}"),
     ("decade", _I, r"{B}{MOD}?(?:de\s+)?jaren\s+(?:(?P<dword>{DECADES})|(?P<dyear>1[89][0-9]0|20[0-9]0)|'?(?P<ddigit>[2-9])0)(?:\s+van\s+de\s+vorige\s+eeuw)?{E}"),
-    ("weekday", _I, r"{B}(?:(?P<wdir>{DIRS})\s+)?(?:(?P<wkdir>vorige|volgende|deze|komende|afgelopen)\s+week\s+(?:op\s+)?)?{WEEKDAY}(?:\s+(?P<wkdir2>vorige|volgende|deze|komende)\s+week)?{E}"),
+    ("weekday", _I, r"{B}(?:(?P<wdir>{DIRS})\s+)?(?:(?P<wkdir>{WEEK_DIRS})\s+week\s+(?:op\s+)?)?{WEEKDAY}(?:\s+(?P<wkdir2>{WEEK_DIRS_AFTER})\s+week)?{E}"),
     ("day_word", _I, r"{B}(?P<dayword>{DAY_WORDS}){DAYPART}?{E}"),
     ("gister_part", _I, r"{B}(?P<dayword>gister|morgen){DAYPART}{E}"),
     ("named", _I, r"{B}(?:{DIR}\s+)?{NAMED}(?:\s+{YEAR})?{E}"),
     ("year", _I, r"{B}{MOD}?(?:het\s+jaar\s+)?{YEAR}{E}"),
     ("ago", _I, r"{B}{NUMWORD}\s+{DUR}\s+geleden{E}"),
     ("duration", _I, r"{B}{NUMWORD}\s+{DUR}(?:\s+lang)?{E}|{B}(?P<durword>{DURATION_WORDS}){E}"),
-    ("set", _I, r"{B}(?:(?P<q>{SET_QUANTIFIERS})\s+(?P<setunit>dag|week|maand|jaar|kwartaal|{WD}|ochtend|avond|nacht|weekend|weekeinde)|(?P<setword>{SET_WORDS})){E}"),
+    ("set", _I, r"{B}(?:(?P<q>{SET_QUANTIFIERS})\s+(?P<setunit>{SET_UNITS}|{WD})|(?P<setword>{SET_WORDS})){E}"),
 )
 
 
@@ -102,6 +103,9 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
         "DURATION_WORDS": _alt(lex.duration_words),
         "SET_WORDS": _alt(lex.set_words),
         "SET_QUANTIFIERS": _alt(lex.set_quantifiers),
+        "SET_UNITS": _alt(lex.set_units),
+        "WEEK_DIRS": _alt(lex.week_directions),
+        "WEEK_DIRS_AFTER": _alt(lex.week_directions_after),
     }
 
 
@@ -112,6 +116,8 @@ class _Patterns:
         self.patterns: list[tuple[str, re.Pattern]] = [
             (kind, re.compile(template.format_map(fragments), flags)) for kind, flags, template in _TABLE
         ]
+        self.day_part_before = re.compile(rf"({_alt([*lex.day_part_markers, *lex.weekday_of])})\s*$")
+        self.any_day_before = re.compile(rf"\b({_alt([*lex.any_day_markers, *lex.set_quantifiers])})\s+$")
 
     def find(self, text: str) -> list[Found]:
         found: list[Found] = []
@@ -160,8 +166,8 @@ class _Patterns:
             return bool(re.match(r"\s*($|[.,;:)!?]|en\s|-|–|/)", after)) or before.rstrip().endswith("(")
         if kind == "day_word":
             word = m.group("dayword").lower()
-            if word == "morgen" and not m.group("daypart"):
-                if re.search(r"('s|de|die|deze|elke|iedere|een|op|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag)\s*$", before):
+            if word in self.lex.day_parts and not m.group("daypart"):  # "morgen": tomorrow, or the morning
+                if self.day_part_before.search(before):
                     return False
             return True
         if kind == "season":
@@ -170,13 +176,11 @@ class _Patterns:
             named = m.group("named")
             return True
         if kind == "word_day_month":
-            from kroniek.extract.money import number_word
-
             value = number_word(m.group("dayword").lower())
             return value is not None and 1 <= value <= 31
         if kind == "weekday":
             # "een zaterdag" is any Saturday, "die dinsdag" one named before: no date here
-            return not re.search(r"\b(een|die|elke|iedere|ieder|elk)\s+$", before) or bool(m.group("wdir") or m.group("wkdir"))
+            return not self.any_day_before.search(before) or bool(m.group("wdir") or m.group("wkdir"))
         if kind in ("year_range", "day_range"):
             text_ = m.group(0).lower()
             if re.search(r"\sen\s", text_) and not text_.startswith("tussen"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kroniek.extract.timex.dates import _count, _day_of, _direction, _mod, _season_reading
+from kroniek.extract.timex.lexicon import Lexicon
 from kroniek.extract.timex.periods import (
     ONE,
     D,
@@ -77,9 +78,8 @@ def _unit_value(unit: str, begin: D) -> str:
     return interval_value(begin, begin)
 
 
-def _granularity(unit: str) -> str:
-    return {"jaar": "year", "maand": "month", "week": "week", "weekend": "weekend", "kwartaal": "quarter",
-            "halfjaar": "half-year", "decennium": "decade", "eeuw": "century"}.get(unit, unit)
+def _granularity(unit: str, lex: Lexicon) -> str:
+    return lex.unit_granularity.get(unit, unit)
 
 
 def _r_earlier_later(g, anchor, tense, lex):
@@ -89,11 +89,11 @@ def _r_earlier_later(g, anchor, tense, lex):
         end = anchor - ONE
         if end < b:
             end = b
-        return Reading(b, end, interval_value(b, end), _granularity(unit) + "-part", note="EARLIER")
+        return Reading(b, end, interval_value(b, end), _granularity(unit, lex) + "-part", note="EARLIER")
     begin = anchor + ONE
     if begin > e:
         begin = e
-    return Reading(begin, e, interval_value(begin, e), _granularity(unit) + "-part", note="LATER")
+    return Reading(begin, e, interval_value(begin, e), _granularity(unit, lex) + "-part", note="LATER")
 
 
 def _r_dir_unit(g, anchor, tense, lex):
@@ -109,15 +109,15 @@ def _r_dir_unit(g, anchor, tense, lex):
     if mod in ("START", "MID", "END"):
         unit_kind = {"jaar": "year", "maand": "month", "week": "week", "weekend": "week"}.get(unit, unit)
         b, e = part_of(b, e, unit_kind, mod)
-        return Reading(b, e, value, _granularity(unit) + "-part", note=mod)
-    return Reading(b, e, value, _granularity(unit))
+        return Reading(b, e, value, _granularity(unit, lex) + "-part", note=mod)
+    return Reading(b, e, value, _granularity(unit, lex))
 
 
 def _r_weekday(g, anchor, tense, lex):
     weekday = lex.weekday_of[g["weekday"].lower()]
     wk = (g.get("wkdir") or g.get("wkdir2") or "").lower()
     if wk:
-        week_shift = {"vorige": -1, "afgelopen": -1, "volgende": 1, "komende": 1, "deze": 0}[wk]
+        week_shift = lex.directions[wk]
         monday, _ = week_interval(anchor + dt.timedelta(weeks=week_shift))
         day = monday + dt.timedelta(days=weekday - 1)
     else:

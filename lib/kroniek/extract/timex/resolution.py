@@ -75,9 +75,7 @@ def duration_or_set(f: Found, lex: Lexicon) -> Reading | None:
         if g.get("setword"):
             return Reading(None, None, lex.set_words[g["setword"].lower()], "set", relative=False)
         unit = lex.unit_synonyms.get(g["setunit"].lower(), g["setunit"].lower())
-        codes = {"dag": "P1D", "week": "P1W", "maand": "P1M", "jaar": "P1Y", "kwartaal": "P3M", "weekend": "XXXX-WXX-WE",
-                 "ochtend": "TMO", "avond": "TEV", "nacht": "TNI"}
         if unit in lex.weekday_of:
             return Reading(None, None, f"XXXX-WXX-{lex.weekday_of[unit]}", "set", relative=False)
-        return Reading(None, None, codes.get(unit, "SET"), "set", relative=False)
+        return Reading(None, None, lex.set_units.get(unit, "SET"), "set", relative=False)
     return None
