@@ -7,36 +7,28 @@ dashboard call it.  The store only persists what the extractors return; the corp
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import pandas as pd
 
 from kroniek.extract.article import ArticleExtraction, ExtractionFailure, extract_articles_safely
 from kroniek.extract.corpus import corpus_tables
-from kroniek.read import Article, Problem
+from kroniek.read import Article
 from kroniek.store.cache import Store
 
 Progress = Callable[[int, int], None]
 
 
-def build_tables(
-    articles: Sequence[Article],
-    store: Store,
-    nlp_factory: Callable[[], object],
-    progress: Progress | None = None,
-    n_process: int = 1,
-    batch_size: int = 32,
-    segment_size: int = 500,
-    failures: list | None = None,
-) -> tuple[dict[str, pd.DataFrame], int]:
+def build_tables(articles: Sequence[Article], store: Store, nlp_factory: Callable[[], object], **options: Any) -> tuple[dict[str, pd.DataFrame], int]:
     """All tables for ``articles``, extracting only those not yet cached.
 
     Returns (tables, number of articles extracted now).  ``nlp_factory`` is called only
     when something has to be extracted, so a warm start never loads the pipeline.
-    Articles that fail are left out of the tables and appended to ``failures`` as
-    :class:`~kroniek.read.Problem` (they are tried again next time).
+    ``options`` are those of :func:`extract_missing` (progress, processes, batch and
+    segment size, a ``failures`` list).  Articles that fail are left out of the tables and
+    appended to ``failures`` as :class:`~kroniek.read.Problem` (they are tried again next time).
     """
-    n_new, failed = extract_missing(articles, store, nlp_factory, progress, n_process, batch_size, segment_size, failures)
+    n_new, failed = extract_missing(articles, store, nlp_factory, **options)
     usable = [a for a in articles if a.content_hash not in failed]
     texts = {a.article_id: a.text for a in usable}
     return corpus_tables(store.load(usable), texts=texts), n_new

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kroniek.charts.base import ACTOR_TYPE_COLOURS, LAYOUT, _empty, _safe_list, safe
-from kroniek.charts.timeaxis import date_axis, per_hundred, period_ms, span_of
+from kroniek.charts.timeaxis import counts_figure, finish_counts_figure, period_ms
 
 
 def actor_bar(actors: pd.DataFrame, top: int = 20, title: str = "Most mentioned actors") -> go.Figure:
@@ -37,13 +37,7 @@ def actor_bar(actors: pd.DataFrame, top: int = 20, title: str = "Most mentioned 
     return fig
 
 
-def mentions_over_time(
-    counts: pd.DataFrame,
-    unit: str = "month",
-    period: tuple | None = None,
-    articles: pd.DataFrame | None = None,
-    title: str = "Mentions over time",
-) -> go.Figure:
+def mentions_over_time(counts: pd.DataFrame, unit: str = "month", period: tuple | None = None, articles: pd.DataFrame | None = None, title: str = "Mentions over time") -> go.Figure:
     """One line per actor: mentions per ``unit`` (``counts``: period, actor, n).
 
     ``period`` is the span the axis opens on (default: the data's own, padded);
@@ -51,10 +45,7 @@ def mentions_over_time(
     in the period, since the corpus volume varies from week to week."""
     if counts.empty:
         return _empty(title)
-    if articles is not None:
-        counts = per_hundred(counts, articles)
-        title += " (per 100 articles)"
-    fig = go.Figure(layout=dict(title=title, **LAYOUT))
+    counts, fig = counts_figure(counts, articles, title, " (per 100 articles)", LAYOUT)
     order = counts.groupby("actor")["n"].sum().sort_values(ascending=False).index
     value = "%{y:.1f} per 100 articles" if articles is not None else "%{y} mentions"
     for actor in order:
@@ -70,10 +61,7 @@ def mentions_over_time(
                 hovertemplate=f"{unit} of %{{x|%Y-%m-%d}}: {value}<extra>" + safe(actor) + "</extra>",
             )
         )
-    fig.update_yaxes(title_text="per 100 articles" if articles is not None else "mentions", rangemode="tozero")
-    start, end = period or span_of(counts["period"], unit)
-    date_axis(fig, start, end, unit)
-    return fig
+    return finish_counts_figure(fig, counts, unit, period, articles is not None, "mentions", rangemode="tozero")
 
 
 def place_labels(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import multiprocessing
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Iterator
 
 import pandas as pd
 from spacy.language import Language

@@ -119,6 +119,21 @@ def happening_id_of(event_id: str) -> str:
     return "h" + hashlib.sha1(event_id.encode()).hexdigest()[:15]
 
 
+@dataclass
+class _Report:
+    """One eligible event as the grouping sees it."""
+
+    index: object
+    code: str
+    begin: dt.date
+    end: dt.date
+    sources: list[str]
+    targets: list[str]
+    dated: bool  # dated by the text itself, not only by its article
+    sentence: str
+    trigger: str
+
+
 def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(events with ``happening_id`` set, the happenings table)."""
     events = conform("events", events)
@@ -141,48 +156,67 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
     ids = [""] * len(events)
     made: list[_Open] = []
     for i in order:
-        begin, end = _day(events.at[i, "begin_date"]), _day(events.at[i, "end_date"])
-        if begin is None or end is None:
+        report = _report(events, i)
+        if report is None:
             continue
-        if str(events.at[i, "time_text"]) == ARTICLE_DATE:
-            begin -= dt.timedelta(days=ARTICLE_DATE_SLACK_DAYS)
-            end += dt.timedelta(days=ARTICLE_DATE_SLACK_DAYS)
-        code = str(events.at[i, "event_code"])
-        sources = [n for n in str(events.at[i, "source_actor"] or "").split("|") if n]
-        targets = [n for n in str(events.at[i, "target_actor"] or "").split("|") if n]
-        dated = str(events.at[i, "time_text"]) != ARTICLE_DATE
-        sentence = " ".join(str(events.at[i, "sentence"] or "").split()).casefold()
-        trigger = str(events.at[i, "trigger"]).casefold()
-        home = None
-        for h in open_by_code.get(code, []):
-            if not (h.begin <= end and begin <= h.end and _compatible(h, sources, targets)):
-                continue
-            # Dated only by their articles, two reports of the same type by one actor
-            # are often two happenings ("een akkoord met de EU" on trade and on
-            # migration): then both parties must match, or the trigger word and one
-            # party in the same role, or the sentence (one agency story in two papers).
-            same_word = trigger in h.triggers and (
-                any(_contains(h.sources, n) for n in sources) or any(_contains(h.targets, n) for n in targets)
-            )
-            if (dated and h.dated) or sentence in h.sentences or _shared(h, sources + targets) >= 2 or same_word:
-                home = h
-                break
+        home = _home(open_by_code.get(report.code, []), report)
         if home is None:
-            home = _Open(happening_id_of(str(events.at[i, "event_id"])), code, set(), set(), begin, end, (end - begin).days)
-            open_by_code.setdefault(code, []).append(home)
+            home = _Open(happening_id_of(str(events.at[i, "event_id"])), report.code, set(), set(), report.begin, report.end, (report.end - report.begin).days)
+            open_by_code.setdefault(report.code, []).append(home)
             made.append(home)
-        elif (end - begin).days < home.span_days:  # the most precise report dates it
-            home.begin, home.end, home.span_days = max(begin, home.begin), min(end, home.end), (end - begin).days
-        home.dated = home.dated or dated
-        home.sentences.add(sentence)
-        home.triggers.add(trigger)
-        home.sources.update(sources)
-        home.targets.update(targets)
-        home.members.append(i)
+        _join(home, report)
         ids[events.index.get_loc(i)] = home.happening_id
     events = events.assign(happening_id=pd.Series(ids, index=events.index, dtype="string"))
     rows = [_row(h, events, reported) for h in made]
     return events, frame("happenings", rows).sort_values(["begin_date", "happening_id"]).reset_index(drop=True)
+
+
+def _report(events: pd.DataFrame, i) -> _Report | None:
+    begin, end = _day(events.at[i, "begin_date"]), _day(events.at[i, "end_date"])
+    if begin is None or end is None:
+        return None
+    if str(events.at[i, "time_text"]) == ARTICLE_DATE:
+        begin -= dt.timedelta(days=ARTICLE_DATE_SLACK_DAYS)
+        end += dt.timedelta(days=ARTICLE_DATE_SLACK_DAYS)
+    return _Report(
+        i,
+        str(events.at[i, "event_code"]),
+        begin,
+        end,
+        [n for n in str(events.at[i, "source_actor"] or "").split("|") if n],
+        [n for n in str(events.at[i, "target_actor"] or "").split("|") if n],
+        str(events.at[i, "time_text"]) != ARTICLE_DATE,
+        " ".join(str(events.at[i, "sentence"] or "").split()).casefold(),
+        str(events.at[i, "trigger"]).casefold(),
+    )
+
+
+def _home(candidates: list[_Open], r: _Report) -> _Open | None:
+    """The first open happening of the report's code it fits."""
+    for h in candidates:
+        if not (h.begin <= r.end and r.begin <= h.end and _compatible(h, r.sources, r.targets)):
+            continue
+        # Dated only by their articles, two reports of the same type by one actor
+        # are often two happenings ("een akkoord met de EU" on trade and on
+        # migration): then both parties must match, or the trigger word and one
+        # party in the same role, or the sentence (one agency story in two papers).
+        same_word = r.trigger in h.triggers and (
+            any(_contains(h.sources, n) for n in r.sources) or any(_contains(h.targets, n) for n in r.targets)
+        )
+        if (r.dated and h.dated) or r.sentence in h.sentences or _shared(h, r.sources + r.targets) >= 2 or same_word:
+            return h
+    return None
+
+
+def _join(home: _Open, r: _Report) -> None:
+    if (r.end - r.begin).days < home.span_days:  # the most precise report dates it
+        home.begin, home.end, home.span_days = max(r.begin, home.begin), min(r.end, home.end), (r.end - r.begin).days
+    home.dated = home.dated or r.dated
+    home.sentences.add(r.sentence)
+    home.triggers.add(r.trigger)
+    home.sources.update(r.sources)
+    home.targets.update(r.targets)
+    home.members.append(r.index)
 
 
 def _row(h: _Open, events: pd.DataFrame, reported: pd.Series) -> dict:

@@ -5,22 +5,5 @@ Importing this package does not import spaCy: the dashboard reads a pipeline's n
 cache key (:func:`pipeline_key`) without loading it.
 """
 
-from kroniek.nlp.pipeline import (
-    BLANK_NAME,
-    FAST_NAME,
-    LABEL_MAP,
-    MODEL_ENV,
-    SHIPPED_MODEL,
-    PipelineInfo,
-    canonical_label,
-    describe_pipeline,
-    load_nlp,
-    pipeline_info,
-    pipeline_key,
-    resolve_name,
-)
-
-__all__ = [
-    "BLANK_NAME", "FAST_NAME", "LABEL_MAP", "MODEL_ENV", "SHIPPED_MODEL", "PipelineInfo", "canonical_label",
-    "describe_pipeline", "load_nlp", "pipeline_info", "pipeline_key", "resolve_name",
-]
+from kroniek.nlp.pipeline import BLANK_NAME, FAST_NAME, LABEL_MAP, MODEL_ENV, SHIPPED_MODEL, PipelineInfo  # noqa: F401
+from kroniek.nlp.pipeline import canonical_label, describe_pipeline, load_nlp, pipeline_info, pipeline_key, resolve_name  # noqa: F401

@@ -4,29 +4,7 @@ The first stage: nothing here knows about language.  :mod:`kroniek.read.articles
 article value and its dates, :mod:`kroniek.read.readers` one reader per format.
 """
 
-from kroniek.read.articles import (
-    MAX_ARTICLE_CHARS,
-    Article,
-    CorpusError,
-    Problem,
-    ReadResult,
-    article_row,
-    date_bounds,
-    date_precision,
-    parse_date,
-)
-from kroniek.read.readers import (
-    COLUMNS,
-    MAX_EXPANDED_BYTES,
-    SUPPORTED_SUFFIXES,
-    drop_duplicates,
-    iter_corpus_files,
-    read_bytes,
-    read_corpus,
-)
-
-__all__ = [
-    "COLUMNS", "MAX_ARTICLE_CHARS", "MAX_EXPANDED_BYTES", "SUPPORTED_SUFFIXES", "Article", "CorpusError", "Problem",
-    "ReadResult", "article_row", "date_bounds", "date_precision", "drop_duplicates", "iter_corpus_files", "parse_date",
-    "read_bytes", "read_corpus",
-]
+from kroniek.read.articles import MAX_ARTICLE_CHARS, Article, CorpusError, Problem, ReadResult  # noqa: F401
+from kroniek.read.articles import article_row, date_bounds, date_precision, parse_date  # noqa: F401
+from kroniek.read.readers import COLUMNS, MAX_EXPANDED_BYTES, SUPPORTED_SUFFIXES  # noqa: F401
+from kroniek.read.readers import drop_duplicates, iter_corpus_files, read_bytes, read_corpus  # noqa: F401

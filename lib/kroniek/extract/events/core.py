@@ -16,13 +16,15 @@ is not installable here); the lexicons are data, so users can extend them.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from kroniek.data.schema import ARTICLE_DATE
 from kroniek.extract.events.factuality import factuality as factuality_of
 from kroniek.extract.events.lexicon import Trigger, TriggerLexicon, apply_senses, find_triggers, load_triggers  # noqa: F401
 from kroniek.extract.events.roles import RoleContext, Roles, find_roles, is_actor
-from kroniek.extract.events.timing import ARTICLE_DATE, clause_head, pick_timex
+from kroniek.extract.events.timing import clause_head, pick_timex
 
 MIN_CONFIDENCE = 0.45  # below this an event is a bare noun with no actor and no time of its own
 
@@ -93,6 +95,25 @@ def event_id(content_key: str, sentence_id: int, trigger_start: int, code: str) 
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
+@dataclass
+class _Article:
+    """What every sentence's events are read against: the Doc, its mentions by token and
+    the time expressions, money and mentions of each sentence."""
+
+    doc: Doc
+    article_id: str
+    content_key: str
+    article_interval: tuple[str, str] | None
+    lex: TriggerLexicon
+    ctx: RoleContext
+    actor_tokens: set[int]
+    by_sentence: dict[str, dict[int, list]]
+
+    @property
+    def has_parse(self) -> bool:
+        return self.doc.has_annotation("DEP")
+
+
 def extract_events(
     doc: Doc,
     article_id: str,
@@ -104,8 +125,15 @@ def extract_events(
     content_key: str = "",
 ) -> list[dict]:
     """Event rows for one article, linked to its mentions, time expressions and money."""
+    article = _index_article(doc, article_id, content_key, article_interval, mentions, timexes, money)
+    rows: list[dict] = []
+    for sentence_id, sent in enumerate(sentences):
+        rows += _sentence_events(article, sentence_id, sent)
+    return rows
+
+
+def _index_article(doc, article_id, content_key, article_interval, mentions, timexes, money) -> _Article:
     lex = load_triggers()
-    has_parse = doc.has_annotation("DEP")
     char_to_token: dict[int, dict] = {}
     for m in mentions:
         span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
@@ -125,83 +153,100 @@ def extract_events(
         bucket = by_sentence["mentions"].setdefault(m["sentence_id"], [])
         if not bucket or bucket[-1][1] is not m:
             bucket.append((i, m))
-    rows: list[dict] = []
-    for sentence_id, sent in enumerate(sentences):
-        triggers = find_triggers(sent, lex)
-        if not triggers:
+    return _Article(doc, article_id, content_key, article_interval, lex, ctx, actor_tokens, by_sentence)
+
+
+def _sentence_events(article: _Article, sentence_id: int, sent: Span) -> list[dict]:
+    triggers = find_triggers(sent, article.lex)
+    if not triggers:
+        return []
+    sent_mentions = article.by_sentence["mentions"].get(sentence_id, [])
+    rows, seen_codes = [], set()
+    # a verb before a noun of the same type: "tijdens de persconferentie kondigden
+    # Loekasjenko en Poetin ... aan" is one statement, told by its verb
+    for trigger in sorted(triggers, key=lambda t: (not t.verbal, t.start)):
+        token = head_token(article.doc, trigger)
+        if article.has_parse:
+            code = apply_senses(trigger, sent, article.lex, article.actor_tokens)
+            if code is None:
+                continue
+            trigger.code = code
+        if trigger.code in seen_codes:
             continue
-        sent_mentions = by_sentence["mentions"].get(sentence_id, [])
-        placed_timexes = by_sentence["timexes"].get(sentence_id, [])
-        sent_money = by_sentence["money"].get(sentence_id, [])
-        seen_codes: set[str] = set()
-        # a verb before a noun of the same type: "tijdens de persconferentie kondigden
-        # Loekasjenko en Poetin ... aan" is one statement, told by its verb
-        for trigger in sorted(triggers, key=lambda t: (not t.verbal, t.start)):
-            token = head_token(doc, trigger)
-            if has_parse:
-                code = apply_senses(trigger, sent, lex, actor_tokens)
-                if code is None:
-                    continue
-                trigger.code = code
-            if trigger.code in seen_codes:
-                continue
-            if has_parse:
-                roles = find_roles(doc, trigger, ctx, token)
-                via_parse = bool(roles.sources or roles.targets)
-                if not via_parse and trigger.verbal:
-                    _source_in_clause(doc, trigger, token, sent_mentions, ctx, roles)
-                roles.participant = roles.participant or bool(sent_mentions)
-                if not roles.participant:
-                    continue  # nobody named takes part: "ik ontmoet een baby'tje"
-                fact = factuality_of(token)
-            else:
-                roles = _roles_by_position(trigger, sent_mentions)
-                via_parse = False
-                fact = "asserted"
-            seen_codes.add(trigger.code)
-            timex = pick_timex(doc, token, placed_timexes, has_parse)
-            if timex is not None:
-                begin, end, time_text = timex["begin_date"], timex["end_date"], timex["text"]
-            elif article_interval is not None:
-                begin, end = article_interval
-                time_text = ARTICLE_DATE
-            else:
-                begin = end = None
-                time_text = ""
-            money_row = _nearest(sent_money, doc[trigger.start].idx)
-            source, target = roles.sources, roles.targets
-            confidence = (
-                (0.5 if trigger.verbal else 0.3)
-                + 0.2 * bool(source)
-                + 0.1 * bool(target)
-                + 0.15 * (timex is not None)
-                + 0.05 * via_parse
-                + 0.05 * (money_row is not None and trigger.code == "07")
-                + 0.15 * (roles.participant and not (source or target))
-            )
-            confidence = round(min(confidence, 1.0), 2)
-            if confidence < MIN_CONFIDENCE:
-                continue
-            if trigger.verbal and trigger.lemma in lex.needs_target and not target:
-                continue
-            rows.append(
-                {
-                    "event_id": event_id(content_key or article_id, sentence_id, trigger.start, trigger.code),
-                    "article_id": article_id,
-                    "sentence_id": sentence_id,
-                    "event_type": lex.categories[trigger.code],
-                    "event_code": trigger.code,
-                    "trigger": doc[trigger.start : trigger.end].text,
-                    "source_actor": _names(source),
-                    "target_actor": _names(target),
-                    "begin_date": begin,
-                    "end_date": end,
-                    "time_text": time_text,
-                    "money_text": money_row["text"] if money_row else "",
-                    "sentence": sent.text.strip(),
-                    "confidence": confidence,
-                    "factuality": fact,
-                    "happening_id": "",  # set corpus-wide by happenings.group_events
-                }
-            )
+        found = _roles(article, trigger, token, sent_mentions)
+        if found is None:
+            continue  # nobody named takes part: "ik ontmoet een baby'tje"
+        seen_codes.add(trigger.code)
+        row = _event_row(article, sentence_id, sent, trigger, token, *found)
+        if row is not None:
+            rows.append(row)
     return rows
+
+
+def _roles(article: _Article, trigger: Trigger, token, sent_mentions: list[tuple[int, dict]]) -> tuple[Roles, bool, str] | None:
+    """(roles, whether the parse gave them, factuality); None when nobody named takes part."""
+    if not article.has_parse:
+        return _roles_by_position(trigger, sent_mentions), False, "asserted"
+    roles = find_roles(article.doc, trigger, article.ctx, token)
+    via_parse = bool(roles.sources or roles.targets)
+    if not via_parse and trigger.verbal:
+        _source_in_clause(article.doc, trigger, token, sent_mentions, article.ctx, roles)
+    roles.participant = roles.participant or bool(sent_mentions)
+    if not roles.participant:
+        return None
+    return roles, via_parse, factuality_of(token)
+
+
+def _event_time(article: _Article, token, sentence_id: int) -> tuple[dict | None, str | None, str | None, str]:
+    """(the time expression, begin, end, time_text): the clause's own, else the article date."""
+    timex = pick_timex(article.doc, token, article.by_sentence["timexes"].get(sentence_id, []), article.has_parse)
+    if timex is not None:
+        return timex, timex["begin_date"], timex["end_date"], timex["text"]
+    if article.article_interval is not None:
+        begin, end = article.article_interval
+        return None, begin, end, ARTICLE_DATE
+    return None, None, None, ""
+
+
+def _confidence(trigger: Trigger, roles: Roles, dated: bool, via_parse: bool, money_row: dict | None) -> float:
+    """The evidence found, added up: a verb, a source, a target, a time of its own..."""
+    source, target = roles.sources, roles.targets
+    confidence = (
+        (0.5 if trigger.verbal else 0.3)
+        + 0.2 * bool(source)
+        + 0.1 * bool(target)
+        + 0.15 * dated
+        + 0.05 * via_parse
+        + 0.05 * (money_row is not None and trigger.code == "07")
+        + 0.15 * (roles.participant and not (source or target))
+    )
+    return round(min(confidence, 1.0), 2)
+
+
+def _event_row(article: _Article, sentence_id: int, sent: Span, trigger: Trigger, token, roles: Roles, via_parse: bool, fact: str) -> dict | None:
+    doc, lex = article.doc, article.lex
+    timex, begin, end, time_text = _event_time(article, token, sentence_id)
+    money_row = _nearest(article.by_sentence["money"].get(sentence_id, []), doc[trigger.start].idx)
+    confidence = _confidence(trigger, roles, timex is not None, via_parse, money_row)
+    if confidence < MIN_CONFIDENCE:
+        return None
+    if trigger.verbal and trigger.lemma in lex.needs_target and not roles.targets:
+        return None
+    return {
+        "event_id": event_id(article.content_key or article.article_id, sentence_id, trigger.start, trigger.code),
+        "article_id": article.article_id,
+        "sentence_id": sentence_id,
+        "event_type": lex.categories[trigger.code],
+        "event_code": trigger.code,
+        "trigger": doc[trigger.start : trigger.end].text,
+        "source_actor": _names(roles.sources),
+        "target_actor": _names(roles.targets),
+        "begin_date": begin,
+        "end_date": end,
+        "time_text": time_text,
+        "money_text": money_row["text"] if money_row else "",
+        "sentence": sent.text.strip(),
+        "confidence": confidence,
+        "factuality": fact,
+        "happening_id": "",  # set corpus-wide by happenings.group_events
+    }

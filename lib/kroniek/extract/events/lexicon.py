@@ -37,7 +37,7 @@ class TriggerLexicon:
 
 
 def _check_sense(entry: dict, index: int) -> None:
-    known = {"object", "no_object", "head", "case", "bare", "van", "context", "subject", "complement", "complement_verbs", "complement_mark", "next_words", "passive", "code"}
+    known = {*_CONDITIONS, "code"}
     for rule in entry.get("rules", []):
         unknown = set(rule) - known
         if unknown or "code" not in rule:
@@ -212,69 +212,112 @@ def _dep(token: Token) -> str:
     return token.dep_.split(":")[0]
 
 
+@dataclass
+class _Site:
+    """Where a sense rule is tried: the trigger token, its sentence and what is known of it."""
+
+    token: Token
+    sent: Span
+    actor_tokens: set[int]
+    participants: set[str]
+
+    @property
+    def children(self) -> list[Token]:
+        return list(self.token.children)
+
+    @property
+    def objects(self) -> list[Token]:
+        return [c for c in self.token.children if _dep(c) == "obj"]
+
+
+def _has_object(value, site: _Site) -> bool:
+    return any(_matches([v.lower() for v in value] if value != "*" else "*", o) for o in site.objects)
+
+
+def _no_object(value, site: _Site) -> bool:
+    return bool(site.objects) != bool(value)
+
+
+def _head(value, site: _Site) -> bool:
+    verb = _governing_verb(site.token)
+    return verb is not None and _lemma(verb) in {v.lower() for v in value}
+
+
+def _case(value, site: _Site) -> bool:
+    cases = {c.lower_ for c in site.children if c.dep_ == "case"}
+    return bool(cases & {v.lower() for v in value})
+
+
+def _bare(value, site: _Site) -> bool:
+    named = any(_dep(c) in ("nmod", "amod", "appos", "flat", "conj") for c in site.children)
+    return named != bool(value)
+
+
+def _van(value, site: _Site) -> bool:
+    has_van = any(_dep(c) == "nmod" and any(g.lower_ == "van" and g.dep_ == "case" for g in c.children) for c in site.children)
+    return has_van == bool(value)
+
+
+def _subject(value, site: _Site) -> bool:
+    subjects = [c for c in site.children if _dep(c) == "nsubj"]
+    has_actor = any(i in site.actor_tokens for s in subjects for i in range(s.left_edge.i, s.right_edge.i + 1))
+    human = any(s.pos_ == "PRON" and s.lower_ in HUMAN_PRONOUNS for s in subjects) or any(
+        _lemma(s) in site.participants or s.pos_ == "PROPN" for s in subjects
+    )
+    return not (value == "not_actor" and (has_actor or human))
+
+
+def _complement(value, site: _Site) -> bool:
+    te = any(_dep(c) == "xcomp" and any(m.lower_ == "te" for m in c.children) for c in site.children)
+    return te or any(t.lower_ == "te" and t.i > site.token.i for t in site.sent)
+
+
+def _complement_verbs(value, site: _Site) -> bool:
+    wanted = {v.lower() for v in value}
+    return any(_dep(c) == "xcomp" and _lemma(c) in wanted for c in site.children)
+
+
+def _next_words(value, site: _Site) -> bool:
+    wanted = {v.lower() for v in value}
+    following = [t.lower_ for t in site.sent.doc[site.token.i + 1 : min(site.token.i + 4, site.sent.end)]]
+    return bool(wanted & set(following))
+
+
+def _complement_mark(value, site: _Site) -> bool:
+    wanted = {v.lower() for v in value}
+    clauses = [c for c in site.children if _dep(c) in ("ccomp", "advcl", "xcomp", "obj")]
+    return any(m.dep_ == "mark" and m.lower_ in wanted for c in clauses for m in c.children)
+
+
+def _passive(value, site: _Site) -> bool:
+    token = site.token
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in site.children) or (
+        "Part" in token.morph.get("VerbForm") and any(c.dep_.startswith("aux") and _lemma(c) == "worden" for c in site.children)
+    )
+    return passive == bool(value)
+
+
+# The conditions a sense rule may name (see ``senses`` in events.yaml), each a test that must hold.
+_CONDITIONS = {
+    "object": _has_object,
+    "no_object": _no_object,
+    "head": _head,
+    "case": _case,
+    "bare": _bare,
+    "van": _van,
+    "context": lambda value, site: _context(site.sent, value),
+    "subject": _subject,
+    "complement": _complement,
+    "complement_verbs": _complement_verbs,
+    "next_words": _next_words,
+    "complement_mark": _complement_mark,
+    "passive": _passive,
+}
+
+
 def _rule_holds(rule: dict, token: Token, sent: Span, actor_tokens: set[int], participants: set[str] = frozenset()) -> bool:
-    children = list(token.children)
-    objects = [c for c in children if c.dep_.split(":")[0] == "obj"]
-    for key, value in rule.items():
-        if key == "code":
-            continue
-        if key == "object":
-            if not any(_matches([v.lower() for v in value] if value != "*" else "*", o) for o in objects):
-                return False
-        elif key == "no_object":
-            if bool(objects) == bool(value):
-                return False
-        elif key == "head":
-            verb = _governing_verb(token)
-            if verb is None or _lemma(verb) not in {v.lower() for v in value}:
-                return False
-        elif key == "case":
-            cases = {c.lower_ for c in children if c.dep_ == "case"}
-            if not cases & {v.lower() for v in value}:
-                return False
-        elif key == "bare":
-            named = any(c.dep_.split(":")[0] in ("nmod", "amod", "appos", "flat", "conj") for c in children)
-            if named == bool(value):
-                return False
-        elif key == "van":
-            has_van = any(c.dep_.split(":")[0] == "nmod" and any(g.lower_ == "van" and g.dep_ == "case" for g in c.children) for c in children)
-            if has_van != bool(value):
-                return False
-        elif key == "context":
-            if not _context(sent, value):
-                return False
-        elif key == "subject":
-            subjects = [c for c in children if c.dep_.split(":")[0] == "nsubj"]
-            has_actor = any(i in actor_tokens for s in subjects for i in range(s.left_edge.i, s.right_edge.i + 1))
-            human = any(s.pos_ == "PRON" and s.lower_ in HUMAN_PRONOUNS for s in subjects) or any(
-                _lemma(s) in participants or s.pos_ == "PROPN" for s in subjects
-            )
-            if value == "not_actor" and (has_actor or human):
-                return False
-        elif key == "complement":
-            te = any(c.dep_.split(":")[0] == "xcomp" and any(m.lower_ == "te" for m in c.children) for c in children)
-            if not te and not any(t.lower_ == "te" and t.i > token.i for t in sent):
-                return False
-        elif key == "complement_verbs":
-            wanted = {v.lower() for v in value}
-            if not any(_dep(c) == "xcomp" and _lemma(c) in wanted for c in children):
-                return False
-        elif key == "next_words":
-            wanted = {v.lower() for v in value}
-            following = [t.lower_ for t in sent.doc[token.i + 1 : min(token.i + 4, sent.end)]]
-            if not wanted & set(following):
-                return False
-        elif key == "complement_mark":
-            wanted = {v.lower() for v in value}
-            if not any(_dep(c) in ("ccomp", "advcl", "xcomp", "obj") and any(m.dep_ == "mark" and m.lower_ in wanted for m in c.children) for c in children):
-                return False
-        elif key == "passive":
-            passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children) or (
-                "Part" in token.morph.get("VerbForm") and any(c.dep_.startswith("aux") and _lemma(c) == "worden" for c in children)
-            )
-            if passive != bool(value):
-                return False
-    return True
+    site = _Site(token, sent, actor_tokens, participants)
+    return all(_CONDITIONS[key](value, site) for key, value in rule.items() if key != "code")
 
 
 def apply_senses(trigger: Trigger, sent: Span, lex: TriggerLexicon, actor_tokens: set[int]) -> str | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kroniek.data.schema import ARTICLE_DATE
 from kroniek.nlp.tree import span_root
 
 UP_LINKS = {"advcl", "conj"}  # a clause that shares the time of the one it hangs on

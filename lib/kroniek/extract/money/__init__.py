@@ -101,41 +101,54 @@ def extract_money(
     located = [(f, sentence_of_char(toks[f.start].start)) for f in figures]
     for k, fig in enumerate(figures):
         sentence_id = located[k][1]
-        currency = fig.currency
-        inferred = fig.inherited
-        if currency is None:
-            has_magnitude = any(parser.magnitude_at(j) for j in range(fig.start, fig.end))
-            currency = infer_currency(fig, toks, seen, located[k + 1 : k + 2], sentence_id, lex, has_magnitude, evidence)
-            if currency is None:
-                continue
-            fig.currency, inferred = currency, True
-        elif not inferred:
-            evidence.written.append(currency)
-        elif parse.has_pos and next_word(toks, fig.end, lex, evidence) == "noun":
-            continue  # "120 ton cocaïne": a weight, even in a sentence about money
+        found = _currency_of(fig, toks, parser, parse, seen, located[k + 1 : k + 2], sentence_id, lex, evidence)
+        if found is None:
+            continue
+        currency, inferred = found
         seen.append((fig, sentence_id))
-        start_char, end_char = toks[fig.start].start, toks[fig.end - 1].end
-        low_eur = to_eur(fig.low, currency, on)
-        high_eur = to_eur(fig.high, currency, on)
-        rows.append(
-            {
-                "article_id": article_id,
-                "sentence_id": sentence_id,
-                "start": start_char,
-                "end": end_char,
-                "text": text[start_char:end_char],
-                "low": _clean(fig.low),
-                "high": _clean(fig.high),
-                "currency": currency,
-                "currency_inferred": bool(inferred),
-                "approx": bool(fig.approx),
-                "kind": fig.kind,
-                "low_eur": _clean(low_eur) if low_eur is not None else None,
-                "high_eur": _clean(high_eur) if high_eur is not None else None,
-                "context": context_from_doc(doc, start_char, end_char, lex, has_parse) if doc is not None else "",
-            }
-        )
+        context = (lambda s, e: context_from_doc(doc, s, e, lex, has_parse)) if doc is not None else (lambda s, e: "")
+        rows.append(_row(article_id, sentence_id, text, toks, fig, currency, inferred, on, context))
     return rows
+
+
+def _currency_of(fig: Figure, toks, parser: _Parser, parse: "_ParseLookup", seen, following, sentence_id: int, lex: Lexicon, evidence: Evidence):
+    """(currency, inferred) of a figure: its own, the one the article's figures before it
+    imply, or None when it is no money after all ("120 ton cocaïne")."""
+    currency, inferred = fig.currency, fig.inherited
+    if currency is None:
+        has_magnitude = any(parser.magnitude_at(j) for j in range(fig.start, fig.end))
+        currency = infer_currency(fig, toks, seen, following, sentence_id, lex, has_magnitude, evidence)
+        if currency is None:
+            return None
+        fig.currency = currency
+        return currency, True
+    if not inferred:
+        evidence.written.append(currency)
+    elif parse.has_pos and next_word(toks, fig.end, lex, evidence) == "noun":
+        return None  # "120 ton cocaïne": a weight, even in a sentence about money
+    return currency, inferred
+
+
+def _row(article_id: str, sentence_id: int, text: str, toks, fig: Figure, currency: str, inferred: bool, on, context) -> dict:
+    start_char, end_char = toks[fig.start].start, toks[fig.end - 1].end
+    low_eur = to_eur(fig.low, currency, on)
+    high_eur = to_eur(fig.high, currency, on)
+    return {
+        "article_id": article_id,
+        "sentence_id": sentence_id,
+        "start": start_char,
+        "end": end_char,
+        "text": text[start_char:end_char],
+        "low": _clean(fig.low),
+        "high": _clean(fig.high),
+        "currency": currency,
+        "currency_inferred": bool(inferred),
+        "approx": bool(fig.approx),
+        "kind": fig.kind,
+        "low_eur": _clean(low_eur) if low_eur is not None else None,
+        "high_eur": _clean(high_eur) if high_eur is not None else None,
+        "context": context(start_char, end_char),
+    }
 
 
 class _ParseLookup:

@@ -46,36 +46,44 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Callable
 
 from kroniek.extract.timex.lexicon import Lexicon, load_lexicon
-from kroniek.extract.timex.patterns import _patterns, merge_ranges
-from kroniek.extract.timex.periods import (
-    add_months,
-    add_units,
-    interval_value,
-    month_interval,
-    nth_weekday_of_month,
-    part_of,
-    quarter_interval,
-    season_interval,
-    week_interval,
-    year_interval,
-)
+from kroniek.extract.timex.patterns import _patterns
+from kroniek.extract.timex.periods import interval_value
 from kroniek.extract.timex.readings import Found, Reading
-from kroniek.extract.timex.resolution import duration_or_set, resolve, resolve_over
+from kroniek.extract.timex.resolution import duration_or_set, resolve_over
 from kroniek.extract.timex.tense import _sentence_words_near, direction_from_preposition, narrative_tense, tense_from_doc, tense_from_words
 from kroniek.read import date_bounds, date_precision
 
 _DAY_SIZED = ("weekday", "day_month", "ordinal_day_month", "word_day_month", "day_month_abbr")
 _COORDINATED = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*$")
 
-__all__ = [
-    "Found", "Lexicon", "Reading", "add_months", "add_units", "direction_from_preposition",
-    "duration_or_set", "extract_timexes", "interval_value", "load_lexicon", "merge_ranges", "month_interval",
-    "nth_weekday_of_month", "part_of", "quarter_interval", "resolve", "resolve_over", "season_interval",
-    "tense_from_doc", "tense_from_words", "week_interval", "year_interval",
-]
+__all__ = ["Found", "Lexicon", "Reading", "extract_timexes", "load_lexicon"]
+
+
+@dataclass
+class _Context:
+    """The article a time expression is resolved in: its text, date and parse."""
+
+    text: str
+    doc: object
+    lex: Lexicon
+    anchor_interval: tuple | None
+    precision: str
+    sentence_bounds: Callable[[int], tuple[int, int]]
+    parsed: bool
+    narrative: str | None
+
+    def clause_tense(self, f: Found) -> str | None:
+        """The verb's tense wins over a preposition when it is past ("was vanaf zaterdag
+        gesloten"); otherwise "sinds" looks back and "tot"/"vanaf" look ahead."""
+        verb = tense_from_doc(self.doc, f.start, self.parsed, self.lex)
+        prep = direction_from_preposition(self.text, f.start)
+        if verb == "past" and prep == "future":
+            return verb
+        return prep or verb
 
 
 def extract_timexes(
@@ -87,76 +95,82 @@ def extract_timexes(
     sentence_bounds: Callable[[int], tuple[int, int]] | None = None,
 ) -> list[dict]:
     """Time-expression rows for ``text`` resolved against ``article_date``."""
-    lex = load_lexicon()
-    anchor_interval = date_bounds(article_date) if article_date else None
-    precision = date_precision(article_date) if article_date else ""
-    sentence_of_char = sentence_of_char or (lambda _c: 0)
-    sentence_bounds = sentence_bounds or (lambda _c: (0, len(text)))
     parsed = doc is not None and doc.has_annotation("DEP") and doc.has_annotation("MORPH")
-    narrative = narrative_tense(doc) if parsed else None
-
-    def clause_tense(f: Found) -> str | None:
-        """The verb's tense wins over a preposition when it is past ("was vanaf zaterdag
-        gesloten"); otherwise "sinds" looks back and "tot"/"vanaf" look ahead."""
-        verb = tense_from_doc(doc, f.start, parsed, lex)
-        prep = direction_from_preposition(text, f.start)
-        if verb == "past" and prep == "future":
-            return verb
-        return prep or verb
-
+    ctx = _Context(
+        text, doc, load_lexicon(),
+        date_bounds(article_date) if article_date else None,
+        date_precision(article_date) if article_date else "",
+        sentence_bounds or (lambda _c: (0, len(text))),
+        parsed,
+        narrative_tense(doc) if parsed else None,
+    )
+    sentence_of_char = sentence_of_char or (lambda _c: 0)
     rows = []
     previous: tuple[Found, Reading, str | None] | None = None
     for f in _patterns().find(text):
-        reading: Reading | None
-        anchor_text = ""
         if f.kind in ("duration", "set"):
-            reading = duration_or_set(f, lex)
+            reading, anchor_text = duration_or_set(f, ctx.lex), ""
         elif f.kind == "merged":
-            assert f.parts is not None
-            tense = clause_tense(f)
-            first, anchor_text = resolve_over(f.parts[0], anchor_interval, tense, lex, precision)
-            last, _ = resolve_over(f.parts[1], anchor_interval, tense, lex, precision)
-            if first is None or last is None or first.begin is None or last.end is None:
-                reading = None
-            else:
-                begin, end = first.begin, last.end
-                if end < begin and f.parts[1].kind == "weekday":
-                    end += dt.timedelta(days=7)  # "van donderdag tot maandag"
-                elif end < begin and last.relative and not (end.month == 2 and end.day == 29):
-                    end = end.replace(year=end.year + 1)  # "van 20 december tot 5 januari"
-                reading = Reading(begin, end, interval_value(begin, end), "range") if begin <= end else None
+            reading, anchor_text = _merged(f, ctx)
         else:
-            tense = clause_tense(f)
-            if tense is None:
-                tense = tense_from_words(_sentence_words_near(text, f.start, f.end, sentence_bounds(f.start)), lex)
-            if f.kind == "weekday" and previous is not None and previous[0].kind == "weekday" and _COORDINATED.match(text[previous[0].end : f.start]):
-                tense = previous[2]  # "afgelopen vrijdag en zaterdag": the same direction
-            elif tense == "present" and narrative == "past" and f.kind in _DAY_SIZED:
-                # a story told in the past (its lead or a quote in the present: "Zaterdagavond
-                # brandt ...", "De politieactie van maandag komt ..."): the day lies behind
-                tense = "past" if f.kind == "weekday" else None  # a date: the nearest reading
-            reading, anchor_text = resolve_over(f, anchor_interval, tense, lex, precision)
-            if reading is not None and f.kind == "weekday":
-                direction = f.m.group("wdir") if f.m is not None else None
-                if direction:
-                    tense = "past" if lex.directions.get(direction.lower(), 0) < 0 else "future" if lex.directions.get(direction.lower(), 0) > 0 else tense
-                previous = (f, reading, tense)
+            reading, anchor_text, previous = _placed(f, ctx, previous)
         if reading is None:
             continue
         if reading.note in ("START", "MID", "END", "EARLIER", "LATER"):
             anchor_text = (anchor_text + "; " if anchor_text else "") + f"mod {reading.note}"
-        rows.append(
-            {
-                "article_id": article_id,
-                "sentence_id": sentence_of_char(f.start),
-                "start": f.start,
-                "end": f.end,
-                "text": text[f.start : f.end],
-                "value": reading.value,
-                "begin_date": reading.begin.isoformat() if reading.begin else None,
-                "end_date": reading.end.isoformat() if reading.end else None,
-                "granularity": reading.granularity,
-                "anchor": anchor_text,
-            }
-        )
+        rows.append(_row(article_id, sentence_of_char(f.start), f, text, reading, anchor_text))
     return rows
+
+
+def _merged(f: Found, ctx: _Context) -> tuple[Reading | None, str]:
+    """A range of two expressions ("van 20 december tot 5 januari"): from the first's
+    begin to the second's end."""
+    assert f.parts is not None
+    tense = ctx.clause_tense(f)
+    first, anchor_text = resolve_over(f.parts[0], ctx.anchor_interval, tense, ctx.lex, ctx.precision)
+    last, _ = resolve_over(f.parts[1], ctx.anchor_interval, tense, ctx.lex, ctx.precision)
+    if first is None or last is None or first.begin is None or last.end is None:
+        return None, anchor_text
+    begin, end = first.begin, last.end
+    if end < begin and f.parts[1].kind == "weekday":
+        end += dt.timedelta(days=7)  # "van donderdag tot maandag"
+    elif end < begin and last.relative and not (end.month == 2 and end.day == 29):
+        end = end.replace(year=end.year + 1)  # "van 20 december tot 5 januari"
+    return (Reading(begin, end, interval_value(begin, end), "range") if begin <= end else None), anchor_text
+
+
+def _placed(f: Found, ctx: _Context, previous):
+    """(reading, anchor text, the weekday context for the next expression) of an
+    expression placed on the calendar, in the direction its clause looks."""
+    tense = ctx.clause_tense(f)
+    if tense is None:
+        tense = tense_from_words(_sentence_words_near(ctx.text, f.start, f.end, ctx.sentence_bounds(f.start)), ctx.lex)
+    if f.kind == "weekday" and previous is not None and previous[0].kind == "weekday" and _COORDINATED.match(ctx.text[previous[0].end : f.start]):
+        tense = previous[2]  # "afgelopen vrijdag en zaterdag": the same direction
+    elif tense == "present" and ctx.narrative == "past" and f.kind in _DAY_SIZED:
+        # a story told in the past (its lead or a quote in the present: "Zaterdagavond
+        # brandt ...", "De politieactie van maandag komt ..."): the day lies behind
+        tense = "past" if f.kind == "weekday" else None  # a date: the nearest reading
+    reading, anchor_text = resolve_over(f, ctx.anchor_interval, tense, ctx.lex, ctx.precision)
+    if reading is not None and f.kind == "weekday":
+        direction = f.m.group("wdir") if f.m is not None else None
+        if direction:
+            offset = ctx.lex.directions.get(direction.lower(), 0)
+            tense = "past" if offset < 0 else "future" if offset > 0 else tense
+        previous = (f, reading, tense)
+    return reading, anchor_text, previous
+
+
+def _row(article_id: str, sentence_id: int, f: Found, text: str, reading: Reading, anchor_text: str) -> dict:
+    return {
+        "article_id": article_id,
+        "sentence_id": sentence_id,
+        "start": f.start,
+        "end": f.end,
+        "text": text[f.start : f.end],
+        "value": reading.value,
+        "begin_date": reading.begin.isoformat() if reading.begin else None,
+        "end_date": reading.end.isoformat() if reading.end else None,
+        "granularity": reading.granularity,
+        "anchor": anchor_text,
+    }

@@ -5,14 +5,22 @@ absent, from the article date and the tense)."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
-import dateparser
-import holidays
-
 from kroniek.extract.money.numbers import number_word
-from kroniek.extract.timex.lexicon import Lexicon
+from kroniek.extract.timex.anchors import (
+    dated,
+    day_of,
+    direction_of,
+    explicit_date,
+    modifier_of,
+    month_of,
+    named_interval,
+    nearest_year,
+    season_reading,
+    year_from_ref,
+    year_of,
+)
 from kroniek.extract.timex.periods import (
     D,
     add_months,
@@ -28,154 +36,6 @@ from kroniek.extract.timex.periods import (
 from kroniek.extract.timex.readings import Reading
 
 
-@functools.lru_cache(maxsize=2048)
-def explicit_date(text: str) -> D | None:
-    """A complete explicit date through dateparser (it reads these well; see the docstring).
-
-    Returns None where dateparser does not read it ("9 sept. 2021"); the caller then
-    uses the lexicon.
-    """
-    parsed = dateparser.parse(text, languages=["nl"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True})
-    return parsed.date() if parsed else None
-
-
-def _year_of(raw: str) -> int:
-    raw = raw.lstrip("'")
-    y = int(raw)
-    return y + (2000 if y < 50 else 1900) if len(raw) == 2 else y
-
-
-PRESENT_HORIZON_DAYS = 240
-
-
-def _nearest_year(month: int, day: int | None, anchor: D, tense: str | None) -> int:
-    """The year that puts a month (and day) nearest to the anchor, tense first."""
-    candidates = []
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            b, e = (D(y, month, day), D(y, month, day)) if day else month_interval(y, month)
-        except ValueError:
-            continue
-        distance = 0 if b <= anchor <= e else min(abs((b - anchor).days), abs((e - anchor).days))
-        fits = not ((tense == "past" and b > anchor) or (tense == "future" and e < anchor))
-        if tense == "present":
-            # a present tense plans ahead ("zetten de wijzers in oktober terug"), but not by
-            # most of a year: "gaat hij op 29 januari naar Antwerpen" in April tells the past
-            fits = e >= anchor and (b - anchor).days <= PRESENT_HORIZON_DAYS
-        candidates.append((distance, y, fits))
-    if not candidates:
-        return anchor.year
-    fitting = [c for c in candidates if c[2]]
-    return min(fitting or candidates)[1]
-
-
-def _mod(g: dict, lex: Lexicon) -> str | None:
-    raw = g.get("mod")
-    return lex.modifiers.get(re.sub(r"\s+", " ", raw.lower())) if raw else None
-
-
-def _direction(g: dict, group: str, lex: Lexicon) -> int | None:
-    raw = g.get(group)
-    return lex.directions.get(raw.lower()) if raw else None
-
-
-def _holiday_dates(names: list[str], year: int) -> list[D]:
-    cal = holidays.country_holidays("NL", years=[year], language="nl")
-    wanted = {n.lower() for n in names}
-    return sorted(d for d, n in cal.items() if any(part.strip().lower() in wanted for part in n.split(";")))
-
-
-def _named_interval(spec: dict, year: int) -> tuple[D, D] | None:
-    if "holiday" in spec:
-        dates = _holiday_dates(spec["holiday"], year)
-        return (dates[0], dates[-1]) if dates else None
-    if "fixed" in spec:
-        mm, dd = (int(x) for x in spec["fixed"].split("-"))
-        begin = D(year, mm, dd)
-        if "until" in spec:
-            um, ud = (int(x) for x in spec["until"].split("-"))
-            return begin, D(year + 1 if (um, ud) < (mm, dd) else year, um, ud)
-        return begin, begin
-    if "nth" in spec:
-        month, weekday, nth = spec["nth"]
-        day = nth_weekday_of_month(year, month, weekday, nth)
-        return day, day
-    return None
-
-
-_NUMBER_WORDS = {
-    "één": 1, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
-    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "honderd": 100,
-}
-
-
-def _count(raw: str) -> float | None:
-    raw = raw.lower()
-    if raw.isdigit():
-        return float(raw)
-    if raw in ("anderhalf", "anderhalve"):
-        return 1.5
-    if raw in ("paar", "enkele"):
-        return 2.0 if raw == "paar" else 3.0  # "de afgelopen paar/enkele dagen", as Recognizers-Text reads them
-    return float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else None
-
-
-def _month_of(raw: str, lex: Lexicon) -> int:
-    return lex.month_of[raw.lower().rstrip(".")]
-
-
-def _day_of(g: dict, lex: Lexicon) -> int:
-    return lex.day_ordinals[g["dayord"].lower()] if g.get("dayord") else int(g["day"])
-
-
-def _dated(year: int | None, month: int, day: int, anchor: D | None, tense: str | None) -> Reading | None:
-    """A day from day and month, with the year given or inferred from the anchor."""
-    relative = year is None
-    if year is None:
-        if anchor is None:
-            return Reading(None, None, f"XXXX-{month:02d}-{day:02d}", "day")
-        year = _nearest_year(month, day, anchor, tense)
-    try:
-        d = D(year, month, day)
-    except ValueError:
-        return None
-    return Reading(d, d, d.isoformat(), "day", relative=relative)
-
-
-def _year_from_ref(g: dict, anchor: D | None, lex: Lexicon) -> int:
-    if g.get("year"):
-        return int(g["year"])
-    if g.get("ydir"):
-        return anchor.year + lex.directions[g["ydir"].lower()]
-    return anchor.year
-
-
-def _season_reading(name: str, direction: int | None, anchor: D, lex: Lexicon, mod: str | None, tense: str | None = None) -> Reading:
-    code, sb, se = lex.seasons[name]
-    instances = [(y, *season_interval(y, sb, se)) for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)]
-    if direction is None:
-        containing = [i for i in instances if i[1] <= anchor <= i[2]]
-        if containing:
-            chosen = containing[0]
-        elif tense in ("future", "present"):  # "In de zomer stopt ...": the coming one
-            chosen = next(i for i in instances if i[1] > anchor)
-        else:
-            past = [i for i in instances if i[2] < anchor]
-            chosen = past[-1]
-    elif direction < 0:
-        chosen = [i for i in instances if i[2] < anchor][-1]
-    elif direction > 0:
-        chosen = next(i for i in instances if i[1] > anchor)
-    else:
-        containing = [i for i in instances if i[1] <= anchor <= i[2]]
-        chosen = containing[0] if containing else next(i for i in instances if i[1] > anchor)
-    y, b, e = chosen
-    if mod:
-        b, e = part_of(b, e, "season", mod)
-    return Reading(b, e, f"{y:04d}-{code}", "season", note=mod or "")
-
-
 def _r_explicit(g, anchor, tense, lex):
     """A complete date: "12-03-2019", "2019-03-12", "9 september 2021"."""
     day = explicit_date(g["_text"])
@@ -185,7 +45,7 @@ def _r_explicit(g, anchor, tense, lex):
                 month, day_n = lex.month_of[g["month"].lower().rstrip(".")], int(g["day"])
             else:
                 month, day_n = int(g["m"]), int(g["d"])
-            day = D(_year_of(g["y"]), month, day_n)
+            day = D(year_of(g["y"]), month, day_n)
         except ValueError:
             return None
     return Reading(day, day, day.isoformat(), "day", relative=False)
@@ -194,32 +54,23 @@ def _r_explicit(g, anchor, tense, lex):
 def _r_day_month(g, anchor, tense, lex):
     if g.get("y"):
         return _r_explicit(g, anchor, tense, lex)
-    month = lex.month_of[g["month"].lower().rstrip(".")]
-    day_n = int(g["day"])
-    if anchor is None:
-        return Reading(None, None, f"XXXX-{month:02d}-{day_n:02d}", "day")
-    if g.get("ydir"):
+    year = None
+    if g.get("ydir") and anchor is not None:
         year = anchor.year + lex.directions[g["ydir"].lower()]  # "3 november vorig jaar"
-    else:
-        year = _nearest_year(month, day_n, anchor, tense)
-    try:
-        day = D(year, month, day_n)
-    except ValueError:
-        return None
-    return Reading(day, day, day.isoformat(), "day", relative=True)
+    return dated(year, month_of(g["month"], lex), int(g["day"]), anchor, tense, relative=True)
 
 
 def _r_month(g, anchor, tense, lex):
     """"maart", "begin april", "afgelopen september", "juni vorig jaar", "vorig jaar in augustus"."""
     month = lex.month_of[g["month"].lower().rstrip(".")]
-    mod = _mod(g, lex)
+    mod = modifier_of(g, lex)
     relative = True
     if g.get("year"):
         year, relative = int(g["year"]), False
     elif anchor is None:
         return Reading(None, None, f"XXXX-{month:02d}", "month")
     elif g.get("ydir") or g.get("dir"):
-        direction = _direction(g, "ydir", lex) if g.get("ydir") else _direction(g, "dir", lex)
+        direction = direction_of(g, "ydir", lex) if g.get("ydir") else direction_of(g, "dir", lex)
         year = anchor.year + (direction or 0)
     elif g.get("mdir"):
         direction = lex.directions[g["mdir"].lower()]
@@ -232,9 +83,9 @@ def _r_month(g, anchor, tense, lex):
         else:
             year = anchor.year
     elif g.get("jl"):
-        year = _nearest_year(month, None, anchor, "past")
+        year = nearest_year(month, None, anchor, "past")
     else:
-        year = _nearest_year(month, None, anchor, tense)
+        year = nearest_year(month, None, anchor, tense)
     b, e = month_interval(year, month)
     b2, e2 = part_of(b, e, "month", mod) if mod else (b, e)
     return Reading(b2, e2, f"{year:04d}-{month:02d}", "month" if not mod else "month-part", relative=relative, note=mod or "")
@@ -243,34 +94,34 @@ def _r_month(g, anchor, tense, lex):
 def _r_year(g, anchor, tense, lex):
     year = int(g["year"])
     b, e = year_interval(year)
-    mod = _mod(g, lex)
+    mod = modifier_of(g, lex)
     b2, e2 = part_of(b, e, "year", mod) if mod else (b, e)
     return Reading(b2, e2, f"{year:04d}", "year" if not mod else "year-part", relative=False, note=mod or "")
 
 
 def _r_quarter(g, anchor, tense, lex):
     q = lex.ordinals[g["ord"].lower()]
-    year = _year_from_ref(g, anchor, lex)
+    year = year_from_ref(g, anchor, lex)
     b, e = quarter_interval(year, q)
     return Reading(b, e, f"{year:04d}-Q{q}", "quarter", relative=not g.get("year"))
 
 
 def _r_half_year(g, anchor, tense, lex):
     half = 1 if g["half"].lower() == "eerste" else 2
-    year = _year_from_ref(g, anchor, lex)
+    year = year_from_ref(g, anchor, lex)
     b, e = (D(year, 1, 1), D(year, 6, 30)) if half == 1 else (D(year, 7, 1), D(year, 12, 31))
     return Reading(b, e, f"{year:04d}-H{half}", "half-year", relative=not g.get("year"))
 
 
 def _r_season(g, anchor, tense, lex):
-    mod = _mod(g, lex)
+    mod = modifier_of(g, lex)
     if g.get("year"):
         code, sb, se = lex.seasons[g["season"].lower()]
         b, e = season_interval(int(g["year"]), sb, se)
         if mod:
             b, e = part_of(b, e, "season", mod)
         return Reading(b, e, f"{g['year']}-{code}", "season", relative=False, note=mod or "")
-    return _season_reading(g["season"].lower(), None, anchor, lex, mod, tense)
+    return season_reading(g["season"].lower(), None, anchor, lex, mod, tense)
 
 
 def _r_decade(g, anchor, tense, lex):
@@ -284,7 +135,7 @@ def _r_decade(g, anchor, tense, lex):
         century = 2000
     start_year = century + digit * 10
     b, e = D(start_year, 1, 1), D(start_year + 9, 12, 31)
-    mod = _mod(g, lex)
+    mod = modifier_of(g, lex)
     if mod:
         b, e = part_of(b, e, "decade", mod)
     return Reading(b, e, f"{start_year // 10:03d}", "decade", note=mod or "")
@@ -292,14 +143,14 @@ def _r_decade(g, anchor, tense, lex):
 
 def _r_named(g, anchor, tense, lex):
     spec = lex.named_days[re.sub(r"\s+", " ", g["named"].lower())]
-    direction = _direction(g, "dir", lex)
+    direction = direction_of(g, "dir", lex)
     if g.get("year"):
         years = [int(g["year"])]
     elif direction is not None:
         years = [anchor.year + d for d in (-1, 0, 1)]
     else:
         years = [anchor.year - 1, anchor.year, anchor.year + 1]
-    options = [iv for iv in (_named_interval(spec, y) for y in years) if iv]
+    options = [iv for iv in (named_interval(spec, y) for y in years) if iv]
     if not options:
         return None
     if g.get("year"):
@@ -323,8 +174,8 @@ def _r_year_range(g, anchor, tense, lex):
 
 
 def _r_day_range(g, anchor, tense, lex):
-    month, d1, d2 = _month_of(g["month"], lex), int(g["d1"]), int(g["d2"])
-    first = _dated(int(g["y"]) if g.get("y") else None, month, d1, anchor, tense)
+    month, d1, d2 = month_of(g["month"], lex), int(g["d1"]), int(g["d2"])
+    first = dated(int(g["y"]) if g.get("y") else None, month, d1, anchor, tense)
     if first is None or first.begin is None or d2 <= d1:
         return None
     try:
@@ -342,26 +193,26 @@ def _r_month_num(g, anchor, tense, lex):
 
 def _r_day_month_num(g, anchor, tense, lex):
     day, month = int(g.get("d") or g["d2"]), int(g.get("m") or g["m2"])
-    return _dated(None, month, day, anchor, tense)
+    return dated(None, month, day, anchor, tense)
 
 
 def _r_day_month_abbr(g, anchor, tense, lex):
-    return _dated(int(g["y"]) if g.get("y") else None, _month_of(g["month"], lex), int(g["day"]), anchor, tense)
+    return dated(int(g["y"]) if g.get("y") else None, month_of(g["month"], lex), int(g["day"]), anchor, tense)
 
 
 def _r_ordinal_day_month(g, anchor, tense, lex):
-    return _dated(int(g["y"]) if g.get("y") else None, _month_of(g["month"], lex), _day_of(g, lex), anchor, tense)
+    return dated(int(g["y"]) if g.get("y") else None, month_of(g["month"], lex), day_of(g, lex), anchor, tense)
 
 
 def _r_nth_weekday(g, anchor, tense, lex):
     if g.get("month"):
-        month = _month_of(g["month"], lex)
+        month = month_of(g["month"], lex)
         if g.get("year"):
             year = int(g["year"])
         elif anchor is None:
             return None
         else:
-            year = _nearest_year(month, None, anchor, tense)
+            year = nearest_year(month, None, anchor, tense)
     else:
         if anchor is None:
             return None
@@ -389,8 +240,8 @@ def _r_nth_week(g, anchor, tense, lex):
         if anchor is None:
             return None
         if g.get("month"):
-            month = _month_of(g["month"], lex)
-            year = _nearest_year(month, None, anchor, tense)
+            month = month_of(g["month"], lex)
+            year = nearest_year(month, None, anchor, tense)
         else:
             year, month = add_months(anchor.year, anchor.month, lex.directions[g["mdir"].lower()])
         first, last = month_interval(year, month)
@@ -429,7 +280,7 @@ def _r_weekday_day(g, anchor, tense, lex):
     """"vrijdag de 15e": the 15th nearest the article date that falls on a Friday."""
     if anchor is None:
         return None
-    day, weekday = _day_of(g, lex), lex.weekday_of[g["weekday"].lower()]
+    day, weekday = day_of(g, lex), lex.weekday_of[g["weekday"].lower()]
     options = []
     for delta in (-1, 0, 1):
         y, mo = add_months(anchor.year, anchor.month, delta)
@@ -449,7 +300,7 @@ def _r_word_day_month(g, anchor, tense, lex):
     value = number_word(g["dayword"].lower())
     if value is None or not 1 <= value <= 31 or value != int(value):
         return None
-    return _dated(int(g["y"]) if g.get("y") else None, _month_of(g["month"], lex), int(value), anchor, tense)
+    return dated(int(g["y"]) if g.get("y") else None, month_of(g["month"], lex), int(value), anchor, tense)
 
 
 # kind of expression -> resolver(groups, anchor day, tense, lexicon)

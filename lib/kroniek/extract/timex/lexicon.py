@@ -43,40 +43,31 @@ class Lexicon:
     day_part_markers: list[str]
 
 
+# How each field of the Lexicon is read from timex.yaml: word lists and tables as they
+# are, number tables with int values.
+_LISTS = ("day_parts", "units", "set_quantifiers", "span_back", "span_forward", "week_directions", "week_directions_after",
+          "any_day_markers", "day_part_markers")
+_TABLES = ("modifiers", "named_days", "duration_units", "duration_words", "set_words", "unit_granularity", "set_units")
+_NUMBERS = ("day_words", "directions", "decades")
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     c = read_yaml("timex.yaml")
-    month_of = {w: int(m) for m, words in c["months"].items() for w in words}
-    weekday_of = {w: int(d) for d, words in c["weekdays"].items() for w in words}
+    fields = {name: list(c[name]) for name in _LISTS}
+    fields |= {name: dict(c[name]) for name in _TABLES}
+    fields |= {name: {k: int(v) for k, v in c[name].items()} for name in _NUMBERS}
     return Lexicon(
-        month_of=month_of,
-        weekday_of=weekday_of,
-        day_parts=list(c["day_parts"]),
-        day_words={k: int(v) for k, v in c["day_words"].items()},
-        directions={k: int(v) for k, v in c["directions"].items()},
-        units=list(c["units"]),
-        modifiers=dict(c["modifiers"]),
+        month_of={w: int(m) for m, words in c["months"].items() for w in words},
+        weekday_of={w: int(d) for d, words in c["weekdays"].items() for w in words},
         seasons={k: tuple(v) for k, v in c["seasons"].items()},
         ordinals={str(k): int(v) for k, v in c["ordinals"].items()},
-        decades={k: int(v) for k, v in c["decades"].items()},
-        named_days=dict(c["named_days"]),
-        duration_units=dict(c["duration_units"]),
-        duration_words=dict(c["duration_words"]),
-        set_words=dict(c["set_words"]),
-        set_quantifiers=list(c["set_quantifiers"]),
         future_cues=set(c["future_cues"]),
         past_cues=set(c["past_cues"]),
         day_ordinals={w: i + 1 for i, w in enumerate(c["day_ordinals"])},
-        span_back=list(c["span_back"]),
-        span_forward=list(c["span_forward"]),
         unit_synonyms=dict(c.get("unit_synonyms") or {}),
         reporting_verbs=frozenset(c.get("reporting_verbs") or []),
-        unit_granularity=dict(c["unit_granularity"]),
-        week_directions=list(c["week_directions"]),
-        week_directions_after=list(c["week_directions_after"]),
-        set_units=dict(c["set_units"]),
-        any_day_markers=list(c["any_day_markers"]),
-        day_part_markers=list(c["day_part_markers"]),
+        **fields,
     )
 
 

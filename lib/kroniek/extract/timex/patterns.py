@@ -170,10 +170,7 @@ class _Patterns:
                 if self.day_part_before.search(before):
                     return False
             return True
-        if kind == "season":
-            return True
-        if kind == "named":
-            named = m.group("named")
+        if kind in ("season", "named"):
             return True
         if kind == "word_day_month":
             value = number_word(m.group("dayword").lower())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kroniek.extract.timex.dates import _count, _day_of, _direction, _mod, _season_reading
+from kroniek.extract.timex.anchors import count_of, day_of, direction_of, modifier_of, season_reading
 from kroniek.extract.timex.lexicon import Lexicon
 from kroniek.extract.timex.periods import (
     ONE,
@@ -22,95 +22,109 @@ from kroniek.extract.timex.periods import (
 from kroniek.extract.timex.readings import Reading
 
 
-def _unit_interval(unit: str, anchor: D, direction: int) -> tuple[D, D]:
-    if unit == "week":
-        return week_interval(anchor + dt.timedelta(weeks=direction))
-    if unit == "weekend":
-        monday, _ = week_interval(anchor + dt.timedelta(weeks=direction))
-        if direction > 0 and anchor.isoweekday() < 6:
-            monday, _ = week_interval(anchor)  # "komend weekend" on a weekday: this week's
-        if direction < 0 and anchor.isoweekday() == 7:
-            monday, _ = week_interval(anchor)  # "afgelopen weekend" on a Sunday: today's
-        return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-    if unit == "maand":
-        y, m = add_months(anchor.year, anchor.month, direction)
-        return month_interval(y, m)
-    if unit in ("jaar",):
-        return year_interval(anchor.year + direction)
-    if unit == "kwartaal":
-        q = (anchor.month - 1) // 3 + 1 + direction
-        y = anchor.year + (q - 1) // 4
-        q = (q - 1) % 4 + 1
-        return quarter_interval(y, q)
-    if unit == "halfjaar":
-        h = (anchor.month - 1) // 6 + direction
-        y = anchor.year + h // 2
-        h = h % 2
-        return (D(y, 1, 1), D(y, 6, 30)) if h == 0 else (D(y, 7, 1), D(y, 12, 31))
-    if unit == "decennium":
-        start = (anchor.year // 10 + direction) * 10
-        return D(start, 1, 1), D(start + 9, 12, 31)
-    if unit == "eeuw":
-        start = (anchor.year // 100 + direction) * 100
-        return D(start, 1, 1), D(start + 99, 12, 31)
-    raise ValueError(unit)
+def _week_of(anchor: D, direction: int) -> tuple[D, D]:
+    return week_interval(anchor + dt.timedelta(weeks=direction))
 
 
-def _unit_value(unit: str, begin: D) -> str:
-    if unit == "week":
-        y, w, _ = begin.isocalendar()
-        return f"{y:04d}-W{w:02d}"
-    if unit == "weekend":
-        y, w, _ = begin.isocalendar()
-        return f"{y:04d}-W{w:02d}-WE"
-    if unit == "maand":
-        return f"{begin.year:04d}-{begin.month:02d}"
-    if unit == "jaar":
-        return f"{begin.year:04d}"
-    if unit == "kwartaal":
-        return f"{begin.year:04d}-Q{(begin.month - 1) // 3 + 1}"
-    if unit == "halfjaar":
-        return f"{begin.year:04d}-H{1 if begin.month <= 6 else 2}"
-    if unit == "decennium":
-        return f"{begin.year // 10:03d}"
-    if unit == "eeuw":
-        return f"{begin.year // 100:02d}"
-    return interval_value(begin, begin)
+def _weekend_of(anchor: D, direction: int) -> tuple[D, D]:
+    monday, _ = week_interval(anchor + dt.timedelta(weeks=direction))
+    if direction > 0 and anchor.isoweekday() < 6:
+        monday, _ = week_interval(anchor)  # "komend weekend" on a weekday: this week's
+    if direction < 0 and anchor.isoweekday() == 7:
+        monday, _ = week_interval(anchor)  # "afgelopen weekend" on a Sunday: today's
+    return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
 
 
-def _granularity(unit: str, lex: Lexicon) -> str:
+def _month_of(anchor: D, direction: int) -> tuple[D, D]:
+    return month_interval(*add_months(anchor.year, anchor.month, direction))
+
+
+def _quarter_of(anchor: D, direction: int) -> tuple[D, D]:
+    q = (anchor.month - 1) // 3 + 1 + direction
+    return quarter_interval(anchor.year + (q - 1) // 4, (q - 1) % 4 + 1)
+
+
+def _half_year_of(anchor: D, direction: int) -> tuple[D, D]:
+    h = (anchor.month - 1) // 6 + direction
+    y = anchor.year + h // 2
+    return (D(y, 1, 1), D(y, 6, 30)) if h % 2 == 0 else (D(y, 7, 1), D(y, 12, 31))
+
+
+def _years_of(size: int):
+    def interval(anchor: D, direction: int) -> tuple[D, D]:
+        start = (anchor.year // size + direction) * size
+        return D(start, 1, 1), D(start + size - 1, 12, 31)
+
+    return interval
+
+
+# The period of each granularity ``direction`` steps from the one holding the anchor day,
+# and its TIMEX3 value from its first day.
+_INTERVAL = {
+    "week": _week_of,
+    "weekend": _weekend_of,
+    "month": _month_of,
+    "year": lambda anchor, direction: year_interval(anchor.year + direction),
+    "quarter": _quarter_of,
+    "half-year": _half_year_of,
+    "decade": _years_of(10),
+    "century": _years_of(100),
+}
+_VALUE = {
+    "week": lambda b: "{:04d}-W{:02d}".format(*b.isocalendar()[:2]),
+    "weekend": lambda b: "{:04d}-W{:02d}-WE".format(*b.isocalendar()[:2]),
+    "month": lambda b: f"{b.year:04d}-{b.month:02d}",
+    "year": lambda b: f"{b.year:04d}",
+    "quarter": lambda b: f"{b.year:04d}-Q{(b.month - 1) // 3 + 1}",
+    "half-year": lambda b: f"{b.year:04d}-H{1 if b.month <= 6 else 2}",
+    "decade": lambda b: f"{b.year // 10:03d}",
+    "century": lambda b: f"{b.year // 100:02d}",
+}
+# How part_of splits a period of each granularity (the others, a decade or a century
+# named by its unit, in thirds).
+_PART_KIND = {"year": "year", "month": "month", "week": "week", "weekend": "week"}
+
+
+def _grain(g: dict, lex: Lexicon) -> str:
+    """The granularity of the unit word of a match ("weekeinde" -> weekend)."""
+    unit = lex.unit_synonyms.get(g["unit"].lower(), g["unit"].lower())
     return lex.unit_granularity.get(unit, unit)
 
 
+def _unit_interval(grain: str, anchor: D, direction: int) -> tuple[D, D]:
+    if grain not in _INTERVAL:
+        raise ValueError(grain)
+    return _INTERVAL[grain](anchor, direction)
+
+
 def _r_earlier_later(g, anchor, tense, lex):
-    unit = lex.unit_synonyms.get(g["unit"].lower(), g["unit"].lower())
-    b, e = _unit_interval(unit, anchor, 0)
+    grain = _grain(g, lex)
+    b, e = _unit_interval(grain, anchor, 0)
     if g["el"].lower() == "eerder":
         end = anchor - ONE
         if end < b:
             end = b
-        return Reading(b, end, interval_value(b, end), _granularity(unit, lex) + "-part", note="EARLIER")
+        return Reading(b, end, interval_value(b, end), grain + "-part", note="EARLIER")
     begin = anchor + ONE
     if begin > e:
         begin = e
-    return Reading(begin, e, interval_value(begin, e), _granularity(unit, lex) + "-part", note="LATER")
+    return Reading(begin, e, interval_value(begin, e), grain + "-part", note="LATER")
 
 
 def _r_dir_unit(g, anchor, tense, lex):
-    direction = _direction(g, "dir", lex) or 0
-    mod = _mod(g, lex)
+    direction = direction_of(g, "dir", lex) or 0
+    mod = modifier_of(g, lex)
     if g.get("season"):
-        return _season_reading(g["season"].lower(), direction, anchor, lex, mod)
-    unit = lex.unit_synonyms.get(g["unit"].lower(), g["unit"].lower())
-    b, e = _unit_interval(unit, anchor, direction)
+        return season_reading(g["season"].lower(), direction, anchor, lex, mod)
+    grain = _grain(g, lex)
+    b, e = _unit_interval(grain, anchor, direction)
     if direction == 0 and tense == "past" and b > anchor:
-        b, e = _unit_interval(unit, anchor, -1)  # "had dit weekeinde ..." on a Tuesday: the one just past
-    value = _unit_value(unit, b)
+        b, e = _unit_interval(grain, anchor, -1)  # "had dit weekeinde ..." on a Tuesday: the one just past
+    value = _VALUE[grain](b) if grain in _VALUE else interval_value(b, b)
     if mod in ("START", "MID", "END"):
-        unit_kind = {"jaar": "year", "maand": "month", "week": "week", "weekend": "week"}.get(unit, unit)
-        b, e = part_of(b, e, unit_kind, mod)
-        return Reading(b, e, value, _granularity(unit, lex) + "-part", note=mod)
-    return Reading(b, e, value, _granularity(unit, lex))
+        b, e = part_of(b, e, _PART_KIND.get(grain, "thirds"), mod)
+        return Reading(b, e, value, grain + "-part", note=mod)
+    return Reading(b, e, value, grain)
 
 
 def _r_weekday(g, anchor, tense, lex):
@@ -121,7 +135,7 @@ def _r_weekday(g, anchor, tense, lex):
         monday, _ = week_interval(anchor + dt.timedelta(weeks=week_shift))
         day = monday + dt.timedelta(days=weekday - 1)
     else:
-        direction = _direction(g, "wdir", lex)
+        direction = direction_of(g, "wdir", lex)
         if direction is None:
             direction = -1 if tense == "past" else 1 if tense in ("future", "present") else -1
         if direction == 0:
@@ -148,7 +162,7 @@ def _r_day_word(g, anchor, tense, lex):
 
 
 def _r_ago(g, anchor, tense, lex):
-    n = _count(g["num"])
+    n = count_of(g["num"])
     unit = lex.duration_units[g["durunit"].lower()]
     if n is None or unit not in ("D", "W", "M", "Y"):
         return None
@@ -171,7 +185,7 @@ def _r_ordinal_day_rel(g, anchor, tense, lex):
         return None
     y, mo = add_months(anchor.year, anchor.month, lex.directions[g["dir"].lower()])
     try:
-        d = D(y, mo, _day_of(g, lex))
+        d = D(y, mo, day_of(g, lex))
     except ValueError:
         return None
     return Reading(d, d, d.isoformat(), "day")
@@ -182,7 +196,7 @@ def _r_span(g, anchor, tense, lex):
     vijf dagen" / "binnen vijf dagen": from the day after it."""
     if anchor is None:
         return None
-    n = _count(g["num"])
+    n = count_of(g["num"])
     unit = lex.duration_units[g["durunit"].lower()]
     if n is None or n != int(n):
         return None
@@ -201,7 +215,7 @@ def _r_in_future(g, anchor, tense, lex):
     """"over drie weken": the unit that far ahead (a week, a month), not an invented day."""
     if anchor is None:
         return None
-    n = _count(g["num"])
+    n = count_of(g["num"])
     unit = lex.duration_units[g["durunit"].lower()]
     if n is None or n != int(n) or unit not in ("D", "W", "M", "Y"):
         return None

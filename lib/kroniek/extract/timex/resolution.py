@@ -3,7 +3,8 @@ month, a year): one reading per possible article day, then their hull."""
 
 from __future__ import annotations
 
-from kroniek.extract.timex.dates import DATE_NEEDS_ANCHOR, DATE_RESOLVERS, _count
+from kroniek.extract.timex.anchors import count_of
+from kroniek.extract.timex.dates import DATE_NEEDS_ANCHOR, DATE_RESOLVERS
 from kroniek.extract.timex.lexicon import Lexicon
 from kroniek.extract.timex.periods import ONE, D, interval_value
 from kroniek.extract.timex.readings import Found, Reading
@@ -64,7 +65,7 @@ def duration_or_set(f: Found, lex: Lexicon) -> Reading | None:
     if f.kind == "duration":
         if g.get("durword"):
             return Reading(None, None, lex.duration_words[g["durword"].lower()], "duration", relative=False)
-        n = _count(g["num"])
+        n = count_of(g["num"])
         unit = lex.duration_units[g["durunit"].lower()]
         if n is None:
             value = f"PX{unit}"
