@@ -25,15 +25,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from kroniek.data import word_set
 from kroniek.data.words import pronouns
 from kroniek.extract.events.lexicon import Trigger, TriggerLexicon, _dep, _governing_verb, _lemma
 
-TARGET_PREPS = {"aan", "tegen", "op", "naar", "met", "jegens"}
-# heads of phrases that name no party of the event: "aan de zijde van IS", "met een
-# team van ... FBI-agenten", "in naam van", "op verzoek van"
-NO_ROLE_HEADS = {"zijde", "kant", "naam", "team", "hulp", "verzoek", "aanraden", "voorbeeld", "rol", "manier", "opdracht", "gebied", "vlak"}
-LOCATIVE_PREPS = {"in", "bij", "te", "nabij", "binnen", "buiten", "uit", "vanuit", "rond", "tijdens", "sinds", "na"}
-PAIR_DETERMINERS = {"beide", "beiden", "twee"}
+# the word lists of events.yaml's role_words (what each names is said there)
+TARGET_PREPS = word_set("events.yaml", "role_words", "target_prepositions")
+NO_ROLE_HEADS = word_set("events.yaml", "role_words", "no_role_heads")
+LOCATIVE_PREPS = word_set("events.yaml", "role_words", "locative_prepositions")
+PAIR_DETERMINERS = word_set("events.yaml", "role_words", "pair_determiners")
 # a specific someone named before (not "men", "je", "het": generic or empty)
 PERSONAL_PRONOUNS = pronouns("personal")
 

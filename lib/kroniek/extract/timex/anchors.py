@@ -90,22 +90,12 @@ def named_interval(spec: dict, year: int) -> tuple[D, D] | None:
     return None
 
 
-_NUMBER_WORDS = {
-    "één": 1, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
-    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "honderd": 100,
-}
-
-
-def count_of(raw: str) -> float | None:
+def count_of(raw: str, lex: Lexicon) -> float | None:
+    """The number a count word or digits stand for ("drie", "anderhalf", "12")."""
     raw = raw.lower()
     if raw.isdigit():
         return float(raw)
-    if raw in ("anderhalf", "anderhalve"):
-        return 1.5
-    if raw in ("paar", "enkele"):
-        return 2.0 if raw == "paar" else 3.0  # "de afgelopen paar/enkele dagen", as Recognizers-Text reads them
-    return float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else None
+    return lex.count_words.get(raw)
 
 
 def month_of(raw: str, lex: Lexicon) -> int:

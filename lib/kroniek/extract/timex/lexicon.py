@@ -13,6 +13,8 @@ from kroniek.data import read_yaml
 
 @dataclass
 class Lexicon:
+    """The time words of ``timex.yaml``, by what they name (see the comments there)."""
+
     month_of: dict[str, int]
     weekday_of: dict[str, int]
     day_parts: list[str]
@@ -39,6 +41,7 @@ class Lexicon:
     week_directions: list[str]
     week_directions_after: list[str]
     set_units: dict[str, str]
+    count_words: dict[str, float]
     any_day_markers: list[str]
     day_part_markers: list[str]
 
@@ -67,6 +70,7 @@ def load_lexicon() -> Lexicon:
         day_ordinals={w: i + 1 for i, w in enumerate(c["day_ordinals"])},
         unit_synonyms=dict(c.get("unit_synonyms") or {}),
         reporting_verbs=frozenset(c.get("reporting_verbs") or []),
+        count_words={k: float(v) for k, v in c["count_words"].items()},
         **fields,
     )
 

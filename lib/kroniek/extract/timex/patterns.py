@@ -96,7 +96,7 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
         "ORD": rf"(?P<ord>{_alt(lex.ordinals)})",
         "NAMED": rf"(?P<named>{_alt(lex.named_days)})",
         "DUR": rf"(?P<durunit>{_alt(lex.duration_units)})",
-        "NUMWORD": r"(?P<num>\d+|één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|veertig|vijftig|honderd|anderhalf|anderhalve|enkele|paar)",
+        "NUMWORD": rf"(?P<num>\d+|{_alt(lex.count_words)})",
         "SPAN_DIR": rf"(?P<sdir>{_alt(lex.span_back + lex.span_forward)})",
         "DECADES": _alt(lex.decades),
         "DAY_WORDS": _alt(lex.day_words),

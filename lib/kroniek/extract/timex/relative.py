@@ -162,7 +162,7 @@ def _r_day_word(g, anchor, tense, lex):
 
 
 def _r_ago(g, anchor, tense, lex):
-    n = count_of(g["num"])
+    n = count_of(g["num"], lex)
     unit = lex.duration_units[g["durunit"].lower()]
     if n is None or unit not in ("D", "W", "M", "Y"):
         return None
@@ -196,7 +196,7 @@ def _r_span(g, anchor, tense, lex):
     vijf dagen" / "binnen vijf dagen": from the day after it."""
     if anchor is None:
         return None
-    n = count_of(g["num"])
+    n = count_of(g["num"], lex)
     unit = lex.duration_units[g["durunit"].lower()]
     if n is None or n != int(n):
         return None
@@ -215,7 +215,7 @@ def _r_in_future(g, anchor, tense, lex):
     """"over drie weken": the unit that far ahead (a week, a month), not an invented day."""
     if anchor is None:
         return None
-    n = count_of(g["num"])
+    n = count_of(g["num"], lex)
     unit = lex.duration_units[g["durunit"].lower()]
     if n is None or n != int(n) or unit not in ("D", "W", "M", "Y"):
         return None

@@ -65,7 +65,7 @@ def duration_or_set(f: Found, lex: Lexicon) -> Reading | None:
     if f.kind == "duration":
         if g.get("durword"):
             return Reading(None, None, lex.duration_words[g["durword"].lower()], "duration", relative=False)
-        n = count_of(g["num"])
+        n = count_of(g["num"], lex)
         unit = lex.duration_units[g["durunit"].lower()]
         if n is None:
             value = f"PX{unit}"
