@@ -71,7 +71,7 @@ def main() -> None:
     if not folder.exists():
         raise SystemExit(f"skipped: {folder} not found")
 
-    from kroniek.corpus import Article
+    from kroniek.read import Article
     from kroniek.extract import corpus_tables, extract_articles, to_frames
     from kroniek.nlp import load_nlp
 

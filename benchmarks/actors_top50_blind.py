@@ -42,7 +42,7 @@ def score(actors, judgements: dict, top: int = 50) -> tuple[int, list[tuple[str,
 
 
 def extract_blind(corpora: Path, out: Path) -> Path:
-    from kroniek.corpus import Article
+    from kroniek.read import Article
     from kroniek.extract import corpus_tables, extract_articles, to_frames
     from kroniek.nlp import load_nlp
 

@@ -31,10 +31,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=14)
     args = parser.parse_args()
 
-    from kroniek.corpus import drop_duplicates, read_corpus
+    from kroniek.read import drop_duplicates, read_corpus
     from kroniek.extract import corpus_tables
     from kroniek.nlp import pipeline_key
-    from kroniek.store import Store
+    from kroniek.store.cache import Store
 
     articles = list(drop_duplicates(read_corpus([args.corpus])).articles)
     tables = Store(pipeline_key(None), args.cache).load(articles)

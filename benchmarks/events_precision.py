@@ -7,7 +7,7 @@
 ``events_blind.csv`` judges 64 events drawn at random (seed 15) from the output of the
 extractor on 147 dpg-news-2019 articles no development set uses, judged before the
 extractor was changed; ``events_dev.csv`` is the development set.  Prints one line of
-figures (see ``kroniek.events.scoring``).  Needs ../shared/corpora (dpg-news-2019).
+figures (see ``kroniek.extract.events.scoring``).  Needs ../shared/corpora (dpg-news-2019).
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ def _saved(folder: Path, texts: dict[str, str]):
 
 
 def main() -> int:
-    from kroniek.corpus import read_corpus
-    from kroniek.events.scoring import read_gold, score
+    from kroniek.read import read_corpus
+    from kroniek.extract.events.scoring import read_gold, score
     from kroniek.extract import extract_articles
     from kroniek.nlp import load_nlp
 

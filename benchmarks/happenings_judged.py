@@ -38,8 +38,8 @@ def main() -> int:
     if args.tables:
         import pandas as pd
 
-        from kroniek.corpus import read_corpus
-        from kroniek.events.scoring import trigger_start
+        from kroniek.read import read_corpus
+        from kroniek.extract.events.scoring import trigger_start
 
         texts = {a.article_id: a.text for a in read_corpus([args.corpus]).articles}
         events = pd.read_csv(args.tables / "events.csv", keep_default_na=False)

@@ -26,9 +26,10 @@ def main() -> None:
     path = args.corpora / "dpg-news-2019" / "articles.jsonl"
     if not path.exists():
         raise SystemExit(f"skipped: {path} not found")
-    from kroniek.corpus import read_corpus
+    from kroniek.read import read_corpus
     from kroniek.nlp import load_nlp, pipeline_key
-    from kroniek.store import Store, build_tables
+    from kroniek.build import build_tables
+    from kroniek.store.cache import Store
 
     articles = read_corpus([path]).articles[: args.articles + 1]
     first, extra = articles[:-1], articles[-1]

@@ -36,9 +36,9 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     args = parser.parse_args()
 
-    from kroniek.corpus import Article, read_corpus
+    from kroniek.read import Article, read_corpus
     from kroniek.nlp import pipeline_key
-    from kroniek.store import CACHED_TABLES, HASH, Store, write_table_atomic
+    from kroniek.store.cache import CACHED_TABLES, HASH, Store, write_table_atomic
 
     originals = read_corpus([args.corpora / "dpg-news-2019" / "articles.jsonl"]).articles
     source = Store(pipeline_key(), args.source_cache)

@@ -25,7 +25,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, required=True, help="extraction cache holding a saved view")
     args = parser.parse_args()
-    from kroniek.filters import Filters
+    from kroniek.query.filters import Filters
     from kroniek.query import CorpusData, Query
 
     views = sorted(args.cache.glob("*/views/*/mentions.parquet"), key=lambda p: p.stat().st_mtime)

@@ -31,14 +31,14 @@ def main() -> None:
     if not path.exists():
         sys.exit(f"{path} not found: the benchmark needs ../shared/corpora/dpg-news-2019")
 
-    from kroniek.actors import extract_mentions
-    from kroniek.corpus import date_bounds
-    from kroniek.events import extract_events
+    from kroniek.extract.actors import extract_mentions
+    from kroniek.read import date_bounds
+    from kroniek.extract.events import extract_events
     from kroniek.extract import SentenceIndex
-    from kroniek.gazetteer import load_gazetteer
-    from kroniek.money import extract_money
+    from kroniek.data.gazetteer import load_gazetteer
+    from kroniek.extract.money import extract_money
     from kroniek.nlp import load_nlp
-    from kroniek.timex import extract_timexes
+    from kroniek.extract.timex import extract_timexes
 
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     rows = [r for r in rows if r.get("text", "").strip()][: args.articles]

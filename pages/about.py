@@ -3,17 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from kroniek import money as money_module
-from kroniek import timex as timex_module
-from kroniek import ui
-from kroniek.gazetteer import alias_file_path
-from kroniek.nlp import describe_pipeline
-from kroniek.schema import PUBLIC_TABLES
+from kroniek import app
 
-corpus, q, filters = ui.view()
+corpus, q, filters = app.view(__file__)
 
 st.title("About & quality")
-info = describe_pipeline(corpus.pipeline)
+info = app.describe_pipeline(corpus.pipeline)
 st.subheader("Pipeline")
 st.markdown(f"**{info['name']}** {info['version']} ({info['source']}) — `{corpus.pipeline_key}`")
 st.caption(info["description"])
@@ -43,15 +38,15 @@ if info["scores"]:
         ),
         hide_index=True,
     )
-st.caption(f"Alias file in use: {alias_file_path()} (set KRONIEK_ALIASES to use another)")
-fixes = ui.current_corrections()
+st.caption(f"Alias file in use: {app.alias_file_path()} (set KRONIEK_ALIASES to use another)")
+fixes = app.current_corrections()
 if fixes:
     st.markdown("**Your corrections of actors** (undo them on the Actors page)")
     st.dataframe(pd.DataFrame([{"correction": f.describe(), "action": f.action, "actor": f.actor_id, "target": f.target} for f in fixes]), hide_index=True)
 
 st.subheader("Rows per table")
 st.dataframe(
-    pd.DataFrame([{"table": t, "all": corpus.data.count(t), "after filters": q.count(t)} for t in PUBLIC_TABLES]),
+    pd.DataFrame([{"table": t, "all": corpus.data.count(t), "after filters": q.count(t)} for t in app.PUBLIC_TABLES]),
     hide_index=True,
 )
 
@@ -66,7 +61,6 @@ else:
     st.success("Every input was read; nothing was skipped.")
 
 st.subheader("Conventions")
-with st.expander("Time expressions"):
-    st.markdown(timex_module.__doc__.split("Conventions", 1)[-1])
-with st.expander("Money"):
-    st.markdown(money_module.__doc__.split("Conventions", 1)[-1])
+for title, text in app.conventions().items():
+    with st.expander(title):
+        st.markdown(text)

@@ -4,22 +4,20 @@ import html
 
 import streamlit as st
 
-from kroniek import charts, ui
-from kroniek.actors import ACTOR_TYPES
-from kroniek.actors.corrections import Correction
+from kroniek import app, charts
 
-corpus, q, filters = ui.view()
+corpus, q, filters = app.view(__file__)
 
 st.title("Actors")
 top = st.slider("Actors shown", 5, 60, 20, key="actors_top")
 event = st.plotly_chart(charts.actor_bar(q.top_actors(top)), key="actors_bar", on_select="rerun", selection_mode="points")
-picked = [p["customdata"][0] for p in ui.selected_points(event) if p.get("customdata")]
+picked = app.picked(event)
 if picked:
-    ui.show_sources(q, q.sentence_keys_for_actors(picked), "Sentences naming the selected actor")
+    app.show_sources(q, q.sentence_keys_for_actors(picked), "Sentences naming the selected actor")
 
-period = ui.corpus_period(q)
+period = app.corpus_period(q)
 unit = charts.time_unit(*period) if period else "month"
-per_100 = ui.per_hundred_toggle("actors_per100")
+per_100 = app.per_hundred_toggle("actors_per100")
 st.plotly_chart(
     charts.mentions_over_time(q.mentions_by_period(unit=unit), unit, period, q.articles_by_period(unit) if per_100 else None, title=f"Mentions over time (per {unit})"),
     key="actors_time",
@@ -32,13 +30,12 @@ with left:
     min_shared = n2.slider("Pairs named together in at least … sentences", 1, 20, 2, key="net_min")
     nodes, edges = q.cooccurrence(n_nodes)
     event = st.plotly_chart(charts.cooccurrence_network(nodes, edges, min_shared), key="actors_network", on_select="rerun", selection_mode="points")
-    picked = [p["customdata"][0] for p in ui.selected_points(event) if p.get("customdata")]
+    picked = app.picked(event)
     if picked:
-        linked = edges[(edges["w"] >= min_shared) & ((edges["a"] == picked[0]) | (edges["b"] == picked[0]))]
-        others = sorted((set(linked["a"]) | set(linked["b"])) - {picked[0]})
-        ui.show_sources(q, q.shared_sentences(picked[0], others), "Sentences naming the selected actor with a linked actor")
+        others = charts.linked_actors(edges, picked[0], min_shared)
+        app.show_sources(q, q.shared_sentences(picked[0], others), "Sentences naming the selected actor with a linked actor")
 with right:
-    st.plotly_chart(charts.country_map(q.country_counts()), key="actors_map", config=ui.PLOTLY_CONFIG)
+    st.plotly_chart(charts.country_map(q.country_counts()), key="actors_map", config=app.PLOTLY_CONFIG)
 
 st.subheader("Actor profile")
 choices = q.top_actors(500)
@@ -53,13 +50,13 @@ else:
     c[1].metric("Articles", int(row["n_articles"]))
     c[2].metric("Type", row["actor_type"])
     c[3].metric("Country", row["country"] or "–")
-    via = q.df("SELECT via, count(*) AS n FROM f_mentions WHERE actor_id = ? GROUP BY via ORDER BY n DESC", [chosen])
+    via = q.via_counts(chosen)
     st.html(
         f"<p><b>Role:</b> {html.escape(str(row['role'] or '–'))}<br>"
         f"<b>Named as:</b> {html.escape(', '.join(str(row['aliases']).split('|')))}<br>"
-        f"<b>Found via:</b> {html.escape(', '.join(f'{v} ({n})' for v, n in via.itertuples(index=False)))}</p>"
+        f"<b>Found via:</b> {html.escape(', '.join(f'{v} ({n})' for v, n in via))}</p>"
     )
-    ui.show_sources(q, q.sentence_keys_for_actors([chosen]), "Sentences", limit=10)
+    app.show_sources(q, q.sentence_keys_for_actors([chosen]), "Sentences", limit=10)
 
 st.subheader("Correct an actor")
 st.caption(
@@ -77,7 +74,7 @@ def _apply_correction() -> None:
     if action == "merge" and target == subject:
         state["fix_message"] = ("warning", "An actor cannot be merged into itself.")
         return
-    where = ui.add_correction(Correction(action, subject, target, note=names.get(subject, "")))
+    where = app.add_correction(app.Correction(action, subject, target, note=names.get(subject, "")))
     state["fix_message"] = ("success", f"Saved to {where}.")
 
 
@@ -89,20 +86,20 @@ if not choices.empty:
     if action == "merge":
         cols[2].selectbox("Merge into", list(names), format_func=lambda a: f"{names[a]} ({a})", key="fix_into")
     elif action == "type":
-        cols[2].selectbox("New type", list(ACTOR_TYPES), key="fix_type")
+        cols[2].selectbox("New type", list(app.ACTOR_TYPES), key="fix_type")
     st.button("Apply correction", key="fix_apply", on_click=_apply_correction)
 if "fix_message" in st.session_state:
     kind, message = st.session_state.pop("fix_message")
     getattr(st, kind)(message)
-fixes = ui.current_corrections()
+fixes = app.current_corrections()
 for k, fix in enumerate(fixes):
     left, right = st.columns([5, 1])
     left.write(fix.describe(names))
-    if ui.can_undo(fix):
-        right.button("Undo", key=f"undo_{k}", on_click=ui.undo_correction, args=(fix,))
+    if app.can_undo(fix):
+        right.button("Undo", key=f"undo_{k}", on_click=app.undo_correction, args=(fix,))
 
 st.subheader("Tables")
-ui.table(q.rows("actors", ui.TABLE_ROWS), key="actors_table", total=q.count("actors"))
-ui.download(q, "actors", key="dl_actors")
-ui.table(q.rows("mentions", ui.TABLE_ROWS), key="mentions_table", total=q.count("mentions"))
-ui.download(q, "mentions", key="dl_mentions")
+app.table(q.rows("actors", app.TABLE_ROWS), key="actors_table", total=q.count("actors"))
+app.download(q, "actors", key="dl_actors")
+app.table(q.rows("mentions", app.TABLE_ROWS), key="mentions_table", total=q.count("mentions"))
+app.download(q, "mentions", key="dl_mentions")

@@ -4,16 +4,15 @@ import html
 
 import streamlit as st
 
-from kroniek import ui
-from kroniek.reader import highlight_html, marks_from_tables
+from kroniek import app, charts
 
-corpus, q, filters = ui.view()
+corpus, q, filters = app.view(__file__)
 
 st.title("Articles")
-listing = q.df(f"SELECT article_id, title FROM f_articles ORDER BY date DESC, article_id LIMIT {ui.TABLE_ROWS}")
+listing = q.article_list(app.TABLE_ROWS)
 wanted = st.query_params.get("article")
 ids = list(listing["article_id"])
-if wanted and wanted not in ids and q.con.execute("SELECT 1 FROM articles WHERE article_id = ?", [wanted]).fetchone():
+if wanted and wanted not in ids and q.has_article(wanted):
     ids.insert(0, wanted)  # a shared link to an article outside the filters still opens it
 if not ids:
     st.info("No articles for the current filters.")
@@ -30,7 +29,7 @@ if chosen != wanted:
     if "sentence" in st.query_params:
         del st.query_params["sentence"]
 
-meta = q.df("SELECT * FROM articles WHERE article_id = ?", [chosen]).iloc[0]
+meta = q.article(chosen)
 st.html(
     f"<h3>{html.escape(str(meta['title'] or chosen))}</h3>"
     f"<small>{html.escape(str(meta['date'] or 'no date'))} ({html.escape(str(meta['date_precision'] or '–'))}) · "
@@ -42,12 +41,10 @@ st.html(
 focus = None
 sentence = st.query_params.get("sentence")
 if sentence is not None and sentence.isdigit():
-    row = q.con.execute("SELECT start, \"end\" FROM sentences WHERE article_id = ? AND sentence_id = ?", [chosen, int(sentence)]).fetchone()
-    if row:
-        focus = (int(row[0]), int(row[1]))
+    focus = q.sentence_span(chosen, int(sentence))
 
-rows = {name: q.df(f"SELECT * FROM {name} WHERE article_id = ?", [chosen]) for name in ("mentions", "money", "timexes", "events")}
-st.html(highlight_html(corpus.text(chosen), marks_from_tables(rows["mentions"], rows["money"], rows["timexes"]), focus))
+rows = q.article_rows(chosen)
+st.html(charts.highlight_html(corpus.text(chosen), charts.marks_from_tables(rows["mentions"], rows["money"], rows["timexes"]), focus))
 
 with st.expander("This article's rows"):
     for name, df in rows.items():

@@ -4,21 +4,21 @@ import math
 
 import streamlit as st
 
-from kroniek import charts, ui
+from kroniek import app, charts
 
-corpus, q, filters = ui.view()
+corpus, q, filters = app.view(__file__)
 LIMIT = 400
 SCOPES = {"period": "Corpus period", "background": "Background (dated outside it)", "all": "All dates"}
 
 st.title("Chronology")
-period = ui.corpus_period(q)
+period = app.corpus_period(q)
 what = st.radio("Show", ["Chronicle", "Time expressions"], horizontal=True, key="chrono_what")
 if what == "Chronicle":
     c1, c2, c3 = st.columns([2, 2, 3])
     scope = c1.radio("Dates", list(SCOPES), format_func=SCOPES.get, key="chrono_scope", disabled=period is None)
     lanes = c2.radio("Lanes", list(charts.LANES), format_func=charts.LANES.get, horizontal=True, key="chrono_lanes")
     types = tuple(c3.multiselect("Event type", q.distinct("events", "event_type"), key="chrono_types"))
-    has_factuality = q.has_column("f_events", "factuality")
+    has_factuality = q.has_factuality()
     every_claim = c3.toggle(
         "Also negated, possible and generic events",
         key="chrono_all_factuality",
@@ -58,13 +58,13 @@ if what == "Chronicle":
     )[
         ["when", "label", "actors", "event_type", "n_articles", "first_reported", "happening_id"]
     ] if not rows.empty else rows
-    picked_rows = ui.table(shown, key="chrono_rows", height=300)
-    chosen = [p["customdata"][0] for p in ui.selected_points(event) if p.get("customdata")]
+    picked_rows = app.table(shown, key="chrono_rows", height=300)
+    chosen = app.picked(event)
     chosen += [shown.iloc[i]["happening_id"] for i in picked_rows]
     for hid in list(dict.fromkeys(chosen))[:5]:
         label = rows.loc[rows["happening_id"] == hid, "label"]
-        ui.show_sources(q, q.happening_sentences(hid, factuality), f"Reports of: {label.iloc[0] if len(label) else hid}", limit=100)
-    ui.download_frame(
+        app.show_sources(q, q.happening_sentences(hid, factuality), f"Reports of: {label.iloc[0] if len(label) else hid}", limit=100)
+    app.download_frame(
         q,
         lambda fresh: fresh.chronicle_table(period, scope, factuality, types, min_articles),
         "kroniek-chronicle.csv",
@@ -73,7 +73,7 @@ if what == "Chronicle":
     )
 else:
     total = int(q.count("timexes"))
-    data = q.df(f"SELECT * FROM f_timexes WHERE begin_date IS NOT NULL ORDER BY begin_date DESC LIMIT {LIMIT}")
+    data = q.dated_timexes(LIMIT)
     fig = charts.timeline(
         data,
         label="text",
@@ -85,19 +85,19 @@ else:
     if total > LIMIT:
         st.caption(f"The timeline shows the {LIMIT} latest of {total:,} time expressions. Narrow the filters to see others.")
     event = st.plotly_chart(fig, key="chrono_chart", on_select="rerun", selection_mode="points")
-    points = [p["customdata"] for p in ui.selected_points(event) if p.get("customdata")]
+    points = app.picked(event, None)
     if points:
-        ui.show_sources(q, list(dict.fromkeys((p[0], int(p[1])) for p in points)), "Selected items")
+        app.show_sources(q, list(dict.fromkeys((p[0], int(p[1])) for p in points)), "Selected items")
 
 st.subheader("Events and time expressions")
 # the raw tables are large (5,000 rows of sentences each): sent to the browser on request only
 if st.toggle("Show the event rows", key="chrono_show_events"):
-    events = q.rows("events", ui.TABLE_ROWS)
-    rows_picked = ui.table(events, key="events_table", total=q.count("events"))
+    events = q.rows("events", app.TABLE_ROWS)
+    rows_picked = app.table(events, key="events_table", total=q.count("events"))
     if rows_picked:
         sel = events.iloc[rows_picked]
-        ui.show_sources(q, list(dict.fromkeys(zip(sel["article_id"], sel["sentence_id"]))), "Selected events")
-ui.download(q, "events", key="dl_events")
+        app.show_sources(q, list(dict.fromkeys(zip(sel["article_id"], sel["sentence_id"]))), "Selected events")
+app.download(q, "events", key="dl_events")
 if st.toggle("Show the time expressions", key="chrono_show_timexes", help="Durations and sets have no interval and are not placed on the timeline."):
-    ui.table(q.rows("timexes", ui.TABLE_ROWS), key="timexes_table", total=q.count("timexes"))
-ui.download(q, "timexes", key="dl_timexes")
+    app.table(q.rows("timexes", app.TABLE_ROWS), key="timexes_table", total=q.count("timexes"))
+app.download(q, "timexes", key="dl_timexes")

@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from kroniek import charts, ui
+from kroniek import app, charts
 
-corpus, q, filters = ui.view()
+corpus, q, filters = app.view(__file__)
 LIMIT = 500  # distinct figures drawn and listed (the largest); the download holds every figure
 
 st.title("Money")
@@ -18,7 +18,7 @@ occurrences = q.money_view(chosen_cur, chosen_ctx, chosen_actor)
 units = ["EUR"] + [c for c in q.distinct("money", "currency") if c != "EUR"]
 unit = st.radio("Amounts in", units, horizontal=True, key="money_unit", format_func=lambda u: "EUR (converted)" if u == "EUR" else f"{u} (as written)")
 figures, distinct = q.distinct_figures(unit, LIMIT)
-period = ui.corpus_period(q)
+period = app.corpus_period(q)
 time_unit = charts.time_unit(*period) if period else "week"
 st.caption(
     f"{occurrences:,} figures in the text, {distinct:,} distinct (same amount, currency and context): "
@@ -26,9 +26,9 @@ st.caption(
     + (f" The chart shows the {LIMIT:,} largest." if distinct > LIMIT else "")
 )
 event = st.plotly_chart(charts.money_over_time(figures, time_unit, period, currency=unit), key="money_chart", on_select="rerun", selection_mode="points")
-points = [p["customdata"] for p in ui.selected_points(event) if p.get("customdata")]
+points = app.picked(event, None)
 if points:
-    ui.show_sources(q, list(dict.fromkeys((p[0], int(p[1])) for p in points)), "First report of the selected figures")
+    app.show_sources(q, list(dict.fromkeys((p[0], int(p[1])) for p in points)), "First report of the selected figures")
 
 left, right = st.columns(2)
 left.plotly_chart(
@@ -59,8 +59,8 @@ else:
     )
     if figures["currency_inferred"].notna().any():
         shown.insert(4, "currency inferred", figures["currency_inferred"].fillna(False).astype(bool))
-    rows = ui.table(shown, key="money_table", total=distinct)
+    rows = app.table(shown, key="money_table", total=distinct)
     for i in rows[:5]:
         f = figures.iloc[i]
-        ui.show_sources(q, q.figure_sentences(unit, float(f["low"]), float(f["high"]), f["currency"], f["context"]), f"Every report of {f['text']}")
-ui.download(q, "money", key="dl_money")
+        app.show_sources(q, q.figure_sentences(unit, float(f["low"]), float(f["high"]), f["currency"], f["context"]), f"Every report of {f['text']}")
+app.download(q, "money", key="dl_money")

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from kroniek import charts, ui
+from kroniek import app, charts
 
-corpus, q, filters = ui.view()
+corpus, q, filters = app.view(__file__)
 summary = q.overview()
 
 st.title("Kroniek")
@@ -29,23 +29,23 @@ if skipped:
 left, right = st.columns([3, 2])
 with left:
     event = st.plotly_chart(charts.actor_bar(q.top_actors(12)), key="ov_actors", on_select="rerun", selection_mode="points")
-    picked = [p["customdata"][0] for p in ui.selected_points(event) if p.get("customdata")]
+    picked = app.picked(event)
     if picked:
-        ui.show_sources(q, q.sentence_keys_for_actors(picked), "Sentences naming the selected actor")
+        app.show_sources(q, q.sentence_keys_for_actors(picked), "Sentences naming the selected actor")
 with right:
     st.plotly_chart(charts.money_by_currency(q.money_by_currency()), key="ov_money")
 
-period = ui.corpus_period(q)
-per_100 = ui.per_hundred_toggle("ov_per100")
+period = app.corpus_period(q)
+per_100 = app.per_hundred_toggle("ov_per100")
 if period is None:
     st.plotly_chart(charts.events_over_time(q.events_by_period()), key="ov_events")
 else:
     unit = charts.time_unit(*period)
-    asserted = q.has_column("f_events", "factuality")
+    asserted = q.has_factuality()
     counts, outside = q.events_in_window(unit, *period, factuality=("asserted",) if asserted else None)
     articles = q.articles_by_period(unit) if per_100 else None
     title = f"Events over time (per {unit}{', asserted' if asserted else ''})"
     st.plotly_chart(charts.events_over_time(counts, unit, period, articles, title=title), key="ov_events")
     if outside:
         st.caption(f"{outside:,} events dated outside the corpus period (history, plans years ahead) are not counted here: the Chronology lists them under Background.")
-ui.download_all(q, key="dl_all_overview")
+app.download_all(q, key="dl_all_overview")

@@ -32,7 +32,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def seed_article():
-    from kroniek.corpus import read_corpus
+    from kroniek.read import read_corpus
 
     result = read_corpus([ROOT / "seeds"])
     assert not result.problems
@@ -81,9 +81,10 @@ def dpg_cache(tmp_path_factory) -> CorpusCache:
     """dpg-news-2019 (1,141 articles) extracted once per session: the slowest step of the
     suite, shared by every test that needs the whole corpus (the dashboard reads the same
     cache as a user's second start would).  $KRONIEK_DPG_CACHE names a cache to reuse."""
-    from kroniek.corpus import read_corpus
+    from kroniek.read import read_corpus
     from kroniek.nlp import load_nlp, pipeline_key
-    from kroniek.store import Store, build_tables
+    from kroniek.build import build_tables
+    from kroniek.store.cache import Store
 
     articles = read_corpus([corpus_file("dpg-news-2019", "articles.jsonl")]).articles
     root = Path(os.environ.get("KRONIEK_DPG_CACHE") or tmp_path_factory.mktemp("dpg-cache"))

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from kroniek.actors.corrections import (
+from kroniek.extract.actors.corrections import (
     Correction,
     apply_corrections,
     parse_corrections,
@@ -19,7 +19,7 @@ from kroniek.actors.corrections import (
     save_correction,
     writable_alias_file,
 )
-from kroniek.gazetteer import DATA_DIR
+from kroniek.data.gazetteer import DATA_DIR
 
 
 def _m(actor_id, actor, actor_type, country=""):
@@ -140,7 +140,7 @@ def test_actors_page_corrections_go_to_the_configured_alias_file(downloads, monk
 
 
 def test_corrections_reach_the_actors_named_by_events():
-    from kroniek.actors.corrections import correct_event_roles, corrected_names
+    from kroniek.extract.actors.corrections import correct_event_roles, corrected_names
 
     mentions = pd.DataFrame([
         _m("loc:baudet", "Baudet", "place"),

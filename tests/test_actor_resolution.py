@@ -8,11 +8,12 @@ import pandas as pd
 import pytest
 
 from kroniek import extract_article
-from kroniek.actors import Resolved, link_persons_in_article, resolve_corpus
-from kroniek.actors.linking import initials
-from kroniek.actors.names import is_family_first, is_particle_name, is_title_word, looks_like_person_name, surname_of
-from kroniek.actors.not_actors import load_not_actors
-from kroniek.gazetteer import load_gazetteer, normalise_name
+from kroniek.data.gazetteer import load_gazetteer, normalise_name
+from kroniek.data.words import is_title_word
+from kroniek.extract.actors import Resolved, link_persons_in_article, resolve_corpus
+from kroniek.extract.actors.linking import initials
+from kroniek.extract.actors.names import is_family_first, is_particle_name, looks_like_person_name, surname_of
+from kroniek.extract.actors.not_actors import load_not_actors
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from kroniek import extract_article
-from kroniek.actors import compatible_first_names, link_across_articles, surname_of
-from kroniek.gazetteer import load_gazetteer, normalise_name
+from kroniek.extract.actors import compatible_first_names, link_across_articles, surname_of
+from kroniek.data.gazetteer import load_gazetteer, normalise_name
 
 
 def by_actor(rows, via=None):
@@ -120,7 +120,7 @@ def test_alias_file_from_the_environment_adds_merges_and_excludes(tmp_path, monk
 
 def test_corpus_tables_merge_surnames_and_aggregate_the_actors_table():
     from kroniek.extract import corpus_tables
-    from kroniek.schema import frame
+    from kroniek.data.schema import frame
 
     base = {"start": 0, "end": 1, "sentence": "", "via": "ner", "country": ""}
     mentions = frame("mentions", [

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from kroniek import charts
-from kroniek.schema import frame
+from kroniek.data.schema import frame
 
 
 def test_actor_bar_one_trace_per_type_with_actor_ids():
@@ -71,7 +71,7 @@ def test_timeline_bars_are_inclusive_intervals():
 
 
 def _query(mentions, articles, **tables):
-    from kroniek.filters import Filters
+    from kroniek.query.filters import Filters
     from kroniek.query import CorpusData, Query
 
     from kroniek.extract import actors_table
@@ -235,7 +235,7 @@ def test_date_text_names_the_precision():
 
 
 def _events_corpus():
-    from kroniek.happenings import group_events
+    from kroniek.extract.happenings import group_events
 
     from test_happenings import ARTICLES, _event
 

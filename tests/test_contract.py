@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 
 from conftest import ROOT
-from kroniek.schema import TABLES
+from kroniek.data.schema import TABLES
 
 def design_tables() -> dict[str, list[str]]:
     """Column names of each table as DESIGN.md lists them (annotations in parentheses dropped)."""

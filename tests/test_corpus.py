@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, SEED, corpus_file
-from kroniek.corpus import date_bounds, parse_date, read_bytes, read_corpus
+from kroniek.read import date_bounds, parse_date, read_bytes, read_corpus
 
 
 def test_seed_txt_header_is_removed_and_offsets_point_into_the_text():

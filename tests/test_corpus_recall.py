@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from conftest import corpus_file
-from kroniek.actors import VIA_VALUES
-from kroniek.actors.recall import find_in_article, known_names, recall_mentions
+from kroniek.extract.actors import VIA_VALUES
+from kroniek.extract.actors.recall import find_in_article, known_names, recall_mentions
 
 
 def _starts(text: str) -> list[int]:

@@ -47,8 +47,8 @@ def test_cli_extracts_on_the_cluster_into_monthly_partitions(cluster, tmp_path):
     months = sorted(p.name for p in (out / "mentions").iterdir())
     assert months == ["month=2019-02", "month=2019-03", "month=2021-09"]
 
-    from kroniek.filters import Filters
     from kroniek.query import CorpusData, Query
+    from kroniek.query.filters import Filters
 
     data = CorpusData.open_dataset(str(out))
     q = Query(data, Filters())
@@ -60,8 +60,9 @@ def test_cli_extracts_on_the_cluster_into_monthly_partitions(cluster, tmp_path):
 
 
 def test_the_dashboard_opens_the_dataset(cluster, tmp_path, monkeypatch):
-    from kroniek.corpus import read_corpus
-    from kroniek.distributed import extract_on_cluster, write_dataset
+    from kroniek.extract.cluster import extract_on_cluster
+    from kroniek.read import read_corpus
+    from kroniek.store.dataset import write_dataset
 
     corpus = _corpus(tmp_path / "corpus")
     articles = read_corpus([corpus]).articles

@@ -38,7 +38,7 @@ def test_seed_event(seed_extraction, what, codes, triggers, interval, extra):
 
 
 def test_every_event_row_has_its_sentence_and_a_known_type(seed_article, seed_extraction):
-    from kroniek.events import load_triggers
+    from kroniek.extract.events import load_triggers
 
     categories = load_triggers().categories
     for e in seed_extraction.events:
@@ -81,8 +81,8 @@ def test_dev_set_precision(nlp):
     factuality, actors and interval.  Events the extractor no longer produces drop out;
     at least 85 must remain.
     """
-    from kroniek.corpus import read_corpus
-    from kroniek.events.scoring import read_gold, score
+    from kroniek.read import read_corpus
+    from kroniek.extract.events.scoring import read_gold, score
     from kroniek.extract import extract_articles
 
     gold = read_gold(DEV)

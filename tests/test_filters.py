@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from kroniek.filters import Filters, apply
-from kroniek.schema import frame
+from kroniek.data.schema import frame
+from kroniek.query import Filters, apply
 
 
 @pytest.fixture()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kroniek.happenings import group_events, happening_id_of, same_actor
-from kroniek.schema import frame
+from kroniek.extract.happenings import group_events, happening_id_of, same_actor
+from kroniek.data.schema import frame
 
 
 def _event(event_id, article_id, code, source, target, begin, end, time_text="gisteren", factuality="asserted", trigger="ontmoeting"):
@@ -88,9 +88,9 @@ def test_same_actor_folds_surnames_only():
 
 
 def test_query_reads_happenings_and_filters_events_by_factuality():
-    from kroniek.filters import Filters
+    from kroniek.query.filters import Filters
     from kroniek.query import CorpusData, Query
-    from kroniek.schema import TABLES
+    from kroniek.data.schema import TABLES
 
     events = frame("events", [
         _event("e1", "a", "04", "Theresa May", "Donald Tusk", "2019-03-19", "2019-03-19"),

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPORA, corpus_file
-from kroniek.money import extract_money, read_number, to_eur
+from kroniek.extract.money import extract_money, read_number, to_eur
 
 SEPT_2021 = (dt.date(2021, 9, 1), dt.date(2021, 9, 30))
 

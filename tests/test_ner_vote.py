@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kroniek.ner_vote import majority
+from kroniek.nlp.vote import majority
 from kroniek.nlp import SHIPPED_MODEL, load_nlp
 
 # (start, end, label) per member: one case per kind of disagreement between members
@@ -35,7 +35,7 @@ def test_two_of_four_is_no_majority():
 @pytest.fixture(scope="module")
 def one_member_pipelines(tmp_path_factory) -> dict[str, str]:
     """The shipped pipeline once per member of its vote, with that member as its only voter."""
-    import kroniek.components  # noqa: F401
+    import kroniek.nlp.components  # noqa: F401
 
     members = spacy.load(SHIPPED_MODEL).get_pipe("ner").members
     paths = {}

@@ -108,7 +108,7 @@ DECATHLON = "in het assortiment van Decathlon te veroordelen . Dat werd Decathlo
 
 
 def test_one_label_per_name_per_article():
-    import kroniek.components as stages
+    import kroniek.nlp.components as stages
 
     doc = _tagged(DECATHLON, {0, 8, 15}, [(4, 5, "LOC"), (10, 11, "ORG"), (16, 17, "ORG")])
     doc = stages.consistent_names(doc)
@@ -116,14 +116,14 @@ def test_one_label_per_name_per_article():
 
 
 def test_a_name_found_once_is_found_where_the_model_missed_it():
-    import kroniek.components as stages
+    import kroniek.nlp.components as stages
 
     doc = stages.consistent_names(_tagged(DECATHLON, {0, 8, 15}, [(4, 5, "ORG")]))
     assert [(e.text, e.label_, e.start) for e in doc.ents] == [("Decathlon", "ORG", 4), ("Decathlon", "ORG", 10), ("Decathlon", "ORG", 16)]
 
 
 def test_no_name_added_at_a_sentence_start_or_inside_a_longer_name():
-    import kroniek.components as stages
+    import kroniek.nlp.components as stages
 
     # dpg-10592825: "een reis naar Mars gaan maken: Mars One Ventures, ..."; the planet is LOC,
     # the company a longer name the model missed; "Lansdorp" starts the last sentence.
@@ -162,6 +162,6 @@ def test_the_lookup_table_replaces_a_lemma_that_is_no_dutch_word(nlp, sentence, 
     ],
 )
 def test_plain_lemma_drops_alpinos_compound_marks(word, alpino_lemma, plain):
-    from kroniek.evaluation import plain_lemma
+    from kroniek.nlp.evaluation import plain_lemma
 
     assert plain_lemma(word, alpino_lemma) == plain

@@ -14,9 +14,9 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kroniek.corpus import parse_date, read_bytes
-from kroniek.money import extract_money, read_number
-from kroniek.timex import extract_timexes
+from kroniek.read import parse_date, read_bytes
+from kroniek.extract.money import extract_money, read_number
+from kroniek.extract.timex import extract_timexes
 
 DUTCH_BITS = [
     "euro", "miljoen", "miljard", "tussen de", "en", "tot", "à", "ruim", "bijna", "€", "$", "£", "procent", "%",
@@ -44,7 +44,7 @@ def _check_spans(text: str, rows: list[dict]) -> None:
 @FAST
 @given(text=any_text, date=dates)
 def test_money_invariants(text, date):
-    from kroniek.corpus import date_bounds
+    from kroniek.read import date_bounds
 
     rows = extract_money(text, date_interval=date_bounds(date) if date else None)
     _check_spans(text, rows)

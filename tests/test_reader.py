@@ -1,6 +1,6 @@
 """The reader's HTML marks spans and escapes everything that came from the article."""
 
-from kroniek.reader import Mark, highlight_html
+from kroniek.charts.reader import Mark, highlight_html
 
 
 def test_marks_and_focus():

@@ -16,9 +16,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from kroniek.corpus import Article
-from kroniek.exporting import csv_bytes, write_tables
-from kroniek.schema import frame
+from kroniek.read import Article
+from kroniek.store.exports import csv_bytes, write_tables
+from kroniek.data.schema import frame
 
 HOSTILE_TITLE = '<script>alert("title")</script><img src=x onerror=alert(1)>'
 HOSTILE_TEXT = (
@@ -157,7 +157,7 @@ def test_upload_names_never_become_paths_and_bad_uploads_are_explained(monkeypat
 
 
 def test_parquet_decompression_bomb_is_refused(tmp_path, monkeypatch):
-    from kroniek import corpus
+    from kroniek.read import readers as corpus
 
     df = pd.DataFrame({"id": ["a"], "text": ["x" * 2_000_000]})
     path = tmp_path / "bomb.parquet"
@@ -175,8 +175,8 @@ WRITER = textwrap.dedent(
     """
     import sys, time
     sys.path.insert(0, {lib!r})
-    from kroniek import store as store_module
-    from kroniek.corpus import Article
+    from kroniek.store import cache as store_module
+    from kroniek.read import Article
     from kroniek.extract import ArticleExtraction
     store = store_module.Store("kill-test", {root!r})
     def rows(a):
@@ -198,7 +198,7 @@ WRITER = textwrap.dedent(
 
 
 def test_a_writer_killed_mid_write_leaves_the_previous_cache_usable(tmp_path):
-    from kroniek.store import Store
+    from kroniek.store.cache import Store
 
     proc = subprocess.Popen([sys.executable, "-c", WRITER.format(lib=str(ROOT / "lib"), root=str(tmp_path))], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().startswith("wrote")  # the second segment is half written
@@ -214,9 +214,10 @@ CONCURRENT = textwrap.dedent(
     """
     import sys
     sys.path.insert(0, {lib!r})
-    from kroniek.corpus import read_corpus
+    from kroniek.read import read_corpus
     from kroniek.nlp import load_nlp
-    from kroniek.store import Store, build_tables
+    from kroniek.build import build_tables
+    from kroniek.store.cache import Store
     articles = read_corpus([{corpus!r}]).articles
     tables, n = build_tables(articles, Store("concurrent", {root!r}), lambda: load_nlp("blank:nl"), segment_size=2)
     print(n, len(tables["mentions"]))
@@ -225,9 +226,9 @@ CONCURRENT = textwrap.dedent(
 
 
 def test_two_processes_extracting_at_once_do_not_corrupt_the_cache(tmp_path):
-    from kroniek.corpus import read_corpus
+    from kroniek.read import read_corpus
     from kroniek.extract import corpus_tables
-    from kroniek.store import Store
+    from kroniek.store.cache import Store
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

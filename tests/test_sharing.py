@@ -19,17 +19,18 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from kroniek import sharing
+from kroniek.app.corpus import join_tables
+from kroniek.data.schema import ALL_TABLES, frame
 from kroniek.query import CorpusData
-from kroniek.schema import ALL_TABLES, frame
-from kroniek.sharing import (
+from kroniek.store import shares as sharing
+from kroniek.store.shares import (
     DamagedShare,
     ExpiredShare,
     MalformedToken,
     ShareConfig,
-    SharingOff,
     ShareStore,
     ShareTooLarge,
+    SharingOff,
     UnknownShare,
 )
 
@@ -228,7 +229,7 @@ WRITER = textwrap.dedent(
     """
     import os, sys, time
     sys.path.insert(0, {lib!r})
-    from kroniek import sharing
+    from kroniek.store import shares as sharing
     from test_sharing import a_part
     store = sharing.ShareStore(sharing.ShareConfig({root!r}))
     print(store.save(a_part()), flush=True)
@@ -350,7 +351,7 @@ def test_joining_counts_actors_over_both_and_the_corpus_keeps_its_own_articles()
         [("seed", "kaag", "Sigrid Kaag"), ("eigen-1", "rutte", "Mark Rutte"), ("eigen-1", "kaag", "Sigrid Kaag")],
     )
     part = sharing.part_of(shared.tables, shared.texts, ["seed", "eigen-1"])
-    tables, texts = sharing.join_tables(base.tables, base.texts, part)
+    tables, texts = join_tables(base.tables, base.texts, part)
     joined = CorpusData(tables, texts)
     actors = joined.tables["actors"].to_pandas()[["actor_id", "n_mentions", "n_articles"]].values.tolist()
     assert actors == [["rutte", 2, 2], ["kaag", 1, 1]]
@@ -363,7 +364,7 @@ def test_a_share_made_before_a_column_was_added_still_joins():
     shared = corpus({"eigen-1": "Kaag."}, [("eigen-1", "kaag", "Sigrid Kaag")])
     part = sharing.part_of(shared.tables, shared.texts, ["eigen-1"])
     part.tables["mentions"] = part.tables["mentions"].drop_columns(["via"])
-    tables, _ = sharing.join_tables(base.tables, base.texts, part)
+    tables, _ = join_tables(base.tables, base.texts, part)
     assert tables["mentions"].column("via").to_pylist() == ["ner", None]
 
 

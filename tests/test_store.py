@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from kroniek.corpus import Article
+from kroniek.read import Article
 from kroniek.nlp import load_nlp
-from kroniek.store import Store, build_tables
+from kroniek.build import build_tables
+from kroniek.store.cache import Store
 
 TEXTS = [
     "Premier Rutte sprak dinsdag met Poetin over een lening van 5 miljoen euro.",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPORA, corpus_file
-from kroniek.timex import extract_timexes
+from kroniek.extract.timex import extract_timexes
 
 # (text, article date, expected [(span, begin, end, value)])
 CONVENTIONS = [

@@ -50,7 +50,7 @@ def add_ner(nlp, ner_paths: list[Path]) -> None:
     Before the parser because spaCy's NER never lets an entity cross a sentence start, and
     the parser's sentence starts cut names in two (testa F1 0.725 after the parser, 0.733
     before).  Each model gets its own copy of its tok2vec (``replace_listeners``)."""
-    importlib.import_module("kroniek.components")  # registers kroniek_ner_vote
+    importlib.import_module("kroniek.nlp.components")  # registers kroniek_ner_vote
 
     names = ["ner"] if len(ner_paths) == 1 else [f"ner_seed{i}" for i in range(len(ner_paths))]
     position = {"before": "parser"} if "parser" in nlp.pipe_names else {}
@@ -109,7 +109,7 @@ def assemble(ud_path: Path, ner_paths: list[Path], out: Path) -> None:
 
 
 def score(out: Path, corpora: Path) -> dict:
-    from kroniek import evaluation
+    from kroniek.nlp import evaluation
     from kroniek.nlp import load_nlp
 
     ner = evaluation.evaluate_ner_meantime(corpora / "meantime-nl", str(out))

@@ -28,7 +28,7 @@ def _name_pool(train_path: Path, nlp) -> dict[str, list[list[str]]]:
         for ent in doc.ents:
             pool.setdefault(ent.label_, set()).add(tuple(t.text for t in ent))
     sys.path.insert(0, str(ROOT / "lib"))
-    from kroniek.gazetteer import load_gazetteer
+    from kroniek.data.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     tokenizer = spacy.blank("nl").tokenizer

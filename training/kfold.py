@@ -76,7 +76,7 @@ def main() -> None:
     for job in jobs:
         job.wait()
     sys.path.insert(0, str(HERE.parent / "lib"))
-    from kroniek.evaluation import evaluate_ner, format_ner
+    from kroniek.nlp.evaluation import evaluate_ner, format_ner
 
     scores, votes = [], []
     for k in range(args.folds):

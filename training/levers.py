@@ -59,7 +59,7 @@ def train(name: str, runs: Path) -> subprocess.Popen | None:
 
 def score(name: str, runs: Path, corpora: Path) -> str:
     sys.path.insert(0, str(HERE.parent / "lib"))
-    from kroniek.evaluation import evaluate_ner, evaluate_ner_meantime, evaluate_parse
+    from kroniek.nlp.evaluation import evaluate_ner, evaluate_ner_meantime, evaluate_parse
 
     model = str(runs / name / "model-best")
     if name.startswith(("ner", "vote")):

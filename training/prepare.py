@@ -30,7 +30,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import iob_to_biluo, biluo_tags_to_spans
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
-from kroniek.evaluation import plain_lemma  # noqa: E402
+from kroniek.nlp.evaluation import plain_lemma  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_CORPORA = ROOT.parent.parent / "shared" / "corpora"

@@ -76,7 +76,7 @@ def main() -> None:
             jobs.append(subprocess.Popen(cmd, env=env, stdout=open(args.runs / f"{name}.log", "w"), stderr=subprocess.STDOUT))
     for job in jobs:
         job.wait()
-    from kroniek.evaluation import evaluate_ner, evaluate_ner_meantime
+    from kroniek.nlp.evaluation import evaluate_ner, evaluate_ner_meantime
 
     for name in ("gold", "silver"):
         model = str(args.runs / name / "model-best")

@@ -13,15 +13,17 @@ import sys
 import time
 from pathlib import Path
 
+from tqdm import tqdm
+
+from kroniek.build import build_tables
+from kroniek.nlp import evaluation, load_nlp, pipeline_key, resolve_name
+from kroniek.read import read_corpus
+from kroniek.store.cache import Store
+from kroniek.store.dataset import write_dataset
+from kroniek.store.exports import write_tables
+
 
 def _extract(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from kroniek.corpus import read_corpus
-    from kroniek.exporting import write_tables
-    from kroniek.nlp import load_nlp, pipeline_key, resolve_name
-    from kroniek.store import Store, build_tables
-
     started = time.perf_counter()
     result = read_corpus(args.paths)
     skipped = result.skipped
@@ -74,10 +76,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _extract_dask(args: argparse.Namespace, result, skipped: list, model: str, started: float) -> int:
-    from tqdm import tqdm
-
-    from kroniek.distributed import extract_on_cluster, write_dataset
-    from kroniek.exporting import write_tables
+    from kroniek.extract.cluster import extract_on_cluster  # imports Dask, which only this engine needs
 
     if not args.scheduler:
         print("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)", file=sys.stderr)
@@ -108,8 +107,6 @@ def _extract_dask(args: argparse.Namespace, result, skipped: list, model: str, s
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from kroniek import evaluation
-
     if args.what == "ner":
         if args.meantime:
             scores = evaluation.evaluate_ner_meantime(Path(args.meantime), args.model, not args.no_gazetteer, not args.no_consistency)

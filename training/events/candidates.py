@@ -32,7 +32,7 @@ def excluded_ids() -> set[str]:
 
 
 def corpus_articles(names: list[str]):
-    from kroniek.corpus import read_corpus
+    from kroniek.read import read_corpus
 
     paths = {
         "dpg": CORPORA / "dpg-news-2019" / "articles.jsonl",
@@ -52,7 +52,7 @@ def corpus_articles(names: list[str]):
 def conll_articles():
     """CoNLL-2002 training articles (De Morgen, 2000) as plain text: tokens joined by
     spaces, one sentence per line; ids ``conll-train-<n>`` (the order of ned.train)."""
-    from kroniek.corpus import Article
+    from kroniek.read import Article
 
     sys.path.insert(0, str(ROOT / "training"))
     from prepare import read_conll2002
@@ -63,8 +63,8 @@ def conll_articles():
 
 
 def candidates_of(doc, article, extraction) -> list[dict]:
-    from kroniek.events.lexicon import find_triggers, load_triggers
-    from kroniek.extract import SentenceIndex
+    from kroniek.extract.events.lexicon import find_triggers, load_triggers
+    from kroniek.extract.article import SentenceIndex
 
     lex = load_triggers()
     sents = SentenceIndex(doc).sents
@@ -101,8 +101,8 @@ def candidates_of(doc, article, extraction) -> list[dict]:
 
 
 def main() -> int:
-    from kroniek.extract import extract_doc
-    from kroniek.nlp import load_nlp
+    from kroniek.extract.article import extract_doc
+    from kroniek.nlp.pipeline import load_nlp
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, required=True)

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kroniek.charts.base import ACTOR_TYPE_COLOURS, LAYOUT, _empty, _safe_list, safe
-from kroniek.charts.timeaxis import date_axis, per_hundred, period_ms, span_of
+from kroniek.charts.timeaxis import counts_figure, finish_counts_figure, period_ms
 
 
 def actor_bar(actors: pd.DataFrame, top: int = 20, title: str = "Most mentioned actors") -> go.Figure:
@@ -37,13 +37,7 @@ def actor_bar(actors: pd.DataFrame, top: int = 20, title: str = "Most mentioned 
     return fig
 
 
-def mentions_over_time(
-    counts: pd.DataFrame,
-    unit: str = "month",
-    period: tuple | None = None,
-    articles: pd.DataFrame | None = None,
-    title: str = "Mentions over time",
-) -> go.Figure:
+def mentions_over_time(counts: pd.DataFrame, unit: str = "month", period: tuple | None = None, articles: pd.DataFrame | None = None, title: str = "Mentions over time") -> go.Figure:
     """One line per actor: mentions per ``unit`` (``counts``: period, actor, n).
 
     ``period`` is the span the axis opens on (default: the data's own, padded);
@@ -51,10 +45,7 @@ def mentions_over_time(
     in the period, since the corpus volume varies from week to week."""
     if counts.empty:
         return _empty(title)
-    if articles is not None:
-        counts = per_hundred(counts, articles)
-        title += " (per 100 articles)"
-    fig = go.Figure(layout=dict(title=title, **LAYOUT))
+    counts, fig = counts_figure(counts, articles, title, " (per 100 articles)", LAYOUT)
     order = counts.groupby("actor")["n"].sum().sort_values(ascending=False).index
     value = "%{y:.1f} per 100 articles" if articles is not None else "%{y} mentions"
     for actor in order:
@@ -70,10 +61,7 @@ def mentions_over_time(
                 hovertemplate=f"{unit} of %{{x|%Y-%m-%d}}: {value}<extra>" + safe(actor) + "</extra>",
             )
         )
-    fig.update_yaxes(title_text="per 100 articles" if articles is not None else "mentions", rangemode="tozero")
-    start, end = period or span_of(counts["period"], unit)
-    date_axis(fig, start, end, unit)
-    return fig
+    return finish_counts_figure(fig, counts, unit, period, articles is not None, "mentions", rangemode="tozero")
 
 
 def place_labels(
@@ -120,7 +108,7 @@ def place_labels(
 def network_layout(nodes: list, weights: dict, seed: int = 7) -> dict:
     """Spring layout spread so nodes keep apart (k well above networkx's default),
     scaled into [-1, 1]."""
-    import networkx as nx
+    import networkx as nx  # here: its import takes half a second, and only the network chart needs it
 
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
@@ -139,6 +127,18 @@ def network_layout(nodes: list, weights: dict, seed: int = 7) -> dict:
     return {n: (fit(p[0], min(xs), max(xs)), fit(p[1], min(ys), max(ys))) for n, p in pos.items()}
 
 
+def drawn_pairs(edges: pd.DataFrame, min_shared: int) -> pd.DataFrame:
+    """The pairs the network draws: those named together in at least ``min_shared`` sentences."""
+    return edges[edges["w"] >= min_shared]
+
+
+def linked_actors(edges: pd.DataFrame, actor_id: str, min_shared: int) -> list[str]:
+    """The actors the network draws a line to from ``actor_id``."""
+    pairs = drawn_pairs(edges, min_shared)
+    linked = pairs[(pairs["a"] == actor_id) | (pairs["b"] == actor_id)]
+    return sorted((set(linked["a"]) | set(linked["b"])) - {actor_id})
+
+
 def cooccurrence_network(
     nodes: pd.DataFrame,
     edges: pd.DataFrame,
@@ -150,7 +150,7 @@ def cooccurrence_network(
     fit (the rest on hover); customdata = [actor_id, n, label]."""
     if nodes.empty:
         return _empty(title)
-    kept_edges = edges[edges["w"] >= min_shared]
+    kept_edges = drawn_pairs(edges, min_shared)
     weights = {(a, b): int(w) for a, b, w in kept_edges[["a", "b", "w"]].itertuples(index=False)}
     ids = nodes["actor_id"].tolist()
     pos = network_layout(ids, weights)

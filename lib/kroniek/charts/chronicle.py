@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kroniek.charts.base import EVENT_PALETTE, LAYOUT, _empty, safe
-from kroniek.charts.timeaxis import date_axis, per_hundred, period_ms, span_of, time_unit
+from kroniek.charts.timeaxis import counts_figure, date_axis, finish_counts_figure, period_ms, time_unit
 
 PAGE_ROWS = 50  # rows of the chronicle on one screen; more go to the next page
 LANES = {"none": "date order", "event_type": "event type", "actor": "actor"}
@@ -79,58 +79,15 @@ def chronicle(
     data = _dated(rows)
     if data.empty:
         return _empty(title, "No dated happenings")
-    data["when"] = [date_text(b, e) for b, e in zip(data["begin_date"], data["end_date"])]
-    data["who"] = data["actors"].fillna("").astype(str)
-    data["what"] = data["label"].fillna("").astype(str)
-    if lanes in ("event_type", "actor"):
-        data["lane"] = lane_of(data, lanes).map(lambda s: safe(s[:30]))
-        first = data.groupby("lane")["b"].transform("min")
-        data = data.assign(_first=first).sort_values(["_first", "lane", "b", "e"], kind="stable").drop(columns="_first")
-    else:
-        data = data.sort_values(["b", "e"], kind="stable")
-    data = data.reset_index(drop=True)
-    text = [f"{w} · {safe(_short(str(l), 46))} ({int(n)} art.)" for w, l, n in zip(data["when"], data["what"], data["n_articles"])]
-    data["row"] = _unique(text)
+    data = _chronicle_rows(data, lanes)
     keys = sorted(data["event_type"].fillna("").astype(str).unique())
     colours = {k: EVENT_PALETTE[i % len(EVENT_PALETTE)] for i, k in enumerate(keys)}
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
-    two_level = "lane" in data.columns
     # an invisible first trace holding every row in order: Plotly orders categories by
     # first appearance over all traces, and the visible traces are grouped by type
-    order_y = [data["lane"].tolist(), data["row"].tolist()] if two_level else data["row"].tolist()
-    fig.add_trace(go.Scatter(x=[data["b"].iloc[0]] * len(data), y=order_y, mode="markers", marker=dict(opacity=0), hoverinfo="skip", showlegend=False))
+    fig.add_trace(go.Scatter(x=[data["b"].iloc[0]] * len(data), y=_row_axis(data), mode="markers", marker=dict(opacity=0), hoverinfo="skip", showlegend=False))
     for key in keys:
-        part = data[data["event_type"].fillna("").astype(str) == key]
-        widths = (part["e"] - part["b"]).dt.days
-        y = [part["lane"].tolist(), part["row"].tolist()] if two_level else part["row"].tolist()
-        custom = [[h, int(n), safe(w), safe(who), when] for h, n, w, who, when in zip(part["happening_id"], part["n_articles"], part["what"], part["who"], part["when"])]
-        hover = "<b>%{customdata[2]}</b><br>who: %{customdata[3]}<br>when: %{customdata[4]}<br>%{customdata[1]} article(s)<extra>%{fullData.name}</extra>"
-        fig.add_trace(
-            go.Bar(
-                base=part["b"].tolist(),
-                x=[(e - b).total_seconds() * 1000 for b, e in zip(part["b"], part["e"])],
-                y=y,
-                orientation="h",
-                name=safe(key) or "(none)",
-                legendgroup=key,
-                marker=dict(color=colours[key], opacity=[1.0 if w <= 1 else 0.8 if w <= 7 else 0.5 if w <= 31 else 0.3 for w in widths]),
-                customdata=custom,
-                hovertemplate=hover,
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=[b + (e - b) / 2 for b, e in zip(part["b"], part["e"])],
-                y=y,
-                mode="markers",
-                marker=dict(symbol="diamond", size=8, color=colours[key]),
-                legendgroup=key,
-                showlegend=False,
-                name=safe(key) or "(none)",
-                customdata=custom,
-                hovertemplate=hover,
-            )
-        )
+        _add_happening_traces(fig, data[data["event_type"].fillna("").astype(str) == key], key, colours[key])
     if period is not None and not show_all:
         start, end = period
     else:
@@ -149,21 +106,69 @@ def chronicle(
     return fig
 
 
-def events_over_time(
-    counts: pd.DataFrame,
-    unit: str = "month",
-    period: tuple | None = None,
-    articles: pd.DataFrame | None = None,
-    title: str = "Events over time",
-) -> go.Figure:
+def _chronicle_rows(data: pd.DataFrame, lanes: str) -> pd.DataFrame:
+    """The dated happenings in chart order, with their texts and unique row labels (under
+    lane headings when ``lanes`` asks for them)."""
+    data["when"] = [date_text(b, e) for b, e in zip(data["begin_date"], data["end_date"])]
+    data["who"] = data["actors"].fillna("").astype(str)
+    data["what"] = data["label"].fillna("").astype(str)
+    if lanes in ("event_type", "actor"):
+        data["lane"] = lane_of(data, lanes).map(lambda s: safe(s[:30]))
+        first = data.groupby("lane")["b"].transform("min")
+        data = data.assign(_first=first).sort_values(["_first", "lane", "b", "e"], kind="stable").drop(columns="_first")
+    else:
+        data = data.sort_values(["b", "e"], kind="stable")
+    data = data.reset_index(drop=True)
+    text = [f"{w} · {safe(_short(str(l), 46))} ({int(n)} art.)" for w, l, n in zip(data["when"], data["what"], data["n_articles"])]
+    data["row"] = _unique(text)
+    return data
+
+
+def _row_axis(part: pd.DataFrame) -> list:
+    """The y values of some rows: their labels, under their lanes on a two-level axis."""
+    return [part["lane"].tolist(), part["row"].tolist()] if "lane" in part.columns else part["row"].tolist()
+
+
+def _add_happening_traces(fig: go.Figure, part: pd.DataFrame, key: str, colour: str) -> None:
+    """The bars of one event type's happenings, paler the wider, and a marker in each middle."""
+    widths = (part["e"] - part["b"]).dt.days
+    y = _row_axis(part)
+    custom = [[h, int(n), safe(w), safe(who), when] for h, n, w, who, when in zip(part["happening_id"], part["n_articles"], part["what"], part["who"], part["when"])]
+    hover = "<b>%{customdata[2]}</b><br>who: %{customdata[3]}<br>when: %{customdata[4]}<br>%{customdata[1]} article(s)<extra>%{fullData.name}</extra>"
+    fig.add_trace(
+        go.Bar(
+            base=part["b"].tolist(),
+            x=[(e - b).total_seconds() * 1000 for b, e in zip(part["b"], part["e"])],
+            y=y,
+            orientation="h",
+            name=safe(key) or "(none)",
+            legendgroup=key,
+            marker=dict(color=colour, opacity=[1.0 if w <= 1 else 0.8 if w <= 7 else 0.5 if w <= 31 else 0.3 for w in widths]),
+            customdata=custom,
+            hovertemplate=hover,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[b + (e - b) / 2 for b, e in zip(part["b"], part["e"])],
+            y=y,
+            mode="markers",
+            marker=dict(symbol="diamond", size=8, color=colour),
+            legendgroup=key,
+            showlegend=False,
+            name=safe(key) or "(none)",
+            customdata=custom,
+            hovertemplate=hover,
+        )
+    )
+
+
+def events_over_time(counts: pd.DataFrame, unit: str = "month", period: tuple | None = None, articles: pd.DataFrame | None = None, title: str = "Events over time") -> go.Figure:
     """Stacked events per ``unit`` by type (``counts``: period, event_type, n), on
     ``period`` when given; with ``articles`` (period, n_articles), per 100 articles."""
     if counts.empty:
         return _empty(title)
-    if articles is not None:
-        counts = per_hundred(counts, articles)
-        title += " (per 100 articles published)"
-    fig = go.Figure(layout=dict(title=title, **LAYOUT))
+    counts, fig = counts_figure(counts, articles, title, " (per 100 articles published)", LAYOUT)
     for i, (etype, rows) in enumerate(counts.groupby("event_type", sort=True)):
         fig.add_trace(
             go.Bar(
@@ -176,10 +181,7 @@ def events_over_time(
             )
         )
     fig.update_layout(barmode="stack", legend_title_text="event type", bargap=0.15)
-    fig.update_yaxes(title_text="per 100 articles" if articles is not None else "events")
-    start, end = period or span_of(counts["period"], unit)
-    date_axis(fig, start, end, unit)
-    return fig
+    return finish_counts_figure(fig, counts, unit, period, articles is not None, "events")
 
 
 def timeline(

@@ -108,30 +108,9 @@ def money_over_time(
     colours = {k: EVENT_PALETTE[i % len(EVENT_PALETTE)] for i, k in enumerate(keys)}
     colours["other"], colours["(no context)"] = "#BAB0AC", "#D3D3D3"
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
-    ranges = data[data["high"] > data["low"]]
-    if not ranges.empty:
-        xs, ys = [], []
-        for x, lo, hi in zip(ranges["x"], ranges["low"], ranges["high"]):
-            xs += [x, x, None]
-            ys += [lo, hi, None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=5, color="rgba(245,133,24,0.55)"), name="range", hoverinfo="skip"))
+    _add_ranges(fig, data[data["high"] > data["low"]])
     for key in keys:
-        part = data[data["key"] == key]
-        fig.add_trace(
-            go.Scatter(
-                x=part["x"].tolist(),
-                y=part["mid"].tolist(),
-                mode="markers",
-                name=safe(key),
-                marker=dict(size=[8 + 6 * math.log2(n) for n in part["n"]], color=colours[key], line=dict(width=1, color="white")),
-                customdata=[
-                    [a, int(s), safe(t), safe(c), int(n), int(na), lab]
-                    for a, s, t, c, n, na, lab in zip(part["article_id"], part["sentence_id"], part["text"], part["context"].fillna(""), part["n"], part["n_articles"], part["label"])
-                ],
-                hovertemplate="<b>%{customdata[6]}</b> — %{customdata[2]}<br>context: %{customdata[3]}<br>"
-                "reported %{customdata[4]}× in %{customdata[5]} article(s), first %{x|%Y-%m-%d}<extra>%{fullData.name}</extra>",
-            )
-        )
+        _add_figures(fig, data[data["key"] == key], key, colours[key])
     lo_all, hi_all = float(data["low"].min()), float(data["high"].max())
     values, labels = amount_ticks(lo_all, hi_all, currency)
     pad = max(0.3, (1.2 - math.log10(hi_all / lo_all)) / 2)  # at least a decade and a bit in view
@@ -140,6 +119,32 @@ def money_over_time(
     date_axis(fig, start, end, unit)
     fig.update_layout(height=520, legend_title_text="context")
     return fig
+
+
+def _add_ranges(fig: go.Figure, ranges: pd.DataFrame) -> None:
+    """A vertical bar from low to high for each range."""
+    if ranges.empty:
+        return
+    xs, ys = [], []
+    for x, lo, hi in zip(ranges["x"], ranges["low"], ranges["high"]):
+        xs += [x, x, None]
+        ys += [lo, hi, None]
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=5, color="rgba(245,133,24,0.55)"), name="range", hoverinfo="skip"))
+
+
+def _add_figures(fig: go.Figure, part: pd.DataFrame, key: str, colour: str) -> None:
+    """One context's figures, each a marker growing with how often it was reported."""
+    custom = [
+        [a, int(s), safe(t), safe(c), int(n), int(na), lab]
+        for a, s, t, c, n, na, lab in zip(part["article_id"], part["sentence_id"], part["text"], part["context"].fillna(""), part["n"], part["n_articles"], part["label"])
+    ]
+    hover = (
+        "<b>%{customdata[6]}</b> — %{customdata[2]}<br>context: %{customdata[3]}<br>"
+        "reported %{customdata[4]}× in %{customdata[5]} article(s), first %{x|%Y-%m-%d}<extra>%{fullData.name}</extra>"
+    )
+    sizes = [8 + 6 * math.log2(n) for n in part["n"]]
+    marker = dict(size=sizes, color=colour, line=dict(width=1, color="white"))
+    fig.add_trace(go.Scatter(x=part["x"].tolist(), y=part["mid"].tolist(), mode="markers", name=safe(key), marker=marker, customdata=custom, hovertemplate=hover))
 
 
 def _label_bars(data: pd.DataFrame, title: str, **bar: Any) -> go.Figure:

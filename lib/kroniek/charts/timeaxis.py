@@ -97,3 +97,20 @@ def per_hundred(counts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     merged = counts.assign(period=pd.to_datetime(counts["period"])).merge(a, on="period", how="inner")
     merged["n"] = 100 * merged["n"] / merged["n_articles"]
     return merged.drop(columns="n_articles")
+
+
+def counts_figure(counts: pd.DataFrame, articles: pd.DataFrame | None, title: str, per_hundred_title: str, layout: dict) -> tuple[pd.DataFrame, go.Figure]:
+    """The counts of a chart over time (per 100 articles published in each period when
+    ``articles`` are given) and the empty figure they are drawn on."""
+    if articles is not None:
+        counts = per_hundred(counts, articles)
+        title += per_hundred_title
+    return counts, go.Figure(layout=dict(title=title, **layout))
+
+
+def finish_counts_figure(fig: go.Figure, counts: pd.DataFrame, unit: str, period: tuple | None, per_hundred: bool, what: str, **yaxis) -> go.Figure:
+    """The y axis says what is counted; the date axis opens on ``period`` (else the data's span)."""
+    fig.update_yaxes(title_text="per 100 articles" if per_hundred else what, **yaxis)
+    start, end = period or span_of(counts["period"], unit)
+    date_axis(fig, start, end, unit)
+    return fig

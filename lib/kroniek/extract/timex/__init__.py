@@ -1,0 +1,176 @@
+"""Dutch time expressions -> inclusive calendar intervals, resolved against the article date.
+
+Split of work (why not dateparser alone): dateparser normalises explicit dates well
+("9 september 2021", "12-03-2019", "9 sept.") and is used for exactly that; it returns
+nothing or a wrong single day for most relative Dutch news phrasing ("eind volgende
+maand", "vorig jaar in augustus", "eerder deze maand", "afgelopen zomer"), and it
+cannot resolve against a month- or year-precision article date without inventing a
+day.  Those are handled by the rules below; the language knowledge is in
+``data/timex.yaml`` (HeidelTime-style: lexicons as data, a generic engine).
+
+Conventions (shown to users on the About page)
+-----------------------------------------------
+* Intervals are inclusive ``[begin_date, end_date]``; weeks are ISO weeks (Monday-Sunday).
+* Parts of a month: begin = days 1-10, midden/half = 11-20, eind = 21-last.  Parts of a
+  year: begin = first quarter, midden = April-September, eind = last quarter.  Parts of
+  a week: begin = Monday-Tuesday, midden = Wednesday-Thursday, eind = Friday-Sunday.
+  Parts of a decade: begin = years 0-3, midden = 4-6, eind = 7-9.
+* Seasons: lente/voorjaar 03-21..06-20, zomer 06-21..09-22, herfst/najaar 09-23..12-20,
+  winter 12-21..03-20 (a winter belongs to the year it starts in).
+* "eerder deze maand" = first of the month to the day before the article date; "later
+  dit jaar" = the day after the article date to 31 December (likewise for week/month).
+* Tense comes from the parse: a past tense, a perfect ("heeft gestemd", "is gaan
+  roken") or a present verb of saying ("zegt de minister dinsdag") looks back; "zal",
+  "gaat ... doen" and a present tense look ahead, a present tense at most 240 days (a day
+  and month further ahead lie in the past: "gaat hij op 29 januari" in April); in an
+  article told in the past, a present-tense weekday looks back and a present-tense date
+  takes the nearest year.  A past verb beats a "vanaf"/"tot" before the expression.
+* A bare weekday looking back = the most recent such day up to six days before the
+  article date; looking ahead = the next such day within six days; "afgelopen vrijdag en
+  zaterdag" share their direction.  "vanavond", "gistermiddag" = that day.  "dit
+  weekend" told in the past = the weekend just past.
+* Article dates of month or year precision: day-sized expressions (weekdays,
+  "gisteren") resolve to the article's own month or year, never to an invented day;
+  other relative expressions resolve to the hull of their readings for every day the
+  article date allows (the widest interval the evidence supports).
+* A month or day without a year takes the year that puts it nearest to the article
+  date in the direction of the tense; "3 november vorig jaar" is that day of last year.
+  Modifiers read in any case ("Begin april", "Eind vorig jaar").
+* Leading prepositions ("in", "op", "sinds", "vanaf", "tot") are not part of the span;
+  determiners ("het derde kwartaal", "de zomer") are.
+* Durations ("drie jaar lang") and sets ("elke week") are recognised, with a TIMEX3
+  value, but get no interval and are not placed on the timeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from kroniek.extract.timex.lexicon import Lexicon, load_lexicon
+from kroniek.extract.timex.patterns import _patterns
+from kroniek.extract.timex.periods import interval_value
+from kroniek.extract.timex.readings import Found, Reading
+from kroniek.extract.timex.resolution import duration_or_set, resolve_over
+from kroniek.extract.timex.tense import _sentence_words_near, direction_from_preposition, narrative_tense, tense_from_doc, tense_from_words
+from kroniek.read import date_bounds, date_precision
+
+_DAY_SIZED = ("weekday", "day_month", "ordinal_day_month", "word_day_month", "day_month_abbr")
+_COORDINATED = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*$")
+
+__all__ = ["Found", "Lexicon", "Reading", "extract_timexes", "load_lexicon"]
+
+
+@dataclass
+class _Context:
+    """The article a time expression is resolved in: its text, date and parse."""
+
+    text: str
+    doc: object
+    lex: Lexicon
+    anchor_interval: tuple | None
+    precision: str
+    sentence_bounds: Callable[[int], tuple[int, int]]
+    parsed: bool
+    narrative: str | None
+
+    def clause_tense(self, f: Found) -> str | None:
+        """The verb's tense wins over a preposition when it is past ("was vanaf zaterdag
+        gesloten"); otherwise "sinds" looks back and "tot"/"vanaf" look ahead."""
+        verb = tense_from_doc(self.doc, f.start, self.parsed, self.lex)
+        prep = direction_from_preposition(self.text, f.start)
+        if verb == "past" and prep == "future":
+            return verb
+        return prep or verb
+
+
+def extract_timexes(
+    text: str,
+    doc=None,
+    article_id: str = "",
+    article_date: str = "",
+    sentence_of_char: Callable[[int], int] | None = None,
+    sentence_bounds: Callable[[int], tuple[int, int]] | None = None,
+) -> list[dict]:
+    """Time-expression rows for ``text`` resolved against ``article_date``."""
+    parsed = doc is not None and doc.has_annotation("DEP") and doc.has_annotation("MORPH")
+    ctx = _Context(
+        text, doc, load_lexicon(),
+        date_bounds(article_date) if article_date else None,
+        date_precision(article_date) if article_date else "",
+        sentence_bounds or (lambda _c: (0, len(text))),
+        parsed,
+        narrative_tense(doc) if parsed else None,
+    )
+    sentence_of_char = sentence_of_char or (lambda _c: 0)
+    rows = []
+    previous: tuple[Found, Reading, str | None] | None = None
+    for f in _patterns().find(text):
+        if f.kind in ("duration", "set"):
+            reading, anchor_text = duration_or_set(f, ctx.lex), ""
+        elif f.kind == "merged":
+            reading, anchor_text = _merged(f, ctx)
+        else:
+            reading, anchor_text, previous = _placed(f, ctx, previous)
+        if reading is None:
+            continue
+        if reading.note in ("START", "MID", "END", "EARLIER", "LATER"):
+            anchor_text = (anchor_text + "; " if anchor_text else "") + f"mod {reading.note}"
+        rows.append(_row(article_id, sentence_of_char(f.start), f, text, reading, anchor_text))
+    return rows
+
+
+def _merged(f: Found, ctx: _Context) -> tuple[Reading | None, str]:
+    """A range of two expressions ("van 20 december tot 5 januari"): from the first's
+    begin to the second's end."""
+    assert f.parts is not None
+    tense = ctx.clause_tense(f)
+    first, anchor_text = resolve_over(f.parts[0], ctx.anchor_interval, tense, ctx.lex, ctx.precision)
+    last, _ = resolve_over(f.parts[1], ctx.anchor_interval, tense, ctx.lex, ctx.precision)
+    if first is None or last is None or first.begin is None or last.end is None:
+        return None, anchor_text
+    begin, end = first.begin, last.end
+    if end < begin and f.parts[1].kind == "weekday":
+        end += dt.timedelta(days=7)  # "van donderdag tot maandag"
+    elif end < begin and last.relative and not (end.month == 2 and end.day == 29):
+        end = end.replace(year=end.year + 1)  # "van 20 december tot 5 januari"
+    return (Reading(begin, end, interval_value(begin, end), "range") if begin <= end else None), anchor_text
+
+
+def _placed(f: Found, ctx: _Context, previous):
+    """(reading, anchor text, the weekday context for the next expression) of an
+    expression placed on the calendar, in the direction its clause looks."""
+    tense = ctx.clause_tense(f)
+    if tense is None:
+        tense = tense_from_words(_sentence_words_near(ctx.text, f.start, f.end, ctx.sentence_bounds(f.start)), ctx.lex)
+    if f.kind == "weekday" and previous is not None and previous[0].kind == "weekday" and _COORDINATED.match(ctx.text[previous[0].end : f.start]):
+        tense = previous[2]  # "afgelopen vrijdag en zaterdag": the same direction
+    elif tense == "present" and ctx.narrative == "past" and f.kind in _DAY_SIZED:
+        # a story told in the past (its lead or a quote in the present: "Zaterdagavond
+        # brandt ...", "De politieactie van maandag komt ..."): the day lies behind
+        tense = "past" if f.kind == "weekday" else None  # a date: the nearest reading
+    reading, anchor_text = resolve_over(f, ctx.anchor_interval, tense, ctx.lex, ctx.precision)
+    if reading is not None and f.kind == "weekday":
+        direction = f.m.group("wdir") if f.m is not None else None
+        if direction:
+            offset = ctx.lex.directions.get(direction.lower(), 0)
+            tense = "past" if offset < 0 else "future" if offset > 0 else tense
+        previous = (f, reading, tense)
+    return reading, anchor_text, previous
+
+
+def _row(article_id: str, sentence_id: int, f: Found, text: str, reading: Reading, anchor_text: str) -> dict:
+    return {
+        "article_id": article_id,
+        "sentence_id": sentence_id,
+        "start": f.start,
+        "end": f.end,
+        "text": text[f.start : f.end],
+        "value": reading.value,
+        "begin_date": reading.begin.isoformat() if reading.begin else None,
+        "end_date": reading.end.isoformat() if reading.end else None,
+        "granularity": reading.granularity,
+        "anchor": anchor_text,
+    }

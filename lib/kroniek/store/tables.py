@@ -1,0 +1,30 @@
+"""Tables: the contract's tables as Arrow, the form the store writes and the query layer reads.
+
+The articles table gains ``date_begin``/``date_end``, the interval of each article's date
+(a month date is the whole month), so date filters never parse a date again.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+
+from kroniek.data.schema import conform
+from kroniek.read import date_bounds
+
+
+def arrow_table(table: str, df: pd.DataFrame) -> pa.Table:
+    """``df`` with exactly the contract's columns, as Arrow (articles with their intervals)."""
+    df = conform(table, df)
+    if table == "articles":
+        df = with_article_intervals(df)
+    return pa.Table.from_pandas(df, preserve_index=False)
+
+
+def with_article_intervals(articles: pd.DataFrame) -> pd.DataFrame:
+    """``date_begin``/``date_end`` of each article's date (a month date is the whole month)."""
+    bounds = [date_bounds(d) if isinstance(d, str) and d else None for d in articles["date"]]
+    return articles.assign(
+        date_begin=pd.to_datetime([b[0] if b else None for b in bounds]),
+        date_end=pd.to_datetime([b[1] if b else None for b in bounds]),
+    )
