@@ -230,8 +230,16 @@ def run_jobs(jobs: list[dict]) -> None:
 
 
 def train_cmd(out: Path, train: list[Path], stop: Path, seed: int, max_steps: int, extra: list[str]) -> list[str]:
+    if len(train) > 1:  # spaCy reads every .spacy file of a folder: one link per part
+        folder = out.parent / f"{out.name}-data"
+        folder.mkdir(parents=True, exist_ok=True)
+        for i, part in enumerate(train):
+            link = folder / f"{i}-{part.name}"
+            if not link.is_symlink():
+                link.symlink_to(part.resolve())
+        train = [folder]
     return [sys.executable, "-m", "spacy", "train", str(HERE / "configs" / "ner-tuned.cfg"), "-o", str(out),
-            "--paths.train", ",".join(str(t) for t in train) if len(train) > 1 else str(train[0]), "--paths.dev", str(stop),
+            "--paths.train", str(train[0]), "--paths.dev", str(stop),
             "--system.seed", str(seed), "--training.max_steps", str(max_steps), "--training.eval_frequency", "400", *extra]
 
 
@@ -328,6 +336,7 @@ def main() -> None:
     parser.add_argument("command", choices=["teachers", "label", "students", "score"])
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--max-steps", type=int, default=3000)
+    parser.add_argument("--final-steps", type=int, default=4800, help="the final fit (the vote's seeds 1 and 2 stopped at 4,800)")
     parser.add_argument("--fold", default=None, help="label: a fold number or 'final' (the shipped vote)")
     parser.add_argument("--variant", nargs="+", default=["all"], choices=sorted(VARIANTS))
     parser.add_argument("--arch", nargs="+", default=["base"], choices=sorted(ARCHITECTURES))
@@ -354,12 +363,19 @@ def main() -> None:
             for arch in args.arch:
                 jobs += [student_job(k, variant, arch, args.max_steps) for k in folds]
                 if not args.folds_only:
-                    jobs.append(student_job("final", variant, arch, args.max_steps))
+                    jobs.append(student_job("final", variant, arch, args.final_steps))
         if not args.folds_only:
-            jobs.insert(0, label_job("final"))
+            corpus = HERE / "corpus"
+            jobs.insert(0, {"name": "prepare", "done": corpus / "ner-final-stop.spacy", "log": RUNS / "prepare.log",
+                            "cmd": [sys.executable, str(HERE / "prepare.py"), "--corpora", str(args.corpora)]})
+            jobs.insert(1, label_job("final"))
         run_jobs(jobs)
     else:
+        slot = Slot()  # scoring counts as one of the two processes too
+        while not slot.acquire():
+            time.sleep(20)
         score(args.names, args.meantime, args.corpora)
+        slot.release()
 
 
 if __name__ == "__main__":
