@@ -53,6 +53,7 @@ VARIANTS: dict[str, dict] = {
     "all": {"silver": "silver-all", "overrides": []},
     "agree": {"silver": "silver-agree", "overrides": []},
     "gold2": {"silver": "silver-all", "overrides": [], "gold_copies": 2},
+    "gold": {"silver": None, "overrides": []},  # no silver: what the architecture alone costs
 }
 ARCHITECTURES: dict[str, list[str]] = {
     "base": [],  # ner-tuned.cfg as the vote's members
@@ -300,9 +301,9 @@ def student_job(k, variant: str, arch: str, max_steps: int, seed: int = 0) -> di
     else:
         out = fold_dir(k)
         gold, stop = out / "train.spacy", out / "stop.spacy"
-    silver = out / f"{spec['silver']}.spacy"
-    train = [gold] * spec.get("gold_copies", 1) + [silver]
-    return {"name": f"fold{k} {name}", "done": out / name / "model-best", "log": out / f"{name}.log", "needs": [silver, gold],
+    silver = [out / f"{spec['silver']}.spacy"] if spec["silver"] else []
+    train = [gold] * spec.get("gold_copies", 1) + silver
+    return {"name": f"fold{k} {name}", "done": out / name / "model-best", "log": out / f"{name}.log", "needs": [*silver, gold],
             "cmd": train_cmd(out / name, train, stop, seed, max_steps, spec["overrides"] + ARCHITECTURES[arch])}
 
 
