@@ -15,10 +15,14 @@ articles plus unlabelled text labelled by the vote ("silver"):
   folds only), fold k's silver comes from fold k's vote, and fold k's student is scored on
   fold k's articles like the vote (``kroniek eval ner`` code, stages on).
 
-    python training/distil.py teachers                  # kfold.py's 3 seeds a fold, 2 at a time
-    python training/distil.py label --fold 0            # fold 0's silver (or --fold final)
-    python training/distil.py students --variant all    # students of every fold (+ --final)
-    python training/distil.py score                     # every fold: seed 0, vote, students
+    python training/distil.py teachers        # kfold.py's 3 seeds a fold, then each fold's silver
+    python training/distil.py students --variant all --arch base small   # every fold + the final fit
+    python training/distil.py students --variant agree gold2 gold --arch small --folds-only
+    python training/distil.py score --names student-all-base ... [--meantime]   # seed 0, vote, students
+
+(``label --fold K`` or ``--fold final`` labels one silver set; the commands above run it.)
+Measured (``training/README.md``, "Distilling the vote"): every student scored below the vote
+on both folds and on MEANTIME, so the shipped NER stays the vote.
 
 At most two training or labelling processes run at once (``runs/slot*.lock``), whichever
 command started them.
