@@ -111,8 +111,12 @@ def label(teacher: str, out: Path, corpora: Path = CORPORA) -> None:
     (``silver-agree.spacy``), ten sentences a doc."""
     from spacy.tokens import Doc, DocBin
 
-    from kroniek import ner_vote
     from kroniek.nlp import load_nlp
+
+    try:  # kroniek.nlp.vote since lib/kroniek was laid out by stage
+        from kroniek.nlp import vote as ner_vote
+    except ImportError:
+        from kroniek import ner_vote
 
     original = ner_vote.majority
 
@@ -317,7 +321,10 @@ def student_job(k, variant: str, arch: str, max_steps: int, seed: int = 0) -> di
 def score(names: list[str], meantime: bool, corpora: Path) -> None:
     from kfold import model_dir, prf, vote_pipeline
 
-    from kroniek.evaluation import evaluate_ner, evaluate_ner_meantime
+    try:  # kroniek.nlp.evaluation since lib/kroniek was laid out by stage
+        from kroniek.nlp.evaluation import evaluate_ner, evaluate_ner_meantime
+    except ImportError:
+        from kroniek.evaluation import evaluate_ner, evaluate_ner_meantime
 
     table = {}
     for k in range(FOLDS):
