@@ -58,6 +58,7 @@ VARIANTS: dict[str, dict] = {
     "agree": {"silver": "silver-agree", "overrides": []},
     "gold2": {"silver": "silver-all", "overrides": [], "gold_copies": 2},
     "gold": {"silver": None, "overrides": []},  # no silver: what the architecture alone costs
+    "silveronly": {"silver": "silver-all", "overrides": [], "gold_copies": 0},  # the first stage of `ft`
 }
 ARCHITECTURES: dict[str, list[str]] = {
     "base": [],  # ner-tuned.cfg as the vote's members
@@ -315,6 +316,34 @@ def student_job(k, variant: str, arch: str, max_steps: int, seed: int = 0) -> di
             "cmd": train_cmd(out / name, train, stop, seed, max_steps, spec["overrides"] + ARCHITECTURES[arch])}
 
 
+def finetune(k, source: str, target: str, max_steps: int) -> None:
+    """Train on fold ``k``'s gold alone, starting from the weights of ``source`` (a student
+    trained on silver alone): silver as pretraining, gold last."""
+    import spacy
+
+    out = fold_dir(k)
+    model = out / source / "model-best"
+    config = spacy.util.load_config(model / "config.cfg")
+    config["components"]["tok2vec"] = {"source": str(model)}
+    config["components"]["ner"] = {"source": str(model)}
+    config.to_disk(out / f"{target}.cfg")
+    cmd = [sys.executable, "-m", "spacy", "train", str(out / f"{target}.cfg"), "-o", str(out / target),
+           "--paths.train", str(out / "train.spacy"), "--paths.dev", str(out / "stop.spacy"),
+           "--training.max_steps", str(max_steps), "--training.eval_frequency", "400"]
+    subprocess.run(cmd, check=True)
+
+
+def finetune_jobs(arch: str, max_steps: int) -> list[dict]:
+    jobs = []
+    for k in range(FOLDS):
+        source, target = f"student-silveronly-{arch}", f"student-ft-{arch}"
+        jobs.append(student_job(k, "silveronly", arch, max_steps))
+        jobs.append({"name": f"fold{k} {target}", "done": fold_dir(k) / target / "model-best", "log": fold_dir(k) / f"{target}.log",
+                     "needs": [fold_dir(k) / source / "model-best"],
+                     "cmd": [sys.executable, str(HERE / "distil.py"), "finetune", "--fold", str(k), "--arch", arch, "--max-steps", str(max_steps)]})
+    return jobs
+
+
 # ---------------------------------------------------------------- scoring
 
 
@@ -345,7 +374,7 @@ def score(names: list[str], meantime: bool, corpora: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=["teachers", "label", "students", "score"])
+    parser.add_argument("command", choices=["teachers", "label", "students", "finetune", "score"])
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--max-steps", type=int, default=3000)
     parser.add_argument("--final-steps", type=int, default=4800, help="the final fit (the vote's seeds 1 and 2 stopped at 4,800)")
@@ -368,6 +397,10 @@ def main() -> None:
             from kfold import vote_pipeline
 
             label(vote_pipeline(fold_dir(args.fold), SEEDS), fold_dir(args.fold), args.corpora)
+    elif args.command == "finetune" and args.fold is not None:  # one fold's second stage
+        finetune(int(args.fold), f"student-silveronly-{args.arch[0]}", f"student-ft-{args.arch[0]}", args.max_steps)
+    elif args.command == "finetune":  # silver alone, then gold, every fold
+        run_jobs([job for arch in args.arch for job in finetune_jobs(arch, args.max_steps)])
     elif args.command == "students":
         jobs = []
         folds = [] if args.final_only else list(range(FOLDS))
