@@ -347,7 +347,7 @@ def finetune_jobs(arch: str, max_steps: int) -> list[dict]:
 # ---------------------------------------------------------------- scoring
 
 
-def score(names: list[str], meantime: bool, corpora: Path) -> None:
+def score(names: list[str], meantime: bool, corpora: Path, teachers: bool = True) -> None:
     from kfold import model_dir, prf, vote_pipeline
 
     try:  # kroniek.nlp.evaluation since lib/kroniek was laid out by stage
@@ -358,7 +358,7 @@ def score(names: list[str], meantime: bool, corpora: Path) -> None:
     table = {}
     for k in range(FOLDS):
         out = fold_dir(k)
-        models = {"seed0": str(out / model_dir(0) / "model-best"), "vote": str(vote_pipeline(out, SEEDS))}
+        models = {"seed0": str(out / model_dir(0) / "model-best"), "vote": str(vote_pipeline(out, SEEDS))} if teachers else {}
         models.update({n: str(out / n / "model-best") for n in names if (out / n / "model-best").exists()})
         for name, model in models.items():
             row = prf(evaluate_ner(out / "test.conll", model))
@@ -369,7 +369,7 @@ def score(names: list[str], meantime: bool, corpora: Path) -> None:
     for name, folds in table.items():
         f = [v["f"] for v in folds.values()]
         print(f"{name:32s} mean F1 {sum(f) / len(f):.4f} " + " ".join(f"{v['f']:.3f}" for v in folds.values()))
-    (RUNS / "distil-summary.json").write_text(json.dumps(table, indent=2))
+    (RUNS / ("distil-summary.json" if teachers else "distil-summary-students.json")).write_text(json.dumps(table, indent=2))
 
 
 def main() -> None:
@@ -385,6 +385,7 @@ def main() -> None:
     parser.add_argument("--final-only", action="store_true", help="students: the final fit only")
     parser.add_argument("--names", nargs="*", default=[], help="score: student run names")
     parser.add_argument("--meantime", action="store_true", help="score: MEANTIME recall of every model too")
+    parser.add_argument("--students-only", action="store_true", help="score: not seed 0 and the vote again")
     args = parser.parse_args()
     if args.command == "teachers":
         prepare_folds(args.corpora)
@@ -419,7 +420,7 @@ def main() -> None:
         slot = Slot()  # scoring counts as one of the two processes too
         while not slot.acquire():
             time.sleep(20)
-        score(args.names, args.meantime, args.corpora)
+        score(args.names, args.meantime, args.corpora, teachers=not args.students_only)
         slot.release()
 
 
