@@ -226,7 +226,7 @@ def run_jobs(jobs: list[dict]) -> None:
                 running.remove(item)
                 print(f"{time.strftime('%H:%M')} done {job['name']} (exit {proc.returncode}, {(time.time() - started) / 60:.0f} min)", flush=True)
         for job in list(pending):
-            if not all(p.exists() for p in job.get("needs", [])):
+            if not all(p.exists() for p in job.get("needs", [])) or not all(finished(log) for log in job.get("after", [])):
                 continue
             slot = Slot()
             if not slot.acquire():
@@ -237,6 +237,12 @@ def run_jobs(jobs: list[dict]) -> None:
             pending.remove(job)
             print(f"{time.strftime('%H:%M')} started {job['name']}", flush=True)
         time.sleep(20)
+
+
+def finished(log: Path) -> bool:
+    """Whether the ``spacy train`` run writing ``log`` has ended (``model-best`` appears at its
+    first evaluation, long before)."""
+    return log.exists() and "Saved pipeline to output directory" in log.read_text(encoding="utf-8", errors="replace")
 
 
 def train_cmd(out: Path, train: list[Path], stop: Path, seed: int, max_steps: int, extra: list[str]) -> list[str]:
@@ -339,7 +345,7 @@ def finetune_jobs(arch: str, max_steps: int) -> list[dict]:
         source, target = f"student-silveronly-{arch}", f"student-ft-{arch}"
         jobs.append(student_job(k, "silveronly", arch, max_steps))
         jobs.append({"name": f"fold{k} {target}", "done": fold_dir(k) / target / "model-best", "log": fold_dir(k) / f"{target}.log",
-                     "needs": [fold_dir(k) / source / "model-best"],
+                     "needs": [fold_dir(k) / source / "model-best"], "after": [fold_dir(k) / f"{source}.log"],
                      "cmd": [sys.executable, str(HERE / "distil.py"), "finetune", "--fold", str(k), "--arch", arch, "--max-steps", str(max_steps)]})
     return jobs
 
