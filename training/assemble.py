@@ -77,7 +77,7 @@ def ner_only_pipeline(ner_paths: list[Path], out: Path) -> Path:
 
 def assemble(ud_path: Path, ner_paths: list[Path], out: Path) -> None:
     nlp = spacy.load(ud_path)
-    for name in [n for n in nlp.component_names if n == "ner" or n.startswith("ner_seed")]:
+    for name in sorted((n for n in nlp.component_names if n == "ner" or n.startswith("ner_seed")), key=lambda n: n != "ner"):  # the vote before its members
         nlp.remove_pipe(name)  # a shipped pipeline reused for its UD components
     add_ner(nlp, ner_paths)
     ner_kind = f": the majority vote of {len(ner_paths)} models trained with different seeds" if len(ner_paths) > 1 else ""
