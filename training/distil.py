@@ -113,11 +113,7 @@ def label(teacher: str, out: Path, corpora: Path = CORPORA) -> None:
     from spacy.tokens import Doc, DocBin
 
     from kroniek.nlp import load_nlp
-
-    try:  # kroniek.nlp.vote since lib/kroniek was laid out by stage
-        from kroniek.nlp import vote as ner_vote
-    except ImportError:
-        from kroniek import ner_vote
+    from kroniek.nlp import vote as ner_vote
 
     original = ner_vote.majority
 
