@@ -9,6 +9,8 @@ from kroniek import app, charts
 corpus, q, filters = app.view(__file__)
 LIMIT = 400
 SCOPES = {"period": "Corpus period", "background": "Background (dated outside it)", "all": "All dates"}
+ORDERS = {"reports": "Most reported first", "date": "By date"}
+STORY_FIRST_FROM = 40  # articles: a larger corpus opens on its stories, a small one on its dates
 
 st.title("Chronology")
 period = app.corpus_period(q)
@@ -29,6 +31,14 @@ if what == "Chronicle":
     min_articles = c3.slider(
         "Reported in at least … articles", 1, 10, 1, key="chrono_min_articles", help="The stories the corpus returns to: one happening reported by several articles."
     )
+    order = c1.radio(
+        "Order",
+        list(ORDERS),
+        format_func=ORDERS.get,
+        index=0 if q.count("articles") > STORY_FIRST_FROM else 1,
+        key="chrono_order",
+        help="Most reported first: the happenings the most articles report, drawn in date order.",
+    )
     if period is None:
         scope = "all"
     _, total = q.chronicle(period, scope, factuality, types, limit=0, min_articles=min_articles)
@@ -40,7 +50,7 @@ if what == "Chronicle":
     else:
         page = 1
     rows, total = q.chronicle(
-        period, scope, factuality, types, limit=charts.PAGE_ROWS, offset=(int(page) - 1) * charts.PAGE_ROWS, min_articles=min_articles
+        period, scope, factuality, types, limit=charts.PAGE_ROWS, offset=(int(page) - 1) * charts.PAGE_ROWS, min_articles=min_articles, order=order
     )
     if period is not None:
         _, background = q.chronicle(period, "background", factuality, types, limit=0, min_articles=min_articles)
@@ -57,12 +67,12 @@ if what == "Chronicle":
         first_reported=rows["first_reported"].dt.strftime("%Y-%m-%d") if not rows.empty else rows["first_reported"],
     )[
         ["when", "label", "actors", "event_type", "n_articles", "first_reported", "happening_id"]
-    ] if not rows.empty else rows
+    ].rename(columns={"label": "what", "actors": "who"}) if not rows.empty else rows
     picked_rows = app.table(shown, key="chrono_rows", height=300)
     chosen = app.picked(event)
     chosen += [shown.iloc[i]["happening_id"] for i in picked_rows]
     for hid in list(dict.fromkeys(chosen))[:5]:
-        label = rows.loc[rows["happening_id"] == hid, "label"]
+        label = rows.loc[rows["happening_id"] == hid, "label"]  # the happening's summary
         app.show_sources(q, q.happening_sentences(hid, factuality), f"Reports of: {label.iloc[0] if len(label) else hid}", limit=100)
     app.download_frame(
         q,

@@ -142,15 +142,18 @@ class ChronologyViews:
         limit: int = 50,
         offset: int = 0,
         min_articles: int = 1,
+        order: str = "date",
     ) -> tuple[pd.DataFrame, int]:
-        """A page of happenings sorted by date, and how many there are in ``scope``:
-        "period" (the middle of its date in the corpus period), "background" (not) or
-        "all"; ``min_articles``: only happenings reported in at least that many articles.
+        """A page of happenings and how many there are in ``scope``: "period" (the middle
+        of its date in the corpus period), "background" (not) or "all"; ``min_articles``:
+        only happenings reported in at least that many articles.  ``order``: "date", or
+        "reports" (the happenings most articles report first: the stories of the corpus).
         Columns: those of the happenings table, plus n_reports."""
         cond, params = self._scope_sql(scope, period)
         base = f"SELECT * FROM {self._happenings_view(factuality, types)} WHERE {cond} AND n_articles >= {int(min_articles)}"
         total = int(self.con.execute(f"SELECT count(*) FROM ({base})", params).fetchone()[0])
-        rows = self._df(f"{base} ORDER BY begin_date, end_date, happening_id LIMIT {int(limit)} OFFSET {int(offset)}", params)
+        by = "n_articles DESC, n_reports DESC, begin_date, end_date, happening_id" if order == "reports" else "begin_date, end_date, happening_id"
+        rows = self._df(f"{base} ORDER BY {by} LIMIT {int(limit)} OFFSET {int(offset)}", params)
         return rows, total
 
     def chronicle_table(

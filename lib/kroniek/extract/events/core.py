@@ -145,8 +145,6 @@ def _index_article(doc, article_id, content_key, article_interval, mentions, tim
     for r in person_roles:
         roles_by_actor.setdefault(r["actor_id"], set()).add(r["role"])
     actors = ArticleActors(ordered, lambda i: max(0, bisect.bisect_right(starts, i) - 1), roles_by_actor)
-    ctx = RoleContext(doc, char_to_token, ordered, lex, actors)
-    actor_tokens = {i for i, m in ordered if is_actor(m)}
     by_sentence: dict[str, dict[int, list]] = {"timexes": {}, "money": {}, "mentions": {}, "time_tokens": {}}
     for t in timexes:
         if t["begin_date"]:
@@ -154,6 +152,9 @@ def _index_article(doc, article_id, content_key, article_interval, mentions, tim
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is not None:
             by_sentence["time_tokens"].setdefault(t["sentence_id"], []).extend(tok.i for tok in span)
+    time_tokens = frozenset(i for words in by_sentence["time_tokens"].values() for i in words)
+    ctx = RoleContext(doc, char_to_token, ordered, lex, actors, time_tokens)
+    actor_tokens = {i for i, m in ordered if is_actor(m)}
     for m in money:
         by_sentence["money"].setdefault(m["sentence_id"], []).append(m)
     for i, m in ordered:

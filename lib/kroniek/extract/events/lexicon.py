@@ -122,8 +122,8 @@ def find_triggers(sent: Span, lex: TriggerLexicon) -> list[Trigger]:
             continue
         if i > 0 and tokens[i - 1].text in ("-", "–"):
             continue  # the tail of a compound: "ING-top", "EU-hulp"
-        if token.dep_ == "amod" or (token.pos_ == "ADJ" and token.tag_ != "NOUN"):
-            continue  # a participle used as an adjective: "een bekritiseerd stuk"
+        if token.dep_ == "amod" or (token.pos_ == "ADJ" and token.tag_ != "NOUN" and any(c.dep_ == "cop" for c in token.children)):
+            continue  # a participle used as an adjective: "een bekritiseerd stuk", "het stuk is bekritiseerd"
         particle = [c for c in token.children if c.dep_ == "compound:prt"] if token.pos_ in ("VERB", "AUX") else []
         if particle:
             # "leverde ... op" is opleveren, not leveren: the verb with its particle decides

@@ -79,6 +79,7 @@ class RoleContext:
     ordered: list[tuple[int, dict]]  # (token index, mention), in text order
     lex: TriggerLexicon
     actors: ArticleActors | None = None  # for pronouns and short references ("hij", "de minister")
+    time_tokens: frozenset[int] = frozenset()  # words of time expressions: never a participant
 
     def mention(self, token: Token, trigger: Token | None = None) -> list[dict]:
         """The actors a phrase names: the mention on its head word (and every conjunct),
@@ -195,7 +196,7 @@ def take(side: str, phrase: Token, ctx: RoleContext, roles: Roles, trigger: Toke
         roles.add(side, found)
         if phrase.pos_ == "PRON":
             roles.names[phrase.i] = " en ".join(m["actor"] for m in found)
-    elif ctx.participant(phrase) and phrase.pos_ in ("NOUN", "PROPN"):
+    elif ctx.participant(phrase) and phrase.pos_ in ("NOUN", "PROPN") and phrase.i not in ctx.time_tokens:
         roles.describe(side, describe(phrase))
     else:
         return False

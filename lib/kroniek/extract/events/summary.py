@@ -132,8 +132,8 @@ def _finite(root: Token) -> Token:
 def _split_particle(finite: Token, lex: ClauseLexicon) -> tuple[str, str]:
     """"toezegt" -> ("zegt", "toe") when the lemma is a particle verb written as one word."""
     lemma = (finite.lemma_ or "").lower()
-    if finite.dep_.startswith("aux") or any(c.dep_ == "compound:prt" for c in finite.children):
-        return finite.text, ""
+    if finite.dep_.startswith("aux") or any(c.dep_ == "compound:prt" for c in finite.children) or "Fin" not in finite.morph.get("VerbForm"):
+        return finite.text, ""  # a participle or infinitive keeps its particle: "heeft aangekondigd"
     for p in lex.particles:
         if lemma.startswith(p) and finite.lower_.startswith(p) and len(finite.text) > len(p) + 2:
             return finite.text[len(p) :], p
@@ -207,8 +207,10 @@ def summarize(
     tokens: list[Token] = []
     _collect(root, root, lex, skip, code in CONTENT_CODES, tokens)
     tokens.sort(key=lambda t: t.i)
+    if subject is None:
+        return _join(_cut(_words(tokens, names), lex.max_words))  # no subject to put first: the words in their order
     finite = _finite(root)
-    subject_ids = {t.i for t in subject.subtree} if subject is not None else set()
+    subject_ids = {t.i for t in subject.subtree}
     head_words = _words([t for t in tokens if t.i in subject_ids], names)
     verb, particle = _split_particle(finite, lex)
     rest = _words([t for t in tokens if t.i not in subject_ids and t.i != finite.i], names)
