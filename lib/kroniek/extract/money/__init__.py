@@ -57,7 +57,7 @@ from typing import Callable, Sequence
 
 from kroniek.extract.money.context import context_from_doc
 from kroniek.extract.money.conversion import LEGACY_EURO_RATES, rate_date, to_eur
-from kroniek.extract.money.currency import Evidence, infer_currency, next_word
+from kroniek.extract.money.currency import Evidence, looks_like_amount, decide_by_article, infer_currency, next_word
 from kroniek.extract.money.grammar import Amount, Figure, _Parser
 from kroniek.extract.money.lexicon import CurrencyWord, Lexicon, Tok, load_lexicon, tokenize
 from kroniek.extract.money.numbers import number_word, parse_number
@@ -91,24 +91,41 @@ def extract_money(
         parse.money_sentence,
         parse.pos_at,
         lex.currency_default(year),
+        sentence_of_char=sentence_of_char,
+        participle_at=parse.participle_at,
     )
     parser = _Parser(toks, lex, year, parse.money_sentence, parse.change_at)
     figures = parser.figures()
     figures = [f for f in figures if not _in_idiom(f, toks, lex)]
-    on = rate_date(date_interval)
-    rows = []
+    decided: list[tuple[Figure, int, str, bool]] = []
     seen: list[tuple[Figure, int]] = []
+    undecided: list[tuple[Figure, int]] = []
     located = [(f, sentence_of_char(toks[f.start].start)) for f in figures]
     for k, fig in enumerate(figures):
         sentence_id = located[k][1]
         found = _currency_of(fig, toks, parser, parse, seen, located[k + 1 : k + 2], sentence_id, lex, evidence)
-        if found is None:
-            continue
-        currency, inferred = found
-        seen.append((fig, sentence_id))
-        context = (lambda s, e: context_from_doc(doc, s, e, lex, has_parse)) if doc is not None else (lambda s, e: "")
-        rows.append(_row(article_id, sentence_id, text, toks, fig, currency, inferred, on, context))
-    return rows
+        verdict = fig.extra.get("verdict")
+        if found is not None:
+            seen.append((fig, sentence_id))
+            decided.append((fig, sentence_id, *found))
+        elif verdict == "count" and (parser_magnitude(parser, fig) or looks_like_amount(toks[fig.start : fig.end])):
+            evidence.counted.append((fig, sentence_id))
+        elif verdict == "unknown":
+            undecided.append((fig, sentence_id))
+    for fig, sentence_id, currency in decide_by_article(undecided, [(f, s, c) for f, s, c, _ in decided], evidence):
+        fig.currency = currency
+        decided.append((fig, sentence_id, currency, True))
+    on = rate_date(date_interval)
+    context = (lambda s, e: context_from_doc(doc, s, e, lex, has_parse)) if doc is not None else (lambda s, e: "")
+    return [
+        _row(article_id, sentence_id, text, toks, fig, currency, inferred, on, context)
+        for fig, sentence_id, currency, inferred in sorted(decided, key=lambda d: d[0].start)
+    ]
+
+
+def parser_magnitude(parser: _Parser, fig: Figure) -> bool:
+    """The figure holds a magnitude word ("miljoen", "duizend", "ton")."""
+    return any(parser.magnitude_at(j) for j in range(fig.start, fig.end))
 
 
 def _currency_of(fig: Figure, toks, parser: _Parser, parse: "_ParseLookup", seen, following, sentence_id: int, lex: Lexicon, evidence: Evidence):
@@ -116,7 +133,7 @@ def _currency_of(fig: Figure, toks, parser: _Parser, parse: "_ParseLookup", seen
     imply, or None when it is no money after all ("120 ton cocaïne")."""
     currency, inferred = fig.currency, fig.inherited
     if currency is None:
-        has_magnitude = any(parser.magnitude_at(j) for j in range(fig.start, fig.end))
+        has_magnitude = parser_magnitude(parser, fig)
         currency = infer_currency(fig, toks, seen, following, sentence_id, lex, has_magnitude, evidence)
         if currency is None:
             return None
@@ -178,7 +195,7 @@ class _ParseLookup:
             return sentence_id in self.hinted
         self._checked.add(sentence_id)
         token = self._token(char)
-        if token is not None and any(t.lemma_.lower() in self.lex.money_hint_lemmas for t in token.sent):
+        if token is not None and any(lemma in self.lex.money_hint_lemmas for t in token.sent for lemma in _lemmas(t)):
             self.hinted.add(sentence_id)
         return sentence_id in self.hinted
 
@@ -188,11 +205,26 @@ class _ParseLookup:
         token = self._token(char)
         return token.pos_ if token is not None else ""
 
+    def participle_at(self, char: int) -> bool:
+        if not self.has_pos:
+            return False
+        token = self._token(char)
+        return token is not None and token.morph.get("VerbForm") == ["Part"]
+
     def change_at(self, char: int) -> bool:
         if not self.has_lemma:
             return False
         token = self._token(char)
         return token is not None and token.lemma_.lower() in self.lex.change_lemmas
+
+
+def _lemmas(token) -> tuple[str, ...]:
+    """A token's lemma and, for the particle of a separable verb, the whole verb's ("draagt
+    ... bij" -> "bijdragen", "levert ... op" -> "opleveren")."""
+    lemma = token.lemma_.lower()
+    if token.dep_ == "compound:prt" and token.head is not token:
+        return lemma, token.lower_ + token.head.lemma_.lower()
+    return (lemma,)
 
 
 def _in_idiom(fig: Figure, toks: Sequence[Tok], lex: Lexicon) -> bool:
