@@ -54,7 +54,14 @@ from kroniek.extract.timex.patterns import _patterns
 from kroniek.extract.timex.periods import interval_value
 from kroniek.extract.timex.readings import Found, Reading
 from kroniek.extract.timex.resolution import duration_or_set, resolve_over
-from kroniek.extract.timex.tense import _sentence_words_near, direction_from_preposition, narrative_tense, tense_from_doc, tense_from_words
+from kroniek.extract.timex.tense import (
+    _sentence_words_near,
+    direction_from_preposition,
+    narrative_tense,
+    tense_from_doc,
+    tense_from_words,
+)
+from kroniek.extract.timex.weekdays import Mention, one_date_per_name, phrase_cue
 from kroniek.read import date_bounds, date_precision
 
 _DAY_SIZED = ("weekday", "day_month", "ordinal_day_month", "word_day_month", "day_month_abbr")
@@ -75,6 +82,13 @@ class _Context:
     sentence_bounds: Callable[[int], tuple[int, int]]
     parsed: bool
     narrative: str | None
+
+    def is_noun(self, char: int) -> bool:
+        """The word at a character is a noun in the parse (true without a parse)."""
+        if not self.parsed:
+            return True
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN")
 
     def clause_tense(self, f: Found) -> str | None:
         """The verb's tense wins over a preposition when it is past ("was vanaf zaterdag
@@ -106,20 +120,66 @@ def extract_timexes(
     )
     sentence_of_char = sentence_of_char or (lambda _c: 0)
     rows = []
-    previous: tuple[Found, Reading, str | None] | None = None
+    weekdays: list[Mention] = []
+    previous: tuple[Found, Reading, str | None, bool] | None = None
+    generic_end = -1  # "op woensdag en donderdag": a weekday joined to a habitual one is one too
     for f in _patterns().find(text):
+        sure = False
         if f.kind in ("duration", "set"):
             reading, anchor_text = duration_or_set(f, ctx.lex), ""
         elif f.kind == "merged":
             reading, anchor_text = _merged(f, ctx)
+        elif _generic(f, ctx) or (f.kind == "weekday" and generic_end >= 0 and _COORDINATED.match(text[generic_end : f.start])):
+            reading, anchor_text = _generic_reading(f, ctx.lex), ""
+            generic_end = f.end
         else:
-            reading, anchor_text, previous = _placed(f, ctx, previous)
+            reading, anchor_text, previous, sure = _placed(f, ctx, previous)
         if reading is None:
             continue
         if reading.note in ("START", "MID", "END", "EARLIER", "LATER"):
             anchor_text = (anchor_text + "; " if anchor_text else "") + f"mod {reading.note}"
         rows.append(_row(article_id, sentence_of_char(f.start), f, text, reading, anchor_text))
+        if _bare_weekday(f) and ctx.precision == "day" and reading.begin is not None:
+            weekdays.append(Mention(rows[-1], f.m.group("weekday").lower(), sure))
+    one_date_per_name(weekdays)
     return rows
+
+
+def _bare_weekday(f: Found) -> bool:
+    """"zaterdag", "dinsdagavond": a weekday without a word placing its week."""
+    return f.kind == "weekday" and f.m is not None and not (f.m.group("wdir") or f.m.group("wkdir") or f.m.group("wkdir2"))
+
+
+# "in de zomer is het druk op het strand": a state of affairs, said of every summer
+_STATE_OF_AFFAIRS = re.compile(r"\b(?:is|wordt|blijft) het [^\W\d_]+\s*(?:[.,;:!?]|$|op\b|in\b|aan\b|bij\b|voor\b|met\b)", re.IGNORECASE)
+
+
+def _generic(f: Found, ctx: _Context) -> bool:
+    """A season, "het weekend" or "op" + weekday said of a habit or a general truth ("in de
+    zomer is het altijd druk", "de Staten vergaderen alleen op maandag"): a set, not a date."""
+    if f.kind not in ("season", "weekend", "weekday") or f.m is None:
+        return False
+    g = f.m.groupdict()
+    if f.kind == "season" and g.get("year"):
+        return False
+    if f.kind == "weekday" and (g.get("wdir") or g.get("wkdir") or g.get("wkdir2") or not re.search(r"\bop\s+$", ctx.text[max(0, f.start - 4) : f.start], re.IGNORECASE)):
+        return False
+    begin, end = ctx.sentence_bounds(f.start)
+    sentence = ctx.text[begin:end]
+    if any(w in ctx.lex.habitual_cues for w in re.findall(r"[^\W\d_]+", sentence.lower())):
+        return True
+    return f.kind == "season" and _STATE_OF_AFFAIRS.search(sentence) is not None
+
+
+def _generic_reading(f: Found, lex: Lexicon) -> Reading:
+    g = f.m.groupdict() if f.m is not None else {}
+    if f.kind == "season":
+        value = f"XXXX-{lex.seasons[g['season'].lower()][0]}"
+    elif f.kind == "weekend":
+        value = "XXXX-WXX-WE"
+    else:
+        value = f"XXXX-WXX-{lex.weekday_of[g['weekday'].lower()]}"
+    return Reading(None, None, value, "set", relative=False)
 
 
 def _merged(f: Found, ctx: _Context) -> tuple[Reading | None, str]:
@@ -140,13 +200,19 @@ def _merged(f: Found, ctx: _Context) -> tuple[Reading | None, str]:
 
 
 def _placed(f: Found, ctx: _Context, previous):
-    """(reading, anchor text, the weekday context for the next expression) of an
-    expression placed on the calendar, in the direction its clause looks."""
+    """(reading, anchor text, the weekday context for the next expression, whether a sure
+    cue placed it) of an expression placed on the calendar, in the direction its clause
+    looks (for a bare weekday or weekend, its phrase first: ``weekdays.py``)."""
     tense = ctx.clause_tense(f)
+    sure = tense in ("past", "future")
+    if (_bare_weekday(f) or f.kind == "weekend") and direction_from_preposition(ctx.text, f.start) is None:
+        cue = phrase_cue(f, ctx.text, ctx.lex, tense, ctx.is_noun)
+        if cue is not None:
+            tense, sure = cue, True
     if tense is None:
         tense = tense_from_words(_sentence_words_near(ctx.text, f.start, f.end, ctx.sentence_bounds(f.start)), ctx.lex)
     if f.kind == "weekday" and previous is not None and previous[0].kind == "weekday" and _COORDINATED.match(ctx.text[previous[0].end : f.start]):
-        tense = previous[2]  # "afgelopen vrijdag en zaterdag": the same direction
+        tense, sure = previous[2], previous[3]  # "afgelopen vrijdag en zaterdag": the same direction
     elif tense == "present" and ctx.narrative == "past" and f.kind in _DAY_SIZED:
         # a story told in the past (its lead or a quote in the present: "Zaterdagavond
         # brandt ...", "De politieactie van maandag komt ..."): the day lies behind
@@ -157,8 +223,9 @@ def _placed(f: Found, ctx: _Context, previous):
         if direction:
             offset = ctx.lex.directions.get(direction.lower(), 0)
             tense = "past" if offset < 0 else "future" if offset > 0 else tense
-        previous = (f, reading, tense)
-    return reading, anchor_text, previous
+            sure = True
+        previous = (f, reading, tense, sure)
+    return reading, anchor_text, previous, sure
 
 
 def _row(article_id: str, sentence_id: int, f: Found, text: str, reading: Reading, anchor_text: str) -> dict:

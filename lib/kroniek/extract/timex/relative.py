@@ -154,6 +154,14 @@ def _r_weekday(g, anchor, tense, lex):
     return Reading(day, day, day.isoformat(), "day", day_sized=True)
 
 
+def _r_weekend(g, anchor, tense, lex):
+    """"het weekend": the one just past when told in the past, else the coming one (this
+    one on a Saturday or Sunday)."""
+    direction = -1 if tense in ("past", None) else 0 if anchor.isoweekday() >= 6 else 1
+    b, e = _weekend_of(anchor, direction)
+    return Reading(b, e, _VALUE["weekend"](b), "weekend")
+
+
 def _r_day_word(g, anchor, tense, lex):
     word = g["dayword"].lower()
     offset = lex.day_words.get(word, -1 if word == "gister" else 1 if word == "morgen" else 0)
@@ -236,6 +244,7 @@ RELATIVE_RESOLVERS = {
     "earlier_later": _r_earlier_later,
     "dir_unit": _r_dir_unit,
     "weekday": _r_weekday,
+    "weekend": _r_weekend,
     "day_word": _r_day_word,
     "gister_part": _r_day_word,
     "ago": _r_ago,
@@ -243,4 +252,4 @@ RELATIVE_RESOLVERS = {
     "span": _r_span,
     "in_future": _r_in_future,
 }
-RELATIVE_NEEDS_ANCHOR = {"earlier_later", "dir_unit", "weekday", "day_word", "gister_part", "ago"}
+RELATIVE_NEEDS_ANCHOR = {"earlier_later", "dir_unit", "weekday", "weekend", "day_word", "gister_part", "ago"}
