@@ -61,10 +61,10 @@ from kroniek.extract.timex.tense import (
     tense_from_doc,
     tense_from_words,
 )
-from kroniek.extract.timex.weekdays import Mention, one_date_per_name, phrase_cue
+from kroniek.extract.timex.weekdays import Mention, clause_around, one_date_per_name, phrase_cue
 from kroniek.read import date_bounds, date_precision
 
-_DAY_SIZED = ("weekday", "day_month", "ordinal_day_month", "word_day_month", "day_month_abbr")
+_DAY_SIZED = ("weekday", "day_month", "day_first", "ordinal_day_month", "word_day_month", "day_month_abbr")
 _COORDINATED = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*$")
 
 __all__ = ["Found", "Lexicon", "Reading", "extract_timexes", "load_lexicon"]
@@ -123,6 +123,7 @@ def extract_timexes(
     weekdays: list[Mention] = []
     previous: tuple[Found, Reading, str | None, bool] | None = None
     generic_end = -1  # "op woensdag en donderdag": a weekday joined to a habitual one is one too
+    previous_first: dict | None = None
     for f in _patterns().find(text):
         sure = False
         if f.kind in ("duration", "set"):
@@ -138,11 +139,25 @@ def extract_timexes(
             continue
         if reading.note in ("START", "MID", "END", "EARLIER", "LATER"):
             anchor_text = (anchor_text + "; " if anchor_text else "") + f"mod {reading.note}"
+        if previous_first is not None and reading.begin is not None and reading.granularity == "day":
+            _share_month(previous_first, reading.begin)  # "14 en 16 mei": the first day in the second's month
         rows.append(_row(article_id, sentence_of_char(f.start), f, text, reading, anchor_text))
+        previous_first = rows[-1] if f.kind == "day_first" and reading.begin is not None else None
         if _bare_weekday(f) and ctx.precision == "day" and reading.begin is not None:
             weekdays.append(Mention(rows[-1], f.m.group("weekday").lower(), sure))
     one_date_per_name(weekdays)
     return rows
+
+
+def _share_month(first: dict, second: dt.date) -> None:
+    """Give the row of the first of two days that share a month ("14 en 16 mei") the
+    second's month and year."""
+    try:
+        day = second.replace(day=int(first["begin_date"][8:10]))
+    except ValueError:
+        return
+    if day <= second:
+        first["begin_date"] = first["end_date"] = first["value"] = day.isoformat()
 
 
 def _bare_weekday(f: Found) -> bool:
@@ -164,11 +179,11 @@ def _generic(f: Found, ctx: _Context) -> bool:
         return False
     if f.kind == "weekday" and (g.get("wdir") or g.get("wkdir") or g.get("wkdir2") or not re.search(r"\bop\s+$", ctx.text[max(0, f.start - 4) : f.start], re.IGNORECASE)):
         return False
-    begin, end = ctx.sentence_bounds(f.start)
-    sentence = ctx.text[begin:end]
-    if any(w in ctx.lex.habitual_cues for w in re.findall(r"[^\W\d_]+", sentence.lower())):
+    clause = clause_around(ctx.text, f)
+    if any(w in ctx.lex.habitual_cues for w in re.findall(r"[^\W\d_]+", clause.lower())):
         return True
-    return f.kind == "season" and _STATE_OF_AFFAIRS.search(sentence) is not None
+    begin, end = ctx.sentence_bounds(f.start)
+    return f.kind == "season" and _STATE_OF_AFFAIRS.search(ctx.text[begin:end]) is not None
 
 
 def _generic_reading(f: Found, lex: Lexicon) -> Reading:

@@ -324,6 +324,7 @@ DATE_RESOLVERS = {
     "iso_date": _r_explicit,
     "num_date": _r_explicit,
     "day_month": _r_day_month,
+    "day_first": _r_day_month,
     "month": _r_month,
     "dir_year_in_month": _r_month,
     "year": _r_year,

@@ -39,7 +39,7 @@ _TABLE: tuple[tuple[str, int, str], ...] = (
     ("num_date", _CASED, r"{B}(?P<d>[0-3]?\d)(?P<sep>[-/.])(?P<m>{MNUM})(?P=sep)(?P<y>\d{{4}}|'?\d{{2}}){E}"),
     ("day_month", _I, r"{B}{LEAD_WD}(?P<day>\d{{1,2}})(?:e|ste|de)?\s+{MONTH}(?:,?\s+(?P<y>\d{{4}}|'\d{{2}})|\s+(?:van\s+)?{YDIR_JAAR}|\s+(?P<jl>jl\.?|jongstleden))?{E}"),
     # the first of two days sharing a month: "1 en 2 april", "zaterdag 25 en zondag 26 mei"
-    ("day_month", _I, r"{B}{LEAD_WD}(?P<day>\d{{1,2}})(?:e|ste|de)?(?=\s+(?:en|of)\s+(?:(?:{WD})\s+)?\d{{1,2}}(?:e|ste|de)?\s+{MONTH}{TRAIL_Y}{E})"),
+    ("day_first", _I, r"{B}{LEAD_WD}(?P<day>\d{{1,2}})(?:e|ste|de)?(?=\s+(?:en|of)\s+(?:(?:{WD})\s+)?\d{{1,2}}(?:e|ste|de)?\s+{MONTH}{TRAIL_Y}{E})"),
     ("dir_year_in_month", _I, r"{B}{DIR}\s+jaar\s+in\s+{MONTH}{E}"),
     ("month", _CASED, r"{B}{MOD}?(?:(?P<mdir>(?i:{DIRS}))\s+(?:(?P<ydir2>jaar)\s+)?)?{MONTH}(?:\s+(?:van\s+)?(?:{YEAR}|{YDIR_JAAR}|(?P<jl>jl\.?|jongstleden)))?{E}"),
     ("earlier_later", _I, r"{B}(?P<el>eerder|later)\s+(?:deze|dit|in\s+de|in\s+het)\s+(?P<unit>week|maand|jaar|eeuw){E}"),
@@ -156,7 +156,7 @@ class _Patterns:
                 # abbreviations need a dot or a year: "sept." / "sep 2019"
                 return bool(m.group("year"))
             return True
-        if kind == "day_month":
+        if kind in ("day_month", "day_first"):
             day = int(m.group("day"))
             glued = m.start() >= 2 and text[m.start() - 1] in ".," and text[m.start() - 2].isdigit()
             return 1 <= day <= 31 and not glued  # "6,107.31 augustus" is not the 31st
@@ -254,9 +254,10 @@ class _Patterns:
         if m.group("wd"):
             return True  # "zaterdag 9/3"
         before = text[max(0, m.start() - 80) : m.start()]
-        cue = re.search(r"([^\s(,]+|[(,])\s*$", before)
+        cue = re.search(r"([^\s(,]+|,)\s*$", before)
         word = cue.group(1).lower() if cue else ""
-        if word not in self.lex.numeric_date_cues and word not in self.lex.weekday_of and word not in "(,":
+        source = re.search(r"\([^\W\d_][^()]*\s$", before) is not None  # "(AD 30-3)", "(Trouw, 22-3)"
+        if word not in self.lex.numeric_date_cues and word not in self.lex.weekday_of and word != "," and not source:
             # without such a word only a day that is no fraction or low score: "ga 22/4 terug"
             day, month = int(m.group("d")), int(m.group("m"))
             if m.group(0) == "24/7" or day <= (month if "/" in m.group(0) else 12):

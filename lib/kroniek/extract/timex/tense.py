@@ -35,11 +35,11 @@ def tense_from_doc(doc, char: int, parsed: bool | None = None, lex: Lexicon | No
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verb = _governing_verb(span[0]) or _nearest_finite(span[0])
+    verb = _governing_verb(span[0])
     if verb is None:
-        return None
-    if verb.dep_ in ("aux", "aux:pass", "cop") and verb.head is not verb:
-        verb = verb.head
+        nearest = _nearest_finite(span[0])  # only its own tense: its group may be misparsed too
+        tense = nearest.morph.get("Tense") if nearest is not None else []
+        return {"Past": "past", "Pres": "present"}.get(tense[0]) if tense else None
     return _group_tense(verb, span[0], lex)
 
 
@@ -65,8 +65,8 @@ def _group_tense(verb, token, lex: Lexicon | None) -> str | None:
     group = [verb, *[c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop")]]
     lemmas = {t.lemma_.lower() for t in group}
     tenses = {t.morph.get("Tense")[0] for t in group if t.morph.get("Tense")}
-    if any(t is not verb and t.dep_ in ("aux", "aux:pass") and t.lemma_.lower() in _PERFECT_AUX for t in group):
-        return "past"  # a perfect, whatever the tagger made of the participle: "heeft ... bereikt", "zou ... hebben bedreigd"
+    if any(t is not verb and t.dep_ in ("aux", "aux:pass") and t.lemma_.lower() in _PERFECT_AUX and t.morph.get("VerbForm") == ["Fin"] for t in group):
+        return "past"  # a perfect, whatever the tagger made of the participle: "heeft ... bereikt"
     if "zullen" in lemmas:
         # "zal": ahead; "zou": hearsay or a plan told in the past, tense of the story
         return "present" if any(t.lemma_.lower() == "zullen" and t.morph.get("Tense") == ["Past"] for t in group) else "future"

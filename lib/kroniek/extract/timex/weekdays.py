@@ -49,7 +49,7 @@ def phrase_cue(f: Found, text: str, lex: Lexicon, clause_tense: str | None, is_n
         return "past"  # "aldus de oud-partijleider maandagmiddag"
     if re.search(r"\bom\s+(?:[^\W\d_]+\s+){0,3}$", before.lower()) and re.search(r"^[^,;:.!?]*\bte\s+[^\W\d_]+", after.lower()):
         return "future"  # "plan om vrijdag haar deal in stemming te brengen"
-    clause = _clause(text, f)
+    clause = clause_around(text, f)
     words = _WORD.findall(clause.lower())
     if any(w in lex.perfect_auxiliaries for w in words) and any(_participle(w) for w in words):
         return "past"  # "hebben dinsdag ... vragen gesteld", "zou zaterdag ... hebben bedreigd"
@@ -64,7 +64,7 @@ def _occasion_direction(noun: str, lex: Lexicon, clause_tense: str | None) -> st
     return "future" if noun in lex.occasion_nouns and clause_tense in ("present", "future", None) else "past"
 
 
-def _clause(text: str, f: Found) -> str:
+def clause_around(text: str, f: Found) -> str:
     """The stretch of the sentence between punctuation around the expression."""
     start = max(0, f.start - 150)
     left = text[start : f.start]
