@@ -124,8 +124,9 @@ def extract_money(
 
 
 def parser_magnitude(parser: _Parser, fig: Figure) -> bool:
-    """The figure holds a magnitude word ("miljoen", "duizend", "ton")."""
-    return any(parser.magnitude_at(j) for j in range(fig.start, fig.end))
+    """The figure holds a magnitude word ("miljoen", "duizend", "ton") or shares the next
+    figure's ("van 2 tot 3 miljard")."""
+    return fig.extra.get("shared_magnitude", False) or any(parser.magnitude_at(j) for j in range(fig.start, fig.end))
 
 
 def _currency_of(fig: Figure, toks, parser: _Parser, parse: "_ParseLookup", seen, following, sentence_id: int, lex: Lexicon, evidence: Evidence):

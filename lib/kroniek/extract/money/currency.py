@@ -100,6 +100,14 @@ def _aan_money_noun(toks: Sequence[Tok], end: int, lex: Lexicon) -> bool:
     return False
 
 
+def _money_noun_van(toks: Sequence[Tok], start: int, lex: Lexicon) -> bool:
+    """"een claim van 3 miljoen", "een strop van twee ton": a money noun, "van", the figure."""
+    if start < 2 or toks[start - 1].low != "van":
+        return False
+    noun = toks[start - 2].low
+    return noun in lex.context_nouns or _money_noun(noun, lex)
+
+
 def infer_currency(
     fig: Figure,
     toks: Sequence[Tok],
@@ -127,7 +135,9 @@ def infer_currency(
             return nf.currency  # "936 duizend en 926 duizend euro"
     if not has_magnitude and not looks_like_amount(toks[fig.start : fig.end]):
         return None
-    about_money = ev.money_sentence(toks[fig.start].start) or after == "money" or _aan_money_noun(toks, fig.end, lex)
+    about_money = (
+        ev.money_sentence(toks[fig.start].start) or after == "money" or _aan_money_noun(toks, fig.end, lex) or _money_noun_van(toks, fig.start, lex)
+    )
     if has_magnitude and not about_money and _after_count(fig, sentence_index, previous, ev):
         fig.extra["verdict"] = "count"
         return None
@@ -183,6 +193,8 @@ def _counts_things(toks: Sequence[Tok], fig: Figure, lex: Lexicon, ev: Evidence,
         return True
     if not look_back:
         return False
+    if any(t.low in lex.count_subjects for t in toks[sentence.start : fig.start]):
+        return True  # "het aantal Venezolanen ... is gedaald van 237 duizend"
     for t in reversed(toks[max(sentence.start, fig.start - 8) : fig.start]):
         if t.low in lex.context_nouns or t.low in lex.amount_nouns:
             return False

@@ -252,6 +252,8 @@ class _Parser:
         window = list(self.toks[max(0, i - 6) : i])
         if after is not None:
             window += self.toks[after : after + 4]
+        if any(t.low in self.lex.spread_words for t in window):
+            return False  # "lopen uiteen van 40 tot 55 euro", "variëren van": a spread, not a change
         return any(t.low in self.lex.change_verbs or self.change_at(t.start) for t in window)
 
     def figures(self) -> list[Figure]:
@@ -328,18 +330,26 @@ class _Parser:
                 ok = True
             if ok:
                 assert b is not None
-                if opener is not None and opener[0] == "van" and (
+                by_difference = (a.currency or a.has_magnitude) and a.start > 0 and self.lows[a.start - 1] == "met" and connector[0] == "tot" and self.is_change(a.start)
+                if by_difference or (opener is not None and opener[0] == "van" and (
                     connector[0] == "naar" or (connector[0] == "tot" and self.is_change(opener[1], b.end))
-                ):
-                    # "steeg van 5 tot 6 miljoen euro": two amounts sharing magnitude and currency
-                    if not a.has_magnitude and b.has_magnitude:
-                        a.low, a.high = a.low * b.magnitude, a.high * b.magnitude
-                    a.currency = a.currency or b.currency
-                    first = Figure(a.start, a.end, a.low, a.high, a.currency, "single", a.vague, inherited=not (a.written or b.written))
-                    second = Figure(b.start, b.end, b.low, b.high, b.currency, "single", b.vague, inherited=not b.written)
-                    return [first, second]
+                )):
+                    # "steeg van 5 tot 6 miljoen euro", "daalt met 5 euro tot 1200 euro": two amounts
+                    return self.change_figures(a, b, share_magnitude=not by_difference)
                 return self.range_figure(a, b, opener)
         return self.single(a)
+
+    def change_figures(self, a: Amount, b: Amount, share_magnitude: bool) -> list[Figure]:
+        """Two single amounts of a change; the first shares the second's magnitude ("van 2
+        tot 3 miljard") and currency, unless it is the difference ("met 5 tot 1200 euro")."""
+        if share_magnitude and not a.has_magnitude and b.has_magnitude:
+            a.low, a.high = a.low * b.magnitude, a.high * b.magnitude
+        a.currency = a.currency or b.currency
+        first = Figure(a.start, a.end, a.low, a.high, a.currency, "single", a.vague, inherited=not (a.written or b.written))
+        if share_magnitude and b.has_magnitude:
+            first.extra["shared_magnitude"] = True  # decided like a figure with a magnitude
+        second = Figure(b.start, b.end, b.low, b.high, b.currency, "single", b.vague, inherited=not b.written)
+        return [first, second]
 
     def single(self, a: Amount) -> Figure | None:
         if self.followed_by_percent(a.end):

@@ -34,10 +34,12 @@ class Lexicon:
     range_connectors: list[tuple[str, ...]]
     range_openers: list[tuple[str, ...]]
     change_verbs: set[str]
+    spread_words: frozenset[str]
     context_nouns: dict[str, str]  # any form -> lemma
     few_words: list[tuple[str, ...]]
     idioms: list[tuple[str, ...]]
     count_nouns: set[str]
+    count_subjects: frozenset[str]
     money_hint_lemmas: frozenset[str] = frozenset()
     amount_suffixes: tuple[str, ...] = ()
     index_words: frozenset[str] = frozenset()
@@ -128,10 +130,12 @@ def load_lexicon() -> Lexicon:
         range_connectors=sorted((_phrase(c) for c in config["range_connectors"]), key=len, reverse=True),
         range_openers=sorted((_phrase(c) for c in config["range_openers"]), key=len, reverse=True),
         change_verbs=set(config["change_verbs"]),
+        spread_words=frozenset(config["spread_words"]),
         context_nouns=context,
         few_words=sorted((_phrase(w) for w in config["few_words"]), key=len, reverse=True),
         idioms=[_phrase(w) for w in config["idioms"]],
         count_nouns=set(config["count_nouns"]),
+        count_subjects=frozenset(config["count_subjects"]),
         money_hint_lemmas=frozenset(config.get("money_hint_lemmas", [])),
         amount_suffixes=tuple(config.get("amount_suffixes", [])),
         index_words=frozenset(w.lower() for w in config.get("index_words", [])),
