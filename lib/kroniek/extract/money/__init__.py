@@ -14,7 +14,11 @@ Conventions
 * A magnitude applies to both bounds of a range ("10 à 16 miljoen" = 10M..16M);
   "biljoen" = 10^12; "mln"/"mld"/"mrd" as in news; "een ton"/"tonnen" = 100,000, only
   in a sentence about money or before a currency, and never right before another noun
-  ("120 ton cocaïne" is a weight).
+  ("120 ton cocaïne" is a weight).  "een kwart miljoen" = 250,000, "2 1/2 miljoen" and
+  "2½ miljoen" = 2,500,000; "een paar euro" = 2..9 euro (a range, approx).
+* Currency words: ``data/currencies.csv`` and every current currency's Dutch name, singular
+  and plural, from CLDR ("Argentijnse peso", "Zweedse kronen"); "euro’s" with a typographic
+  apostrophe is "euro's".
 * kind: ``single``; ``range`` ("X tot Y", "X à Y", "X-Y", "tussen X en Y"); ``at_least``
   (ruim, meer dan, boven de, minimaal, ...); ``at_most`` (bijna, minder dan, tot,
   maximaal, ...).  An open bound repeats the stated figure: "ruim 5 miljoen" gives
@@ -25,21 +29,33 @@ Conventions
 * The span includes hedge and range words (ruim, bijna, zo'n, circa, rond de, meer dan,
   boven de, tot, tussen ... en ...) but not emphasis (maar liefst, slechts).  A "van X tot
   Y" after (or before) a verb or noun of change ("steeg van 5 tot 6 miljoen", "is van 500
-  tot 600 euro gestegen") gives two single amounts, and so does every "van X naar Y"; any
-  other "van X tot Y" is a range ("een prijs van 15 tot 17 dollar"), also with a hedge or
-  emphasis after the connector ("van 7146 euro tot ruim 108.000 euro", "100.000 tot wel
-  200.000 euro") or a quote around it ("'6- à 7 ton'").
+  tot 600 euro gestegen", "zakte van 12 euro tot 80 eurocent") gives two single amounts (the
+  first shares the second's magnitude: "van 2 tot 3 miljard" = 2,000,000,000 and
+  3,000,000,000), and so does every "van X naar Y" and a difference and a new value ("daalt
+  met 5 euro tot 1200 euro"); any other "van X tot Y" is a range ("een prijs van 15 tot 17
+  dollar", "de prijzen lopen uiteen van 40 tot 55 euro"), also with a hedge or emphasis
+  after the connector ("van 7146 euro tot ruim 108.000 euro", "100.000 tot wel 200.000
+  euro"), a quote around it ("'6- à 7 ton'") or number words and a hedge before it ("zo'n
+  drie tot vier ton" = 300,000..400,000, approx).
 * A currency omitted but clear from the figures just before ("744 miljoen" after euro
   amounts, within two sentences) is taken from them; a conversion in parentheses is a
   figure of its own.  A figure of a million or more (or "miljoenen", "een ton") without a
-  currency in a sentence about money ("investeerde 12 miljoen in", "een fonds van twee
-  miljard", "4 miljard aan uitgaven", "66 miljard winst") takes the article's latest
-  written currency, else the euro (the guilder before 2002).  Such rows, and every row
-  whose currency is not written, have ``currency_inferred`` = true.  A figure right before
-  any other noun counts things ("16,5 miljoen klanten") and is not money.
+  currency in a sentence about money (a money word or lemma, also of a separable verb:
+  "draagt een kwart miljoen bij", "investeerde 12 miljoen in", "een pot van 300 miljoen",
+  "4 miljard aan uitgaven", "66 miljard winst", "vier ton waard") takes the article's
+  latest written currency, else the euro (the guilder before 2002).  A figure with a
+  magnitude and no such evidence either way ("Honderden miljoenen belandden in Nederland")
+  is money in an article that names at least two amounts, with the currency of the nearest
+  one.  Such rows, and every row whose currency is not written, have ``currency_inferred``
+  = true.  A figure right before any other noun counts things ("16,5 miljoen klanten"), and
+  so does a figure after one within two sentences with no amount between ("Vorig jaar
+  waren dit er nog 12,5 miljoen") and one in a sentence about a number of things ("het
+  aantal Venezolanen is gedaald van 237 duizend"): not money.
 * Small units: "cent", "eurocent", "dollarcent", "pence" are 0.01 of their currency.
 * Not money: percentages, counts ("28 maatregelen", "3 miljoen inwoners"), years,
-  dates, scores, and a currency named without an amount.
+  dates, scores, index levels and points (a number without a currency word in a sentence
+  about an index, its points or a score: "de AEX sloot op 1.234,56", "verloor 45,60 punten
+  en eindigde op 9.870"), and a currency named without an amount.
 * Bare "frank" and "lira" mean the Belgian franc and Italian lira in articles dated
   before 2002 (CHF and TRY after); a bare "mark" is money only before 2002.
 * ``low_eur``/``high_eur``: ECB reference rate of the article date (for a month or year

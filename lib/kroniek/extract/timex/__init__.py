@@ -25,16 +25,42 @@ Conventions (shown to users on the About page)
   and month further ahead lie in the past: "gaat hij op 29 januari" in April); in an
   article told in the past, a present-tense weekday looks back and a present-tense date
   takes the nearest year.  A past verb beats a "vanaf"/"tot" before the expression.
+  "zou" + infinitive is hearsay or a plan told in the past: the story's tense decides.
 * A bare weekday looking back = the most recent such day up to six days before the
   article date; looking ahead = the next such day within six days; "afgelopen vrijdag en
-  zaterdag" share their direction.  "vanavond", "gistermiddag" = that day.  "dit
-  weekend" told in the past = the weekend just past.
+  zaterdag" share their direction.  Its own phrase looks surely: a day of an occasion
+  ("de beslissing van maandag", "(Het Parool van woensdag)", "(Het Parool, zaterdag)")
+  lies behind unless the occasion is scheduled ("de wedstrijd van zondag wordt ...");
+  "aldus de minister maandag" behind; a plan ("om vrijdag ... te brengen") ahead; "hebben
+  ... gesteld" behind, however the parser read it.  A weekday whose clause says nothing
+  sure takes the date of the same weekday said surely before it in the article.  "de
+  zaterdagavond", "een zaterdag", "op vleesvrije maandag", "Paarse Vrijdag" and "op
+  maandag" said of a habit ("vergaderen alleen op maandag") are no dates.  "vanavond",
+  "gistermiddag" = that day.  "dit weekend" told in the past = the weekend just past;
+  "het weekend" = the one just past told in the past, else the coming one.
+* A weekday with a date ("vrijdag 7 juni", "zaterdag 9/3") pins the year: the year
+  before, of or after the article's in which that day falls on that weekday.
+* Numeric dates: "11-09-2001", "11/09/2001" and "11.09.2001" are day-month-year; "9/11" is
+  11 September 2001; a short "22-3" or "22/3" is a day and month after a word that
+  introduces a date ("op", "sinds", "tot", a weekday), in a source's citation ("(AD 30-3)",
+  "(Trouw, 22-3)") or, alone, when the day cannot be a fraction or a low score ("ga 22/4
+  terug"); never a score ("de stand kwam op 3-1", "(2-1)"), a ratio ("2/3", "24/7") or a
+  telephone number.  "1 en 2 april", "zaterdag 25 en zondag 26 mei": both days, the first
+  in the second's month.
+* Centuries: "de negentiende eeuw", "de 19de eeuw" = 1800-1899 (TIMEX3 "18"), their
+  begin/midden/eind the first, middle and last third in whole years.
+* Not time expressions: a capitalised season alone is a heading or a name ("Voorjaar", "de
+  Arabische Lente"); "de wereld van morgen", "de zorg van morgen" are the future in general
+  (only after a noun of an occasion is "van morgen" tomorrow's: "de wedstrijd van
+  morgen"); a season said of every year ("in de zomer is het druk op het strand", "elk
+  voorjaar") is recognised as a set, not placed.
 * Article dates of month or year precision: day-sized expressions (weekdays,
   "gisteren") resolve to the article's own month or year, never to an invented day;
   other relative expressions resolve to the hull of their readings for every day the
   article date allows (the widest interval the evidence supports).
 * A month or day without a year takes the year that puts it nearest to the article
-  date in the direction of the tense; "3 november vorig jaar" is that day of last year.
+  date in the direction of the tense; "3 november vorig jaar" is that day of last year,
+  "14 februari jl." the last 14 February.
   Modifiers read in any case ("Begin april", "Eind vorig jaar").
 * Leading prepositions ("in", "op", "sinds", "vanaf", "tot") are not part of the span;
   determiners ("het derde kwartaal", "de zomer") are.

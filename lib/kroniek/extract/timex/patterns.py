@@ -257,10 +257,13 @@ class _Patterns:
         cue = re.search(r"([^\s(,]+|,)\s*$", before)
         word = cue.group(1).lower() if cue else ""
         source = re.search(r"\([^\W\d_][^()]*\s$", before) is not None  # "(AD 30-3)", "(Trouw, 22-3)"
+        day, month = int(m.group("d")), int(m.group("m"))
+        fraction = "/" in m.group(0) and day <= month  # "een meerderheid van 2/3"
+        if fraction and word in self.lex.fraction_words:
+            return False
         if word not in self.lex.numeric_date_cues and word not in self.lex.weekday_of and word != "," and not source:
             # without such a word only a day that is no fraction or low score: "ga 22/4 terug"
-            day, month = int(m.group("d")), int(m.group("m"))
-            if m.group(0) == "24/7" or day <= (month if "/" in m.group(0) else 12):
+            if m.group(0) == "24/7" or fraction or day <= 12:
                 return False
         cue_at = cue.start() if cue else len(before)
         words_before_cue = re.split(r"[.!?]\s", before[:cue_at])[-1].lower().split()[-2:]
