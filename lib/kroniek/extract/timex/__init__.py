@@ -188,8 +188,10 @@ def _share_month(first: dict, second: dt.date) -> None:
 
 def _bare_weekday(f: Found) -> bool:
     """"zaterdag", "dinsdagavond": a weekday without a word placing its week."""
-    return f.kind == "weekday" and f.m is not None and not (f.m.group("wdir") or f.m.group("wkdir") or f.m.group("wkdir2"))
+    return f.kind == "weekday" and f.m is not None and not (f.m.group("wdir") or f.m.group("wkdir") or f.m.group("wkdir2") or f.m.group("wafter"))
 
+
+_CITATION_BEFORE = re.compile(r"\(\s*[A-Z][^()\d]*[^\W\d_][,:]?\s+$")  # a source: "(Trouw, ", "(De Verdieping "
 
 # "in de zomer is het druk op het strand": a state of affairs, said of every summer
 _STATE_OF_AFFAIRS = re.compile(r"\b(?:is|wordt|blijft) het [^\W\d_]+\s*(?:[.,;:!?]|$|op\b|in\b|aan\b|bij\b|voor\b|met\b)", re.IGNORECASE)
@@ -203,7 +205,7 @@ def _generic(f: Found, ctx: _Context) -> bool:
     g = f.m.groupdict()
     if f.kind == "season" and g.get("year"):
         return False
-    if f.kind == "weekday" and (g.get("wdir") or g.get("wkdir") or g.get("wkdir2") or not re.search(r"\bop\s+$", ctx.text[max(0, f.start - 4) : f.start], re.IGNORECASE)):
+    if f.kind == "weekday" and (g.get("wdir") or g.get("wkdir") or g.get("wkdir2") or g.get("wafter") or not re.search(r"\bop\s+$", ctx.text[max(0, f.start - 4) : f.start], re.IGNORECASE)):
         return False
     clause = clause_around(ctx.text, f)
     if any(w in ctx.lex.habitual_cues for w in re.findall(r"[^\W\d_]+", clause.lower())):
@@ -246,7 +248,9 @@ def _placed(f: Found, ctx: _Context, previous):
     looks (for a bare weekday or weekend, its phrase first: ``weekdays.py``)."""
     tense = ctx.clause_tense(f)
     sure = tense in ("past", "future")
-    if (_bare_weekday(f) or f.kind == "weekend") and direction_from_preposition(ctx.text, f.start) is None:
+    if f.kind in _DAY_SIZED and _CITATION_BEFORE.search(ctx.text[max(0, f.start - 60) : f.start]) and re.match(r"\s*\)", ctx.text[f.end : f.end + 3]):
+        tense, sure = "past", True  # a citation: "(Trouw, 20 maart)", "(De Verdieping 19 maart)", "(Het Parool, zaterdag)"
+    elif (_bare_weekday(f) or f.kind == "weekend") and direction_from_preposition(ctx.text, f.start) is None:
         cue = phrase_cue(f, ctx.text, ctx.lex, tense, ctx.is_noun)
         if cue is not None:
             tense, sure = cue, True
@@ -265,6 +269,8 @@ def _placed(f: Found, ctx: _Context, previous):
             offset = ctx.lex.directions.get(direction.lower(), 0)
             tense = "past" if offset < 0 else "future" if offset > 0 else tense
             sure = True
+        elif f.m is not None and f.m.group("wafter"):
+            tense, sure = ("past" if f.m.group("wafter").lower().startswith("j") else "future"), True
         previous = (f, reading, tense, sure)
     return reading, anchor_text, previous, sure
 

@@ -4,6 +4,7 @@ direction and part-of-period modifiers of an expression."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
@@ -83,6 +84,12 @@ def named_interval(spec: dict, year: int) -> tuple[D, D] | None:
             um, ud = (int(x) for x in spec["until"].split("-"))
             return begin, D(year + 1 if (um, ud) < (mm, dd) else year, um, ud)
         return begin, begin
+    if "easter" in spec:
+        easter = _holiday_dates(["Eerste paasdag"], year)
+        if not easter:
+            return None
+        first, last = (easter[0] + dt.timedelta(days=int(k)) for k in spec["easter"])
+        return first, last
     if "nth" in spec:
         month, weekday, nth = spec["nth"]
         day = nth_weekday_of_month(year, month, weekday, nth)

@@ -55,8 +55,8 @@ def _r_explicit(g, anchor, tense, lex):
 def _r_day_month(g, anchor, tense, lex):
     if g.get("y"):
         return _r_explicit(g, anchor, tense, lex)
-    if g.get("jl"):
-        tense = "past"  # "14 februari jl.": the last 14 February
+    if g.get("jl") or g.get("as"):
+        tense = "past" if g.get("jl") else "future"  # "14 februari jl.": the last 14 February; "1 juli a.s." the next
     year = None
     if g.get("ydir") and anchor is not None:
         year = anchor.year + lex.directions[g["ydir"].lower()]  # "3 november vorig jaar"

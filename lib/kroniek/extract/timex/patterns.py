@@ -37,21 +37,21 @@ _TABLE: tuple[tuple[str, int, str], ...] = (
     ("in_future", _I, r"{B}over\s+{NUMWORD}\s+{DUR}{E}"),
     ("iso_date", _CASED, r"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){E}"),
     ("num_date", _CASED, r"{B}(?P<d>[0-3]?\d)(?P<sep>[-/.])(?P<m>{MNUM})(?P=sep)(?P<y>\d{{4}}|'?\d{{2}}){E}"),
-    ("day_month", _I, r"{B}{LEAD_WD}(?P<day>\d{{1,2}})(?:e|ste|de)?\s+{MONTH}(?:,?\s+(?P<y>\d{{4}}|'\d{{2}})|\s+(?:van\s+)?{YDIR_JAAR}|\s+(?P<jl>jl\.?|jongstleden))?{E}"),
+    ("day_month", _I, r"{B}{LEAD_WD}(?P<day>\d{{1,2}})(?:e|ste|de)?\s+{MONTH}(?:,?\s+(?P<y>\d{{4}}|'\d{{2}})|\s+(?:van\s+)?{YDIR_JAAR}|\s+(?P<jl>{PAST_MARK})|\s+(?P<as>{NEXT_MARK}))?{E}"),
     # the first of two days sharing a month: "1 en 2 april", "zaterdag 25 en zondag 26 mei"
     ("day_first", _I, r"{B}{LEAD_WD}(?P<day>\d{{1,2}})(?:e|ste|de)?(?=\s+(?:en|of)\s+(?:(?:{WD})\s+)?\d{{1,2}}(?:e|ste|de)?\s+{MONTH}{TRAIL_Y}{E})"),
     ("dir_year_in_month", _I, r"{B}{DIR}\s+jaar\s+in\s+{MONTH}{E}"),
-    ("month", _CASED, r"{B}{MOD}?(?:(?P<mdir>(?i:{DIRS}))\s+(?:(?P<ydir2>jaar)\s+)?)?{MONTH}(?:\s+(?:van\s+)?(?:{YEAR}|{YDIR_JAAR}|(?P<jl>jl\.?|jongstleden)))?{E}"),
+    ("month", _CASED, r"{B}{MOD}?(?:(?P<mdir>(?i:{DIRS}))\s+(?:(?P<ydir2>jaar)\s+)?)?{MONTH}(?:\s+(?:van\s+)?(?:{YEAR}|{YDIR_JAAR}|(?P<jl>{PAST_MARK})))?{E}"),
     ("earlier_later", _I, r"{B}(?P<el>eerder|later)\s+(?:deze|dit|in\s+de|in\s+het)\s+(?P<unit>week|maand|jaar|eeuw){E}"),
     ("dir_unit", _I, r"{B}{MOD}?(?:(?:de|het)\s+)?{DIR}\s+(?:{UNIT}|{SEASON}){E}"),
     ("quarter", _I, r"{B}(?:het\s+)?{ORD}\s+kwartaal{YEAR_REF}{E}"),
     ("half_year", _I, r"{B}(?:de\s+)?(?P<half>eerste|tweede)\s+(?:helft|jaarhelft)\s+van\s+{YEAR_OR_REL}{E}"),
     ("half_year", _I, r"{B}het\s+(?P<half>eerste|tweede)\s+halfjaar{YEAR_REF}{E}"),
-    ("season", _I, r"{B}{MOD}?(?:(?:de|het)\s+)?{SEASON}(?:\s+(?:van\s+)?{YEAR})?{E}"),
+    ("season", _I, r"{B}{MOD}?(?:(?:de|het)\s+)?{SEASON}(?:\s+(?:van\s+)?{YEAR}(?:/(?:\d{{4}}|\d{{2}}))?)?{E}"),
     ("century", _I, r"{B}{MOD}?(?:de\s+)?(?:(?P<cword>{DAY_ORDS})|(?P<cnum>[1-9]|1\d|2[01])(?:e|ste|de))\s+eeuw{E}"),
     ("weekend", _I, r"{B}het\s+(?P<unit>weekend|weekeinde){E}"),
     ("decade", _I, r"{B}{MOD}?(?:de\s+)?jaren\s+(?:(?P<dword>{DECADES})|(?P<dyear>1[89][0-9]0|20[0-9]0)|'?(?P<ddigit>[2-9])0)(?:\s+van\s+de\s+vorige\s+eeuw)?{E}"),
-    ("weekday", _I, r"{B}(?:(?P<wdir>{DIRS})\s+)?(?:(?P<wkdir>{WEEK_DIRS})\s+week\s+(?:op\s+)?)?{WEEKDAY}(?:\s+(?P<wkdir2>{WEEK_DIRS_AFTER})\s+week)?{E}"),
+    ("weekday", _I, r"{B}(?:(?P<wdir>{DIRS})\s+)?(?:(?P<wkdir>{WEEK_DIRS})\s+week\s+(?:op\s+)?)?{WEEKDAY}(?:\s+(?P<wkdir2>{WEEK_DIRS_AFTER})\s+week|\s+(?P<wafter>{PAST_MARK}|{NEXT_MARK}))?{E}"),
     ("day_word", _I, r"{B}(?P<dayword>{DAY_WORDS}){DAYPART}?{E}"),
     ("gister_part", _I, r"{B}(?P<dayword>gister|morgen){DAYPART}{E}"),
     ("named", _I, r"{B}(?:{DIR}\s+)?{NAMED}(?:\s+{YEAR})?{E}"),
@@ -104,6 +104,8 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
         "NUMWORD": rf"(?P<num>\d+|{_alt(lex.count_words)})",
         "SPAN_DIR": rf"(?P<sdir>{_alt(lex.span_back + lex.span_forward)})",
         "DECADES": _alt(lex.decades),
+        "PAST_MARK": r"jl\.?|j\.l\.|jongstleden",  # "zaterdag jl.", "3 maart j.l."
+        "NEXT_MARK": r"a\.s\.|aanstaande",  # "dinsdag a.s.", "1 juli a.s."
         "DAY_ORDS": dayord,
         "DAY_WORDS": _alt(lex.day_words),
         "DURATION_WORDS": _alt(lex.duration_words),
@@ -188,7 +190,7 @@ class _Patterns:
             value = number_word(m.group("dayword").lower())
             return value is not None and 1 <= value <= 31
         if kind == "weekday":
-            return bool(m.group("wdir") or m.group("wkdir")) or self.weekday_ok(m, text)
+            return bool(m.group("wdir") or m.group("wkdir") or m.group("wafter")) or self.weekday_ok(m, text)
         if kind in ("year_range", "day_range"):
             text_ = m.group(0).lower()
             if re.search(r"\sen\s", text_) and not text_.startswith("tussen"):

@@ -136,6 +136,8 @@ def _r_weekday(g, anchor, tense, lex):
         day = monday + dt.timedelta(days=weekday - 1)
     else:
         direction = direction_of(g, "wdir", lex)
+        if g.get("wafter"):
+            direction = -1 if g["wafter"].lower().startswith("j") else 1  # "zaterdag jl.", "dinsdag a.s."
         if direction is None:
             direction = -1 if tense == "past" else 1 if tense in ("future", "present") else -1
         if direction == 0:
@@ -143,12 +145,12 @@ def _r_weekday(g, anchor, tense, lex):
             day = monday + dt.timedelta(days=weekday - 1)
         elif direction < 0:
             back = (anchor.isoweekday() - weekday) % 7
-            if g.get("wdir") and back == 0:
+            if (g.get("wdir") or g.get("wafter")) and back == 0:
                 back = 7  # "afgelopen vrijdag" on a Friday: a week ago
             day = anchor - dt.timedelta(days=back)
         else:
             ahead = (weekday - anchor.isoweekday()) % 7
-            if g.get("wdir") and ahead == 0:
+            if (g.get("wdir") or g.get("wafter")) and ahead == 0:
                 ahead = 7
             day = anchor + dt.timedelta(days=ahead)
     return Reading(day, day, day.isoformat(), "day", day_sized=True)

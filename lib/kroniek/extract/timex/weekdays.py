@@ -5,7 +5,7 @@ A bare weekday names the nearest such day before or after the article date; the 
 tense usually tells which (``tense.py``).  Its own phrase can tell more surely:
 
 * a day that names an occasion, "de beslissing van maandag", "de gebeurtenissen van
-  zaterdag", "(Het Parool van woensdag)", "(Het Parool, zaterdag)": it has happened,
+  zaterdag", "(Het Parool van woensdag)": it has happened,
   unless the occasion is a scheduled one ("de wedstrijd van zondag") in a present or future
   clause;
 * a plan, "Mays plan om vrijdag ... in stemming te brengen": ahead;
@@ -42,8 +42,6 @@ def phrase_cue(f: Found, text: str, lex: Lexicon, clause_tense: str | None, is_n
     ranged = re.match(r"\s*(?:\d{1,2}[.:]\d{2}\s*(?:uur\s*)?)?(?:tot|t/m|-|–)\s", after)  # "van maandag 20.00 uur tot dinsdag"
     if occasion and not ranged and is_noun(max(0, f.start - 80) + occasion.start(1)):
         return _occasion_direction(occasion.group(1).lower(), lex, clause_tense)
-    if re.search(r"\([^()]*[^\W\d_],\s*$", before) and re.match(r"\s*\)", after):
-        return "past"  # a citation: "(Het Parool, zaterdag)"
     sentence_before = re.split(r"[.!?]\s", before)[-1].lower()
     if any(w in lex.report_cues for w in _WORD.findall(sentence_before)):
         return "past"  # "aldus de oud-partijleider maandagmiddag"
