@@ -430,6 +430,7 @@ REAL_NUMERIC = [
     ("dpg-10728109", 79, "20-3", "2019-03-20"),  # "(AD 20-3)"
     ("dpg-10749080", 1043, "2-1", None),  # "de wedstrijd tegen PSV (2-1)"
     ("dpg-10749080", 1131, "6-2", None),  # "de competitiewedstrijd tegen Ajax (6-2)"
+    ("dpg-10727503", 247, "20 maart", "2019-03-20"),  # "(Religie & filosofie, 20 maart)": a citation, in a present clause
 ]
 
 
@@ -462,6 +463,11 @@ MORE_CLASSES = [
     ("In de zomer is het druk op het strand.", "2019-03-13", [("de zomer", None, None)]),
     ("Elk voorjaar trekken duizenden mensen naar Turkije.", "2019-03-13", [("voorjaar", None, None)]),
     ("In de zomer is het nieuwe stadion klaar.", "2019-03-13", [("de zomer", "2019-06-21", "2019-09-22")]),
+    ("Het was zaterdag jl. en het is dinsdag a.s.", "2019-03-13", [("zaterdag jl.", "2019-03-09", "2019-03-09"), ("dinsdag a.s.", "2019-03-19", "2019-03-19")]),
+    ("Op 3 maart j.l. en op 1 juli a.s.", "2019-03-13", [("3 maart j.l.", "2019-03-03", "2019-03-03"), ("1 juli a.s.", "2019-07-01", "2019-07-01")]),
+    ("Met carnaval en op Aswoensdag was het druk.", "2019-03-13", [("carnaval", "2019-03-03", "2019-03-05"), ("Aswoensdag", "2019-03-06", "2019-03-06")]),
+    ("Dat schreef Trouw eerder (Trouw, 20 maart).", "2019-03-21", [("20 maart", "2019-03-20", "2019-03-20")]),
+    ("De winter van 2018/2019 was zacht.", "2019-03-13", [("De winter van 2018/2019", "2018-12-21", "2019-03-20")]),
 ]
 
 
