@@ -5,8 +5,11 @@ Shell", "Forum wil 15 miljard uitgeven aan onderwijs", "een schuld van zo'n 30 m
 Such a figure takes the currency of the figures just before it; in a sentence about money
 (a money word, "aan" + a money noun, "66 miljard winst") it takes the article's latest
 earlier currency, else the default of the news's country (``money.yaml``).  A figure right
-before any other noun counts things ("16,5 miljoen klanten") and stays out.  Every such
-row says ``currency_inferred = true``.
+before any other noun counts things ("16,5 miljoen klanten") and stays out, as do one after
+such a count ("Vorig jaar waren dit er nog 12,5 miljoen") and a bare level in a sentence
+about an index ("de AEX sloot op 1.234,56").  A figure with a magnitude and no evidence
+either way is decided by the article's other amounts (:func:`decide_by_article`).  Every
+such row says ``currency_inferred = true``.
 """
 
 from __future__ import annotations
@@ -167,10 +170,9 @@ def decide_by_article(
     undecided: Sequence[tuple[Figure, int]], decided: Sequence[tuple[Figure, int, str]], ev: Evidence
 ) -> list[tuple[Figure, int, str]]:
     """Figures with a magnitude and no evidence in their sentence ("Honderden miljoenen
-    belandden in Nederland", "sluisde ze miljarden naar Europa") are money in an article
-    that names at least two amounts and where no figure counting things stands closer in
-    the two sentences before; they take the currency of the nearest amount before, else
-    after."""
+    belandden in Nederland, vooral bij twee kleinere banken") are money in an article that
+    names at least two amounts and where no figure counting things stands closer in the
+    two sentences before; they take the currency of the nearest amount before, else after."""
     if len(decided) < 2:
         return []
     out = []
