@@ -213,6 +213,13 @@ REAL = [
     ("dpg-10771635", 1935, "miljarden", 2e9, 9999999999.0, "EUR", "range", True),  # after "afgelopen jaren"
     ("dpg-10801537", 425, "miljarden", 2e9, 9999999999.0, "EUR", "range", True),  # "aan ongeoorloofde staatssteun"
     ("dpg-10742577", 685, "vele tientallen miljoenen", 20e6, 99e6, "EUR", "range", True),
+    # no evidence in its sentence: the article names amounts, no count comes before
+    ("dpg-10670838", 0, "Honderden miljoenen", 200e6, 999e6, "EUR", "range", True),  # "belandden in Nederland"
+    # a money word right after ("witgewassen"), a money noun before "van" ("een potje van"),
+    # a compound money noun after ("schadegeld")
+    ("dpg-10723126", 1623, "honderden miljoenen", 200e6, 999e6, "EUR", "range", True),
+    ("dpg-10765488", 2998, "een miljard", 1e9, 1e9, "EUR", "single", True),
+    ("dpg-10730707", 1887, "een ton", 1e5, 1e5, "EUR", "single", True),
     # "ton" = 100,000 in a sentence about money
     ("dpg-10673427", 190, "meer dan zeven ton", 7e5, 7e5, "EUR", "at_least", True),
     ("dpg-10730707", 590, "ruim een ton", 1e5, 1e5, "EUR", "at_least", True),
@@ -247,6 +254,11 @@ REAL_NOT_MONEY = [
     ("dpg-10777814", 1135, "miljoenen"),  # e-mails
     ("dpg-10761952", 700, "2030"),  # "naar 100 euro in 2030 en 200 euro in 2050"
     ("dpg-10775630", 3000, "1,7 miljard"),  # volwassenen
+    ("dpg-10686865", 5816, "237 duizend"),  # "Het aantal Venezolanen ... is gedaald van 237 duizend"
+    ("dpg-10686865", 5833, "29 duizend"),  # "... naar nog geen 29 duizend"
+    ("dpg-10744690", 2051, "12,5 miljoen"),  # "Vorig jaar waren dit er nog 12,5 miljoen" (klanten)
+    ("dpg-10801198", 796, "5 miljoen"),  # "5 miljoen extra bomen"
+    ("dpg-10747795", 985, "25.000"),  # "25.000 starts en landingen"
 ]
 
 _EXTRACTED: dict[str, list[dict]] = {}
@@ -325,3 +337,78 @@ def test_more_not_money(text):
 def test_guilders_are_the_default_before_2002():
     rows = extract_money("De gemeente investeerde 12 miljoen in de haven.", date_interval=(dt.date(1998, 5, 1), dt.date(1998, 5, 1)))
     assert [(r["currency"], r["currency_inferred"]) for r in rows] == [("NLG", True)]
+
+
+# --- implicit amounts, index levels, changes and ranges, numbers: made-up sentences --------
+
+# (text, expected [(span, low, high, currency, kind)]); the parse reads separable verbs
+IMPLICIT = [
+    ("Ze haalt er drie ton subsidie mee binnen.", [("drie ton", 3e5, 3e5, "EUR", "single")]),
+    ("Het pand is naar schatting vier ton waard.", [("naar schatting vier ton", 4e5, 4e5, "EUR", "single")]),
+    ("De contributie levert jaarlijks zo'n twee miljoen op.", [("zo'n twee miljoen", 2e6, 2e6, "EUR", "single")]),
+    ("Er ligt een pot van 300 miljoen klaar.", [("300 miljoen", 3e8, 3e8, "EUR", "single")]),
+    ("De gemeente draagt jaarlijks een kwart miljoen bij.", [("een kwart miljoen", 2.5e5, 2.5e5, "EUR", "single")]),
+    ("De club betaalde 45 miljoen voor de spits.", [("45 miljoen", 45e6, 45e6, "EUR", "single")]),
+    ("Hij legde 45 miljoen neer voor de spits.", [("45 miljoen", 45e6, 45e6, "EUR", "single")]),
+    ("De gemeente trekt er 12 miljoen voor uit.", [("12 miljoen", 12e6, 12e6, "EUR", "single")]),
+    ("Er is een claim van 3 miljoen ingediend.", [("3 miljoen", 3e6, 3e6, "EUR", "single")]),
+    ("Het kostte de stad 2 miljard euro. Honderden miljoenen verdwenen via Cyprus naar Rusland.",
+     [("2 miljard euro", 2e9, 2e9, "EUR", "single"), ("Honderden miljoenen", 2e8, 999e6, "EUR", "range")]),
+    # no evidence in the sentence or the two before: the article's amounts decide
+    ("Honderden miljoenen belandden in Nederland. Dat blijkt uit onderzoek. Het gaat om banken in Amsterdam. "
+     "Eén bank ontving 200 miljoen dollar. Een andere kreeg 38 miljoen dollar.",
+     [("Honderden miljoenen", 2e8, 999e6, "USD", "range"), ("200 miljoen dollar", 2e8, 2e8, "USD", "single"), ("38 miljoen dollar", 38e6, 38e6, "USD", "single")]),
+    ("Honderden miljoenen mensen keken. Eén zender ontving 200 miljoen dollar. Een andere kreeg 38 miljoen dollar.",
+     [("200 miljoen dollar", 2e8, 2e8, "USD", "single"), ("38 miljoen dollar", 38e6, 38e6, "USD", "single")]),
+    ("Het aantal klanten steeg tot 16,5 miljoen. Vorig jaar waren het er nog 12,5 miljoen.", []),
+    ("De beurswaarde daalde tot 2 miljard euro. De AEX verloor 45,60 punten en eindigde op 9.870.",
+     [("2 miljard euro", 2e9, 2e9, "EUR", "single")]),
+    ("Het aandeel Philips sloot op 36,20 euro. De AEX sloot op 1.234,56, de Dow Jones op 25.450.",
+     [("36,20 euro", 36.2, 36.2, "EUR", "single")]),
+    ("De omzet steeg tot 3 miljard euro; de index zakte naar 12.345.", [("3 miljard euro", 3e9, 3e9, "EUR", "single")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", IMPLICIT, ids=[c[0][:40] for c in IMPLICIT])
+def test_implicit_amounts_and_levels(text, expected, nlp):
+    from kroniek.extract.article import SentenceIndex
+
+    doc = nlp(text)
+    index = SentenceIndex(doc)
+    rows = extract_money(text, doc, "", index.of_char, (dt.date(2019, 3, 1), dt.date(2019, 3, 1)))
+    assert [(r["text"], r["low"], r["high"], r["currency"], r["kind"]) for r in rows] == [(t, float(lo), float(hi), c, k) for t, lo, hi, c, k in expected]
+
+
+CHANGES_AND_RANGES = [
+    ("De premie werd verhoogd van 40 tot 55 euro per maand.", [("40", 40, 40, "EUR", "single"), ("55 euro", 55, 55, "EUR", "single")]),
+    ("Het aandeel zakte van 12 euro tot 80 eurocent.", [("12 euro", 12, 12, "EUR", "single"), ("80 eurocent", 0.8, 0.8, "EUR", "single")]),
+    ("Het tekort liep op van 2 tot 3 miljard euro.", [("2", 2e9, 2e9, "EUR", "single"), ("3 miljard euro", 3e9, 3e9, "EUR", "single")]),
+    ("De uitkering daalt met 5 euro tot 1200 euro.", [("5 euro", 5, 5, "EUR", "single"), ("1200 euro", 1200, 1200, "EUR", "single")]),
+    ("De omzet steeg met 2 tot 3 miljoen euro.", [("2 tot 3 miljoen euro", 2e6, 3e6, "EUR", "range")]),
+    ("De prijzen lopen uiteen van 40 tot 55 euro.", [("40 tot 55 euro", 40, 55, "EUR", "range")]),
+    ("Het kost zo'n drie tot vier ton.", [("zo'n drie tot vier ton", 3e5, 4e5, "EUR", "range")]),
+    ("Het kost drie à vier miljoen euro.", [("drie à vier miljoen euro", 3e6, 4e6, "EUR", "range")]),
+    ("Zes tot acht miljoen mensen keken.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CHANGES_AND_RANGES, ids=[c[0][:40] for c in CHANGES_AND_RANGES])
+def test_changes_and_ranges(text, expected):
+    got = [(r["text"], r["low"], r["high"], r["currency"], r["kind"]) for r in extract_money(text)]
+    assert got == [(t, float(lo), float(hi), c, k) for t, lo, hi, c, k in expected]
+
+
+NUMBERS_AND_NAMES = [
+    ("een kwart miljoen euro", [("een kwart miljoen euro", 2.5e5, "EUR")]),
+    ("driekwart miljard euro", [("driekwart miljard euro", 7.5e8, "EUR")]),
+    ("Het kostte 2 1/2 miljoen euro en 2½ miljoen dollar.", [("2 1/2 miljoen euro", 2.5e6, "EUR"), ("2½ miljoen dollar", 2.5e6, "USD")]),
+    ("Het kost een paar euro.", [("een paar euro", 2, "EUR")]),
+    ("Het kost duizenden euro’s.", [("duizenden euro’s", 2000, "EUR")]),
+    ("Het kost 100 Argentijnse peso en 5 Zweedse kronen.", [("100 Argentijnse peso", 100, "ARS"), ("5 Zweedse kronen", 5, "SEK")]),
+    ("De kwart miljoen klanten van XS4All.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", NUMBERS_AND_NAMES, ids=[c[0][:40] for c in NUMBERS_AND_NAMES])
+def test_numbers_and_currency_names(text, expected):
+    assert [(r["text"], r["low"], r["currency"]) for r in extract_money(text)] == [(t, float(v), c) for t, v, c in expected]

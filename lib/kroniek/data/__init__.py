@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
+import json
 from pathlib import Path
 
 import yaml
@@ -36,3 +38,17 @@ def word_set(file: str, *keys: str) -> frozenset[str]:
     for key in keys:
         value = value[key]
     return frozenset(value)
+
+
+@functools.lru_cache(maxsize=1)
+def lemma_table() -> dict[str, str]:
+    """Dutch word form -> lemma: the lookup table of spaCy's ``spacy-lookups-data`` (MIT,
+    ``nl_lemma_lookup.json.gz``), read once per process."""
+    with gzip.open(DATA_DIR / "nl_lemma_lookup.json.gz", "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@functools.lru_cache(maxsize=1)
+def lemmas() -> frozenset[str]:
+    """Every lemma of :func:`lemma_table`: the base forms of Dutch words."""
+    return frozenset(lemma_table().values())

@@ -6,8 +6,6 @@ never imports spaCy.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import Counter
 from functools import lru_cache
@@ -16,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import kroniek.nlp.vote  # noqa: F401  (registers kroniek_ner_vote)
-from kroniek.data import DATA_DIR
+from kroniek.data import DATA_DIR, lemma_table
 from kroniek.data.words import is_title_word, particles
 
 _NAME_COMPOUND = re.compile(r"^([A-Z][\w&.']*?[\w&])-([a-z]{3,}\w*)$")
@@ -81,12 +79,7 @@ def consistent_names(doc: Doc) -> Doc:
 
 
 LEMMA_LOOKUP = DATA_DIR / "nl_lemma_lookup.json.gz"
-
-
-@lru_cache(maxsize=1)
-def _lemma_table() -> dict[str, str]:
-    with gzip.open(LEMMA_LOOKUP, "rt", encoding="utf-8") as fh:
-        return json.load(fh)
+_lemma_table = lemma_table
 
 
 @lru_cache(maxsize=1)

@@ -5,8 +5,11 @@ Shell", "Forum wil 15 miljard uitgeven aan onderwijs", "een schuld van zo'n 30 m
 Such a figure takes the currency of the figures just before it; in a sentence about money
 (a money word, "aan" + a money noun, "66 miljard winst") it takes the article's latest
 earlier currency, else the default of the news's country (``money.yaml``).  A figure right
-before any other noun counts things ("16,5 miljoen klanten") and stays out.  Every such
-row says ``currency_inferred = true``.
+before any other noun counts things ("16,5 miljoen klanten") and stays out, as do one after
+such a count ("Vorig jaar waren dit er nog 12,5 miljoen") and a bare level in a sentence
+about an index ("de AEX sloot op 1.234,56").  A figure with a magnitude and no evidence
+either way is decided by the article's other amounts (:func:`decide_by_article`).  Every
+such row says ``currency_inferred = true``.
 """
 
 from __future__ import annotations
@@ -35,6 +38,11 @@ class Evidence:
     pos_at: Callable[[int], str] = lambda _c: ""
     default: str = "EUR"
     written: list[str] = field(default_factory=list)
+    sentence_of_char: Callable[[int], int] = lambda _c: 0
+    participle_at: Callable[[int], bool] = lambda _c: False
+    # figures with a magnitude that count things ("16,5 miljoen klanten"), with their sentence:
+    # a bare figure right after one counts the same things ("Vorig jaar waren het 12,5 miljoen")
+    counted: list[tuple[Figure, int]] = field(default_factory=list)
 
 
 def next_word(toks: Sequence[Tok], end: int, lex: Lexicon, ev: Evidence) -> str:
@@ -49,6 +57,8 @@ def next_word(toks: Sequence[Tok], end: int, lex: Lexicon, ev: Evidence) -> str:
         return "money"
     if nxt.low in lex.count_nouns:
         return "noun"
+    if nxt.low in lex.money_hints or ev.participle_at(nxt.start):
+        return ""  # "honderden miljoenen witgewassen", "miljoenen betaald"
     pos = ev.pos_at(nxt.start)
     if pos:
         if pos == "ADJ" and end + 1 < len(toks):
@@ -59,7 +69,7 @@ def next_word(toks: Sequence[Tok], end: int, lex: Lexicon, ev: Evidence) -> str:
                 return "noun"  # "2,4 miljoen sociale huurwoningen"
             # an adjective used as a noun: "1,7 miljard volwassenen aan ..."
             return "noun" if nxt.low.endswith("en") and nxt.low not in _FUNCTION_WORDS else ""
-        return "noun" if pos in ("NOUN", "PROPN", "NUM") else ""
+        return "noun" if pos in ("NOUN", "PROPN", "NUM", "X") else ""  # X: a foreign noun ("starts")
     return "" if nxt.low in _FUNCTION_WORDS or nxt.low in lex.money_hints else "noun"
 
 
@@ -74,10 +84,11 @@ def _is_year(toks: Sequence[Tok], fig: Figure) -> bool:
 
 
 def _money_noun(word: str, lex: Lexicon) -> bool:
-    """A noun an amount can stand right before: "winst", "subsidie", compounds ("planschade")."""
+    """A noun an amount can stand right before: "winst", "subsidie", compounds ("planschade",
+    "schadegeld", "prijzengeld")."""
     if word in lex.amount_nouns:
         return True
-    return len(word) > 6 and any(word.endswith(noun) for noun in lex.amount_nouns if len(noun) >= 5)
+    return len(word) > 6 and any(word.endswith(suffix) for suffix in lex.amount_suffixes)
 
 
 def _aan_money_noun(toks: Sequence[Tok], end: int, lex: Lexicon) -> bool:
@@ -92,6 +103,14 @@ def _aan_money_noun(toks: Sequence[Tok], end: int, lex: Lexicon) -> bool:
     return False
 
 
+def _money_noun_van(toks: Sequence[Tok], start: int, lex: Lexicon) -> bool:
+    """"een claim van 3 miljoen", "een strop van twee ton": a money noun, "van", the figure."""
+    if start < 2 or toks[start - 1].low != "van":
+        return False
+    noun = toks[start - 2].low
+    return noun in lex.context_nouns or _money_noun(noun, lex)
+
+
 def infer_currency(
     fig: Figure,
     toks: Sequence[Tok],
@@ -102,38 +121,110 @@ def infer_currency(
     has_magnitude: bool,
     ev: Evidence,
 ) -> str | None:
-    """The currency of a figure written without one, or None when it is not money."""
+    """The currency of a figure written without one, or None when it is not money.
+
+    Sets ``fig.extra["verdict"]``: "count" when the text says it counts or measures
+    something else, "unknown" when a figure with a magnitude has no evidence either way
+    (the article's other figures decide it, see :func:`decide_by_article`)."""
     after = next_word(toks, fig.end, lex, ev)
-    if after == "noun" or _is_year(toks, fig):
+    if after == "noun" or _is_year(toks, fig) or _counts_things(toks, fig, lex, ev, look_back=after != "money"):
+        fig.extra["verdict"] = "count"
         return None
-    if _counts_things(toks, fig, lex):
+    if not has_magnitude and _in_sentence(toks, fig, ev, lambda t: t.low in lex.index_words):
+        fig.extra["verdict"] = "count"  # "de AEX sloot op 1.234,56": a level, not money
         return None
     for nf, nf_sentence in following[:1]:
         if nf.currency and nf_sentence == sentence_index and _listed_together(toks[fig.end : nf.start]):
             return nf.currency  # "936 duizend en 926 duizend euro"
-    if not has_magnitude and not _looks_like_amount(toks[fig.start : fig.end]):
+    if not has_magnitude and not looks_like_amount(toks[fig.start : fig.end]):
+        return None
+    about_money = (
+        ev.money_sentence(toks[fig.start].start) or after == "money" or _aan_money_noun(toks, fig.end, lex) or _money_noun_van(toks, fig.start, lex)
+    )
+    if has_magnitude and not about_money and _after_count(fig, sentence_index, previous, ev):
+        fig.extra["verdict"] = "count"
         return None
     if not fig.extra.get("vague_bare"):
         for prev, prev_sentence in reversed(previous[-3:]):
             if prev.currency and (sentence_index - prev_sentence <= 2 if has_magnitude else prev_sentence == sentence_index):
                 return prev.currency  # "744 miljoen" after euro figures
-    if ev.money_sentence(toks[fig.start].start) or after == "money" or _aan_money_noun(toks, fig.end, lex):
+    if about_money:
         return ev.written[-1] if ev.written else ev.default
+    if has_magnitude:
+        fig.extra["verdict"] = "unknown"
     return None
 
 
-def _counts_things(toks: Sequence[Tok], fig: Figure, lex: Lexicon) -> bool:
-    """A count noun near the figure ("het aantal passagiers stijgt tot 70 miljoen", "3 miljoen
-    van de inwoners"), unless a money noun stands closer before it ("16 duizend werknemers en
-    een omzet van 2,5 miljard").  Units ("jaar", "procent") count only right after a number."""
-    if any(t.low in lex.count_nouns and t.low not in lex.count_units for t in toks[fig.end : fig.end + 3]):
+def _after_count(fig: Figure, sentence_index: int, money: Sequence[tuple[Figure, int]], ev: Evidence) -> bool:
+    """The nearest figure before, within two sentences, counts things and no money figure
+    stands between: "tot meer dan 16,5 miljoen klanten in 2022. Vorig jaar waren dit er
+    nog 12,5 miljoen" (the same unit, as a currency carries over to "744 miljoen")."""
+    counts = [(f, s) for f, s in ev.counted if f.end <= fig.start and sentence_index - s <= 2]
+    if not counts:
+        return False
+    last_count = counts[-1][0].end
+    return not any(last_count <= f.start < fig.start for f, _ in money)
+
+
+def decide_by_article(
+    undecided: Sequence[tuple[Figure, int]], decided: Sequence[tuple[Figure, int, str]], ev: Evidence
+) -> list[tuple[Figure, int, str]]:
+    """Figures with a magnitude and no evidence in their sentence ("Honderden miljoenen
+    belandden in Nederland, vooral bij twee kleinere banken") are money in an article that
+    names at least two amounts and where no figure counting things stands closer in the
+    two sentences before; they take the currency of the nearest amount before, else after."""
+    if len(decided) < 2:
+        return []
+    out = []
+    for fig, sentence in undecided:
+        if _after_count(fig, sentence, [(f, s) for f, s, _ in decided], ev):
+            continue
+        before = [c for f, _, c in decided if f.end <= fig.start]
+        after = [c for f, _, c in decided if f.start >= fig.end]
+        out.append((fig, sentence, before[-1] if before else after[0]))
+    return out
+
+
+def _counts_things(toks: Sequence[Tok], fig: Figure, lex: Lexicon, ev: Evidence, look_back: bool = True) -> bool:
+    """A count noun near the figure in its sentence ("het aantal passagiers stijgt tot 70
+    miljoen", "3 miljoen van de inwoners"), unless a money noun stands closer before it ("16
+    duizend werknemers en een omzet van 2,5 miljard") or right after it (``look_back``
+    false: "30 biljoen vermogen").  Units ("jaar", "procent") count only right after a number."""
+    sentence = _sentence_tokens(toks, fig, ev)
+    if any(t.low in lex.count_nouns and t.low not in lex.count_units for t in toks[fig.end : min(fig.end + 3, sentence.stop)]):
         return True
-    for t in reversed(toks[max(0, fig.start - 8) : fig.start]):
+    if not look_back:
+        return False
+    if any(t.low in lex.count_subjects for t in toks[sentence.start : fig.start]):
+        return True  # "het aantal Venezolanen ... is gedaald van 237 duizend"
+    for t in reversed(toks[max(sentence.start, fig.start - 8) : fig.start]):
         if t.low in lex.context_nouns or t.low in lex.amount_nouns:
             return False
         if t.low in lex.count_nouns and t.low not in lex.count_units:
             return True
     return False
+
+
+def _sentence_tokens(toks: Sequence[Tok], fig: Figure, ev: Evidence) -> range:
+    """The token range of the figure's sentence: by the parse's sentences, and never across
+    a full stop, question or exclamation mark before a capital (without a parse)."""
+    here = ev.sentence_of_char(toks[fig.start].start)
+
+    def boundary(j: int) -> bool:
+        ends = toks[j].text in (".", "!", "?") and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+        return ends or ev.sentence_of_char(toks[j].start) != here
+
+    start = fig.start
+    while start > 0 and not boundary(start - 1):
+        start -= 1
+    stop = fig.end
+    while stop < len(toks) and not boundary(stop):
+        stop += 1
+    return range(start, stop)
+
+
+def _in_sentence(toks: Sequence[Tok], fig: Figure, ev: Evidence, test: Callable[[Tok], bool]) -> bool:
+    return any(test(toks[j]) for j in _sentence_tokens(toks, fig, ev))
 
 
 def _listed_together(between: Sequence[Tok]) -> bool:
@@ -151,6 +242,6 @@ def _listed_together(between: Sequence[Tok]) -> bool:
     return 0 < len(words) <= 2 and words[-1] in ("en", "of", "tot", "à", "á") and all(w in ("en", "of", "tot", "à", "á", ",") for w in words)
 
 
-def _looks_like_amount(toks: Sequence[Tok]) -> bool:
+def looks_like_amount(toks: Sequence[Tok]) -> bool:
     """A number written with thousands separators ("133.000"): an amount, not a count word."""
     return any(re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t.text) for t in toks)

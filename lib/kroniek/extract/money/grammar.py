@@ -107,10 +107,12 @@ class _Parser:
             value = parse_number(tok.text)
             if value is None:
                 return None
-            # "2 1/2" and similar are not handled; "5,-" is.
-            return value, value, 1, False
+            half = self._half_after(i)  # "2 1/2 miljoen", "2½ miljoen"
+            return value + 0.5 * bool(half), value + 0.5 * bool(half), 1 + half, False
         few = self.match_seq(i, self.lex.few_words)
         if few:
+            if self.currency_at(i + few, "post") is not None:
+                return 2.0, 9.0, few, True  # "een paar euro": a few units of the currency
             unit_tok = self.toks[i + few] if i + few < len(self.toks) else None
             if unit_tok is not None and unit_tok.low == "tonnen":
                 return self.nucleus(i + few)[:2] + (few + 1, True) if self.nucleus(i + few) else None
@@ -140,6 +142,15 @@ class _Parser:
                 return value + 0.5, value + 0.5, 4, False  # "twee en een half miljoen"
             return value, value, 1, False
         return None
+
+    def _half_after(self, i: int) -> int:
+        """Tokens of a half right after the digits at i: "½" (1) or " 1/2" (3), else 0."""
+        nxt = [t.text for t in self.toks[i + 1 : i + 4]]
+        if nxt[:1] == ["½"]:
+            return 1
+        if nxt == ["1", "/", "2"] and self.toks[i + 3].end - self.toks[i + 1].start == 3:
+            return 3
+        return 0
 
     def magnitude_at(self, i: int) -> tuple[float, int] | None:
         if i >= len(self.toks):
@@ -241,6 +252,8 @@ class _Parser:
         window = list(self.toks[max(0, i - 6) : i])
         if after is not None:
             window += self.toks[after : after + 4]
+        if any(t.low in self.lex.spread_words for t in window):
+            return False  # "lopen uiteen van 40 tot 55 euro", "variëren van": a spread, not a change
         return any(t.low in self.lex.change_verbs or self.change_at(t.start) for t in window)
 
     def figures(self) -> list[Figure]:
@@ -251,7 +264,7 @@ class _Parser:
             a = self.amount(i)
             if a is None:
                 bare = self.amount(i, bare_ok=True)
-                if bare is not None and self.match_seq(bare.end, self.lex.range_connectors) and self.opener_before(i):
+                if bare is not None and self.match_seq(bare.end, self.lex.range_connectors) and (self.opener_before(i) or self._bound_follows(bare)):
                     a = bare
             if a is None:
                 i += 1
@@ -267,6 +280,15 @@ class _Parser:
                 out.append(fig)
                 i = fig.end
         return out
+
+    def _bound_follows(self, a: Amount) -> bool:
+        """A number word opens a range when the bound after "tot"/"à" has a magnitude or a
+        currency ("zo'n drie tot vier ton", "vijf à zes miljoen euro")."""
+        conn = self.match_seq(a.end, self.lex.range_connectors)
+        if self.lows[a.end] not in ("tot", "à", "á", "a", "-", "–"):
+            return False
+        b = self.amount(a.end + conn)
+        return b is not None and (b.has_magnitude or b.currency is not None) and a.high <= b.low / b.magnitude * (1 + 1e-9)
 
     def followed_by_percent(self, end: int) -> bool:
         return end < len(self.toks) and self.toks[end].low in ("%", "procent", "procentpunt", "procentpunten", "pct", "pct.")
@@ -308,18 +330,26 @@ class _Parser:
                 ok = True
             if ok:
                 assert b is not None
-                if opener is not None and opener[0] == "van" and (
+                by_difference = (a.currency or a.has_magnitude) and a.start > 0 and self.lows[a.start - 1] == "met" and connector[0] == "tot" and self.is_change(a.start)
+                if by_difference or (opener is not None and opener[0] == "van" and (
                     connector[0] == "naar" or (connector[0] == "tot" and self.is_change(opener[1], b.end))
-                ):
-                    # "steeg van 5 tot 6 miljoen euro": two amounts sharing magnitude and currency
-                    if not a.has_magnitude and b.has_magnitude:
-                        a.low, a.high = a.low * b.magnitude, a.high * b.magnitude
-                    a.currency = a.currency or b.currency
-                    first = Figure(a.start, a.end, a.low, a.high, a.currency, "single", a.vague, inherited=not (a.written or b.written))
-                    second = Figure(b.start, b.end, b.low, b.high, b.currency, "single", b.vague, inherited=not b.written)
-                    return [first, second]
+                )):
+                    # "steeg van 5 tot 6 miljoen euro", "daalt met 5 euro tot 1200 euro": two amounts
+                    return self.change_figures(a, b, share_magnitude=not by_difference)
                 return self.range_figure(a, b, opener)
         return self.single(a)
+
+    def change_figures(self, a: Amount, b: Amount, share_magnitude: bool) -> list[Figure]:
+        """Two single amounts of a change; the first shares the second's magnitude ("van 2
+        tot 3 miljard") and currency, unless it is the difference ("met 5 tot 1200 euro")."""
+        if share_magnitude and not a.has_magnitude and b.has_magnitude:
+            a.low, a.high = a.low * b.magnitude, a.high * b.magnitude
+        a.currency = a.currency or b.currency
+        first = Figure(a.start, a.end, a.low, a.high, a.currency, "single", a.vague, inherited=not (a.written or b.written))
+        if share_magnitude and b.has_magnitude:
+            first.extra["shared_magnitude"] = True  # decided like a figure with a magnitude
+        second = Figure(b.start, b.end, b.low, b.high, b.currency, "single", b.vague, inherited=not b.written)
+        return [first, second]
 
     def single(self, a: Amount) -> Figure | None:
         if self.followed_by_percent(a.end):

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 import pycountry
+from babel import Locale
+from babel.numbers import get_currency_name
 
 from kroniek.data import read_csv, read_yaml
 
@@ -32,11 +34,15 @@ class Lexicon:
     range_connectors: list[tuple[str, ...]]
     range_openers: list[tuple[str, ...]]
     change_verbs: set[str]
+    spread_words: frozenset[str]
     context_nouns: dict[str, str]  # any form -> lemma
     few_words: list[tuple[str, ...]]
     idioms: list[tuple[str, ...]]
     count_nouns: set[str]
+    count_subjects: frozenset[str]
     money_hint_lemmas: frozenset[str] = frozenset()
+    amount_suffixes: tuple[str, ...] = ()
+    index_words: frozenset[str] = frozenset()
     amount_nouns: frozenset[str] = frozenset()
     count_units: frozenset[str] = frozenset()
     change_lemmas: frozenset[str] = frozenset()
@@ -80,7 +86,9 @@ class Tok:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    """Tokens with their lower case; a typographic apostrophe reads as a straight one
+    ("euro’s", "zo’n" match the lexicon's "euro's", "zo'n")."""
+    return [Tok(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -101,6 +109,11 @@ def load_lexicon() -> Lexicon:
         phrase = _phrase(row["surface"])
         currencies[phrase] = CurrencyWord(row["surface"], row["currency"], float(row["factor"]), row["position"])
         first_words.add(phrase[0])
+    for surface, code in _cldr_currency_names():
+        phrase = _phrase(surface)
+        if phrase not in currencies:  # currencies.csv decides where both name a word
+            currencies[phrase] = CurrencyWord(surface, code, 1.0, "post")
+            first_words.add(phrase[0])
     context: dict[str, str] = {}
     for group in config["context_nouns"]:
         forms = [f.strip() for f in str(group).split("|")]
@@ -117,11 +130,15 @@ def load_lexicon() -> Lexicon:
         range_connectors=sorted((_phrase(c) for c in config["range_connectors"]), key=len, reverse=True),
         range_openers=sorted((_phrase(c) for c in config["range_openers"]), key=len, reverse=True),
         change_verbs=set(config["change_verbs"]),
+        spread_words=frozenset(config["spread_words"]),
         context_nouns=context,
         few_words=sorted((_phrase(w) for w in config["few_words"]), key=len, reverse=True),
         idioms=[_phrase(w) for w in config["idioms"]],
         count_nouns=set(config["count_nouns"]),
+        count_subjects=frozenset(config["count_subjects"]),
         money_hint_lemmas=frozenset(config.get("money_hint_lemmas", [])),
+        amount_suffixes=tuple(config.get("amount_suffixes", [])),
+        index_words=frozenset(w.lower() for w in config.get("index_words", [])),
         amount_nouns=frozenset(config.get("amount_nouns", [])),
         count_units=frozenset(config.get("count_units", [])),
         change_lemmas=frozenset(config.get("change_lemmas", [])),
@@ -136,3 +153,21 @@ def load_lexicon() -> Lexicon:
         ),
         gate_codes=frozenset(codes),
     )
+
+
+def _cldr_currency_names() -> list[tuple[str, str]]:
+    """(Dutch name, ISO 4217 code) of every current currency, singular and plural, from
+    CLDR through Babel ("Argentijnse peso", "Zweedse kronen", "Thaise baht"): names of a
+    country's currency have two words or a hyphen, so a name alone ("Goud") is no match.
+    Codes starting with X are funds, metals and units of account, not money in news."""
+    names = []
+    dutch = Locale("nl")
+    for currency in pycountry.currencies:
+        code = currency.alpha_3
+        singular = dutch.currencies.get(code)
+        if not singular or code.startswith("X") or any(ch.isdigit() or ch == "(" for ch in singular):
+            continue
+        for name in {singular, get_currency_name(code, count=2, locale="nl")}:
+            if " " in name or "-" in name:
+                names.append((name, code))
+    return names

@@ -4,6 +4,7 @@ direction and part-of-period modifiers of an expression."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
@@ -83,6 +84,12 @@ def named_interval(spec: dict, year: int) -> tuple[D, D] | None:
             um, ud = (int(x) for x in spec["until"].split("-"))
             return begin, D(year + 1 if (um, ud) < (mm, dd) else year, um, ud)
         return begin, begin
+    if "easter" in spec:
+        easter = _holiday_dates(["Eerste paasdag"], year)
+        if not easter:
+            return None
+        first, last = (easter[0] + dt.timedelta(days=int(k)) for k in spec["easter"])
+        return first, last
     if "nth" in spec:
         month, weekday, nth = spec["nth"]
         day = nth_weekday_of_month(year, month, weekday, nth)
@@ -106,19 +113,45 @@ def day_of(g: dict, lex: Lexicon) -> int:
     return lex.day_ordinals[g["dayord"].lower()] if g.get("dayord") else int(g["day"])
 
 
-def dated(year: int | None, month: int, day: int, anchor: D | None, tense: str | None, relative: bool | None = None) -> Reading | None:
+def dated(
+    year: int | None, month: int, day: int, anchor: D | None, tense: str | None, relative: bool | None = None, weekday: int | None = None
+) -> Reading | None:
     """A day from day and month, with the year given or inferred from the anchor;
-    ``relative`` (default: no year given) says the year came from the article date."""
+    ``relative`` (default: no year given) says the year came from the article date.  A
+    weekday named with it ("vrijdag 7 juni") pins the year: the nearest year in which that
+    day falls on that weekday, whatever the tense."""
     relative = year is None if relative is None else relative
     if year is None:
         if anchor is None:
             return Reading(None, None, f"XXXX-{month:02d}-{day:02d}", "day")
-        year = nearest_year(month, day, anchor, tense)
+        year = _year_of_weekday(month, day, weekday, anchor) if weekday else None
+        if year is None:
+            year = nearest_year(month, day, anchor, tense)
     try:
         d = D(year, month, day)
     except ValueError:
         return None
     return Reading(d, d, d.isoformat(), "day", relative=relative)
+
+
+def _year_of_weekday(month: int, day: int, weekday: int, anchor: D) -> int | None:
+    """The year before, of or after the anchor's in which the day and month fall on the ISO
+    weekday, the nearest if two do; None when none does (a misprint, or a date years
+    away: the tense decides then)."""
+    fits = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            d = D(y, month, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == weekday:
+            fits.append((abs((d - anchor).days), y))
+    return min(fits)[1] if fits else None
+
+
+def weekday_of(g: dict, lex: Lexicon) -> int | None:
+    """The ISO weekday named before a date ("vrijdag 7 juni"), if any."""
+    return lex.weekday_of[g["wd"].lower()] if g.get("wd") else None
 
 
 def year_from_ref(g: dict, anchor: D | None, lex: Lexicon) -> int:

@@ -18,6 +18,7 @@ from kroniek.extract.timex.anchors import (
     named_interval,
     nearest_year,
     season_reading,
+    weekday_of,
     year_from_ref,
     year_of,
 )
@@ -54,10 +55,12 @@ def _r_explicit(g, anchor, tense, lex):
 def _r_day_month(g, anchor, tense, lex):
     if g.get("y"):
         return _r_explicit(g, anchor, tense, lex)
+    if g.get("jl") or g.get("as"):
+        tense = "past" if g.get("jl") else "future"  # "14 februari jl.": the last 14 February; "1 juli a.s." the next
     year = None
     if g.get("ydir") and anchor is not None:
         year = anchor.year + lex.directions[g["ydir"].lower()]  # "3 november vorig jaar"
-    return dated(year, month_of(g["month"], lex), int(g["day"]), anchor, tense, relative=True)
+    return dated(year, month_of(g["month"], lex), int(g["day"]), anchor, tense, relative=True, weekday=weekday_of(g, lex))
 
 
 def _r_month(g, anchor, tense, lex):
@@ -143,6 +146,9 @@ def _r_decade(g, anchor, tense, lex):
 
 def _r_named(g, anchor, tense, lex):
     spec = lex.named_days[re.sub(r"\s+", " ", g["named"].lower())]
+    if "date" in spec:  # a day in history ("9/11")
+        day = D.fromisoformat(spec["date"])
+        return Reading(day, day, day.isoformat(), "day", relative=False)
     direction = direction_of(g, "dir", lex)
     if g.get("year"):
         years = [int(g["year"])]
@@ -164,6 +170,17 @@ def _r_named(g, anchor, tense, lex):
     else:
         b, e = min(options, key=lambda iv: min(abs((iv[0] - anchor).days), abs((iv[1] - anchor).days)))
     return Reading(b, e, interval_value(b, e), "day" if b == e else "days", relative=not g.get("year"))
+
+
+def _r_century(g, anchor, tense, lex):
+    """"de negentiende eeuw", "de 20ste eeuw": the hundred years 1800-1899, 1900-1999 (as
+    "de vorige eeuw" and the decades: TIMEX3 "18", "19")."""
+    number = lex.day_ordinals[g["cword"].lower()] if g.get("cword") else int(g["cnum"])
+    start = (number - 1) * 100
+    mod = modifier_of(g, lex)
+    first, last = {"START": (0, 32), "MID": (33, 66), "END": (67, 99)}.get(mod or "", (0, 99))  # thirds, in whole years
+    b, e = D(max(start + first, 1), 1, 1), D(start + last, 12, 31)
+    return Reading(b, e, f"{start // 100:02d}", "century", relative=False, note=mod or "")
 
 
 def _r_year_range(g, anchor, tense, lex):
@@ -192,8 +209,7 @@ def _r_month_num(g, anchor, tense, lex):
 
 
 def _r_day_month_num(g, anchor, tense, lex):
-    day, month = int(g.get("d") or g["d2"]), int(g.get("m") or g["m2"])
-    return dated(None, month, day, anchor, tense)
+    return dated(None, int(g["m"]), int(g["d"]), anchor, tense, weekday=weekday_of(g, lex))
 
 
 def _r_day_month_abbr(g, anchor, tense, lex):
@@ -201,7 +217,7 @@ def _r_day_month_abbr(g, anchor, tense, lex):
 
 
 def _r_ordinal_day_month(g, anchor, tense, lex):
-    return dated(int(g["y"]) if g.get("y") else None, month_of(g["month"], lex), day_of(g, lex), anchor, tense)
+    return dated(int(g["y"]) if g.get("y") else None, month_of(g["month"], lex), day_of(g, lex), anchor, tense, weekday=weekday_of(g, lex))
 
 
 def _r_nth_weekday(g, anchor, tense, lex):
@@ -216,7 +232,7 @@ def _r_nth_weekday(g, anchor, tense, lex):
     else:
         if anchor is None:
             return None
-        year, month = add_months(anchor.year, anchor.month, lex.directions[g["mdir"].lower()])
+        year, month = add_months(anchor.year, anchor.month, lex.directions[g["mdir"].lower()] if g.get("mdir") else 0)
     weekday = lex.weekday_of[g["weekday"].lower()]
     nth = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": -1}[g["nth"].lower()]
     d = nth_weekday_of_month(year, month, weekday, nth)
@@ -300,7 +316,7 @@ def _r_word_day_month(g, anchor, tense, lex):
     value = number_word(g["dayword"].lower())
     if value is None or not 1 <= value <= 31 or value != int(value):
         return None
-    return dated(int(g["y"]) if g.get("y") else None, month_of(g["month"], lex), int(value), anchor, tense)
+    return dated(int(g["y"]) if g.get("y") else None, month_of(g["month"], lex), int(value), anchor, tense, weekday=weekday_of(g, lex))
 
 
 # kind of expression -> resolver(groups, anchor day, tense, lexicon)
@@ -308,6 +324,7 @@ DATE_RESOLVERS = {
     "iso_date": _r_explicit,
     "num_date": _r_explicit,
     "day_month": _r_day_month,
+    "day_first": _r_day_month,
     "month": _r_month,
     "dir_year_in_month": _r_month,
     "year": _r_year,
@@ -315,6 +332,7 @@ DATE_RESOLVERS = {
     "half_year": _r_half_year,
     "season": _r_season,
     "decade": _r_decade,
+    "century": _r_century,
     "named": _r_named,
     "weekday_day": _r_weekday_day,
     "word_day_month": _r_word_day_month,

@@ -44,12 +44,24 @@ class Lexicon:
     count_words: dict[str, float]
     any_day_markers: list[str]
     day_part_markers: list[str]
+    numeric_date_cues: list[str]
+    score_cues: list[str]
+    tomorrow_nouns: list[str]
+    habitual_cues: list[str]
+    occasion_nouns: list[str]
+    transparent_nouns: list[str]
+    report_cues: list[str]
+    perfect_auxiliaries: list[str]
+    demonstrative_openers: list[str]
+    fraction_words: list[str]
 
 
 # How each field of the Lexicon is read from timex.yaml: word lists and tables as they
 # are, number tables with int values.
 _LISTS = ("day_parts", "units", "set_quantifiers", "span_back", "span_forward", "week_directions", "week_directions_after",
-          "any_day_markers", "day_part_markers")
+          "any_day_markers", "day_part_markers", "numeric_date_cues", "score_cues", "tomorrow_nouns", "habitual_cues",
+          "occasion_nouns", "transparent_nouns", "report_cues", "perfect_auxiliaries", "demonstrative_openers",
+          "fraction_words")
 _TABLES = ("modifiers", "named_days", "duration_units", "duration_words", "set_words", "unit_granularity", "set_units")
 _NUMBERS = ("day_words", "directions", "decades")
 

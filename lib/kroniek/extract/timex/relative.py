@@ -136,6 +136,8 @@ def _r_weekday(g, anchor, tense, lex):
         day = monday + dt.timedelta(days=weekday - 1)
     else:
         direction = direction_of(g, "wdir", lex)
+        if g.get("wafter"):
+            direction = -1 if g["wafter"].lower().startswith("j") else 1  # "zaterdag jl.", "dinsdag a.s."
         if direction is None:
             direction = -1 if tense == "past" else 1 if tense in ("future", "present") else -1
         if direction == 0:
@@ -143,15 +145,23 @@ def _r_weekday(g, anchor, tense, lex):
             day = monday + dt.timedelta(days=weekday - 1)
         elif direction < 0:
             back = (anchor.isoweekday() - weekday) % 7
-            if g.get("wdir") and back == 0:
+            if (g.get("wdir") or g.get("wafter")) and back == 0:
                 back = 7  # "afgelopen vrijdag" on a Friday: a week ago
             day = anchor - dt.timedelta(days=back)
         else:
             ahead = (weekday - anchor.isoweekday()) % 7
-            if g.get("wdir") and ahead == 0:
+            if (g.get("wdir") or g.get("wafter")) and ahead == 0:
                 ahead = 7
             day = anchor + dt.timedelta(days=ahead)
     return Reading(day, day, day.isoformat(), "day", day_sized=True)
+
+
+def _r_weekend(g, anchor, tense, lex):
+    """"het weekend": the one just past when told in the past, else the coming one (this
+    one on a Saturday or Sunday)."""
+    direction = -1 if tense in ("past", None) else 0 if anchor.isoweekday() >= 6 else 1
+    b, e = _weekend_of(anchor, direction)
+    return Reading(b, e, _VALUE["weekend"](b), "weekend")
 
 
 def _r_day_word(g, anchor, tense, lex):
@@ -236,6 +246,7 @@ RELATIVE_RESOLVERS = {
     "earlier_later": _r_earlier_later,
     "dir_unit": _r_dir_unit,
     "weekday": _r_weekday,
+    "weekend": _r_weekend,
     "day_word": _r_day_word,
     "gister_part": _r_day_word,
     "ago": _r_ago,
@@ -243,4 +254,4 @@ RELATIVE_RESOLVERS = {
     "span": _r_span,
     "in_future": _r_in_future,
 }
-RELATIVE_NEEDS_ANCHOR = {"earlier_later", "dir_unit", "weekday", "day_word", "gister_part", "ago"}
+RELATIVE_NEEDS_ANCHOR = {"earlier_later", "dir_unit", "weekday", "weekend", "day_word", "gister_part", "ago"}

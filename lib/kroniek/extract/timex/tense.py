@@ -13,12 +13,18 @@ _PERFECT_AUX = {"hebben", "zijn"}
 def tense_from_doc(doc, char: int, parsed: bool | None = None, lex: Lexicon | None = None) -> str | None:
     """The tense of the clause around ``char``, read from its verb group in the parse:
 
-    * 'future': "zal", "gaat ... doen" (not "is gaan doen");
-    * 'past': a past tense, a perfect ("heeft gestemd", "is opgepakt", "is gaan roken"), or a
-      present verb of saying ("zegt de minister dinsdag": what was said lies behind us);
+    * 'future': "zal", "gaat ... doen" (not "is gaan doen"); "zou" + infinitive is hearsay
+      or a plan told in the past: 'present', the story's tense decides;
+    * 'past': a past tense, a perfect ("heeft gestemd", "is opgepakt", "is gaan roken",
+      "zou ... hebben bedreigd"), or a present verb of saying ("zegt de minister dinsdag":
+      what was said lies behind us);
     * 'present': any other present tense ("komt", "wordt uitgevoerd"), which in news is as
       often historical as it is scheduled: the nearest reading wins;
     * None: no verb found (no parse, a phrase without a verb).
+
+    The verb is the one governing the expression, or, where the parse hangs it under a
+    noun that no verb governs (a mistagged "beet", "togen"), the nearest finite verb of
+    its sentence.
     """
     if doc is None:
         return None
@@ -29,34 +35,48 @@ def tense_from_doc(doc, char: int, parsed: bool | None = None, lex: Lexicon | No
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verb = span[0]
+    verb = _governing_verb(span[0])
+    if verb is None:
+        nearest = _nearest_finite(span[0])  # only its own tense: its group may be misparsed too
+        tense = nearest.morph.get("Tense") if nearest is not None else []
+        return {"Past": "past", "Pres": "present"}.get(tense[0]) if tense else None
+    return _group_tense(verb, span[0], lex)
+
+
+def _governing_verb(token):
+    verb = token
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX"):
-            break
+            return verb
         if verb.head is verb:
-            break
+            return None
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _nearest_finite(token):
+    """The finite verb of the token's sentence nearest to it (by words), if any (a verb's
+    lemma is an infinitive: a noun the tagger took for a verb is no such verb)."""
+    finite = [t for t in token.sent if t.morph.get("VerbForm") == ["Fin"] and t.i != token.i and t.lemma_.lower().endswith("n")]
+    return min(finite, key=lambda t: abs(t.i - token.i)) if finite else None
+
+
+def _group_tense(verb, token, lex: Lexicon | None) -> str | None:
     group = [verb, *[c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop")]]
     lemmas = {t.lemma_.lower() for t in group}
     tenses = {t.morph.get("Tense")[0] for t in group if t.morph.get("Tense")}
+    if any(t is not verb and t.dep_ in ("aux", "aux:pass") and t.lemma_.lower() in _PERFECT_AUX and t.morph.get("VerbForm") == ["Fin"] for t in group):
+        return "past"  # a perfect, whatever the tagger made of the participle: "heeft ... bereikt"
     if "zullen" in lemmas:
-        return "future"
+        # "zal": ahead; "zou": hearsay or a plan told in the past, tense of the story
+        return "present" if any(t.lemma_.lower() == "zullen" and t.morph.get("Tense") == ["Past"] for t in group) else "future"
     if "Past" in tenses:
         return "past"
-    # an infinitive-looking verb under "is"/"heeft" is an infinitive whatever its tag ("is ...
-    # gaan roken": the parser may read "gaan" as a finite plural)
     non_finite = verb.morph.get("VerbForm") in (["Part"], ["Inf"]) or verb.lower_ == verb.lemma_.lower()
-    if non_finite and any(
-        t is not verb and t.dep_ in ("aux", "aux:pass") and t.lemma_.lower() in _PERFECT_AUX and t.morph.get("VerbForm") == ["Fin"]
-        for t in group
-    ):
-        return "past"  # a perfect: "heeft gestemd", "is opgepakt", "is gaan roken"
     if "gaan" in lemmas and non_finite:
         return "future"
     reporting = lex.reporting_verbs if lex is not None else frozenset()
-    if verb.lemma_.lower() in reporting and "Pres" in tenses and not _intention_after(span[0]):
+    if verb.lemma_.lower() in reporting and "Pres" in tenses and not _intention_after(token):
         return "past"
     if "Pres" in tenses:
         return "present"
@@ -100,7 +120,9 @@ _PREPOSITION_DIRECTION = {"sinds": "past", "tot": "future", "vanaf": "future", "
 def direction_from_preposition(text: str, start: int) -> str | None:
     """"sinds maart" looks back, "tot november" and "vanaf mei" look ahead."""
     before = text[max(0, start - 30) : start]
-    m = re.search(r"(\w+)\s+(?:eind|begin|half|medio|zeker|uiterlijk)\s+$", before) or re.search(r"(\w+)\s+$", before)
+    m = re.search(r"(\w+)\s+$", before)
+    if m and m.group(1).lower() in ("eind", "begin", "half", "medio", "zeker"):
+        m = re.search(r"(\w+)\s+\w+\s+$", before)  # "tot eind maart", "tot zeker november"
     return _PREPOSITION_DIRECTION.get(m.group(1).lower()) if m else None
 
 
