@@ -32,6 +32,7 @@ from kroniek.extract.actors.names import (
     compatible_first_names,
     is_abbreviation_of,
     is_acronym_like,
+    is_full_name,
     looks_like_person_name,
     name_tokens,
     surname_of,
@@ -151,7 +152,7 @@ def surname_links(
     actors = list(actors)
     by_surname: dict[str, set[tuple[str, str]]] = {}
     for actor_id, actor, actor_type in actors:
-        if actor_type == "person" and len(name_tokens(actor)) > 1:
+        if actor_type == "person" and is_full_name(actor):
             by_surname.setdefault(surname_of(actor).casefold(), set()).add((actor_id, actor))
     for actor_id, actor in known:
         by_surname.setdefault(surname_of(actor).casefold(), set()).add((actor_id, actor))

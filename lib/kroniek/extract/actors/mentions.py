@@ -57,6 +57,7 @@ from kroniek.extract.actors.linking import (
     link_persons_in_article,
     propagate_names,
 )
+from kroniek.extract.actors.metonymy import acts
 from kroniek.extract.actors.names import PARTICLES, is_particle_name
 from kroniek.extract.actors.not_actors import load_not_actors
 from kroniek.nlp import canonical_label
@@ -97,6 +98,12 @@ def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
     if entry is not None and slug(normalise_name(entry.name)) == slug(key):
         return Resolved(actor_id, entry.name, entry.actor_type, entry.country, "gazetteer")
     return Resolved(actor_id, name, actor_type, "", "ner")
+
+
+def _place_of(text: str, gaz: Gazetteer) -> Resolved | None:
+    """"Den Haag" as the city it names where it does not act for the government."""
+    entry = gaz.metonym_place(text)
+    return Resolved(entry.actor_id, entry.name, "place", entry.country, "gazetteer") if entry else None
 
 
 def _strip_article(name: str) -> str:
@@ -272,6 +279,8 @@ def extract_mentions(
             continue
         if label != ent.label_ and res.via == "ner":
             res.via = "context"  # typed by a noun beside the name, not by the NER label
+        if res.via == "metonymy" and not acts(span):
+            res = _place_of(span.text, gaz) or res
         resolved.append((Span(doc, span.start, span.end, label=label), res))
     resolved += propagate_names(doc, resolved)
     resolved.sort(key=lambda pair: pair[0].start)
