@@ -50,6 +50,7 @@ from kroniek.extract.actors.base import (
     slug,
     starts_clause,
 )
+from kroniek.extract.actors.evidence import capital_only_at_clause_start, names_a_language, without_portfolio
 from kroniek.extract.actors.linking import (
     expand_person_names,
     harmonise_types,
@@ -98,6 +99,13 @@ def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
     if entry is not None and slug(normalise_name(entry.name)) == slug(key):
         return Resolved(actor_id, entry.name, entry.actor_type, entry.country, "gazetteer")
     return Resolved(actor_id, name, actor_type, "", "ner")
+
+
+def _imperative_shape(doc: Doc, span: Span) -> bool:
+    """A bare word followed by a preposition, adverb or pronoun ("Let op", "Let wel"): the
+    shape of an imperative, not of a demonym or an adjective, which a noun or verb follows."""
+    after = doc[span.end] if span.end < len(doc) else None
+    return len(span) == 1 and not span.text.endswith("e") and after is not None and after.pos_ in ("ADP", "ADV", "PRON", "DET")
 
 
 def _place_of(text: str, gaz: Gazetteer) -> Resolved | None:
@@ -243,6 +251,8 @@ def _person_label(doc: Doc, span: Span, label: str, lex: RoleLexicon) -> str:
         return "LOC"  # "de gemeente Wijchen", "Wijchen, de gemeente waar ...": the place
     if kind and canonical_label(label) in ("PER", "LOC", "MISC"):
         return "ORG"
+    if canonical_label(label) == "PER" and len(span) == 1 and is_organisation_noun(span.text):
+        return "ORG"  # "Consumentenbond", "Rabobank": a compound naming a kind of organisation
     if canonical_label(label) not in ("ORG", "LOC"):
         return label
     words = [t.text for t in span]
@@ -270,12 +280,16 @@ def extract_mentions(
             continue
         if len(ent) > 1 and ent[-1].is_lower and ent[-1].lower_ in _CUT_SHORT_ENDINGS:
             continue  # a span cut short ("Unie van" before "Rusland en Wit-Rusland")
-        span = clean_span(doc, ent, gaz, person_words)
-        if span is None or _product_model(doc, span):
+        span = without_portfolio(doc, ent)
+        span = clean_span(doc, span, gaz, person_words) if span is not None else None
+        if span is None or _product_model(doc, span) or names_a_language(doc, span):
             continue
         label = _person_label(doc, span, span.label_, lex)
         res = resolve_span(span.text, label, gaz)
         if res is None or gaz.is_excluded(span.text, res.actor_id):
+            continue
+        verb_like = res.via == "adjective" and _imperative_shape(doc, span)  # "Let op": not a Latvian
+        if (res.via == "ner" or verb_like) and capital_only_at_clause_start(doc, span, label):
             continue
         if label != ent.label_ and res.via == "ner":
             res.via = "context"  # typed by a noun beside the name, not by the NER label

@@ -1,0 +1,98 @@
+"""What a capitalised span is when it is not a name: a portfolio, a language, a word that
+is capitalised only because it starts a sentence.
+
+* "minister van Justitie", "minister van Handel Ruhsar Pekcan", "Hanke Bruins Slot van
+  Buitenlandse Zaken": the portfolio after a person's role noun is part of the role, not
+  the ministry and not part of the name (``roles.yaml``: ``portfolios``, ``person_roles``);
+* "in het Engels", "het Duits": a language (CLDR's Dutch names of languages, through
+  :mod:`kroniek.data.lexicons`), not the United Kingdom or Germany;
+* "Let op ...", "Onderwijs is ...": a frequent Dutch word (wordfreq) whose capital comes
+  from the start of the sentence, written nowhere else in the article with a capital.
+
+Why hand-written: no maintained library tells these uses apart in Dutch text; the words
+are data and the frequencies come from wordfreq.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Doc, Span
+
+from kroniek.data import read_yaml
+from kroniek.data.lexicons import frequent_word_zipf, is_first_name, language_names, zipf_nl
+from kroniek.extract.actors.base import starts_clause
+
+
+@functools.lru_cache(maxsize=1)
+def _portfolio_words() -> frozenset[str]:
+    return frozenset(w for phrase in read_yaml("roles.yaml")["portfolios"] for w in phrase.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _person_roles() -> frozenset[str]:
+    config = read_yaml("roles.yaml")
+    return frozenset([*(k.lower() for k in config["roles"]), *config["person_roles"]])
+
+
+_PORTFOLIO_GLUE = {"en", ",", "&", "/"}
+_PORTFOLIO_OF = {"van", "voor"}
+
+
+def portfolio_end(doc: Doc, i: int) -> int:
+    """End of the portfolio that starts at token ``i`` ("Buitenlandse Zaken", "Justitie en
+    Veiligheid"), or ``i`` when none does."""
+    end = j = i
+    words = _portfolio_words()
+    while j < len(doc):
+        if doc[j].text in words:
+            end = j = j + 1
+        elif doc[j].lower_ in _PORTFOLIO_GLUE and j + 1 < len(doc) and doc[j + 1].text in words and end > i:
+            j += 1
+        else:
+            break
+    return end
+
+
+def after_person_role(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows "minister van", "staatssecretaris voor", "wethouder van"."""
+    return i >= 2 and doc[i - 1].lower_ in _PORTFOLIO_OF and doc[i - 2].lower_ in _person_roles()
+
+
+def without_portfolio(doc: Doc, span: Span) -> Span | None:
+    """The span without the portfolio a role gives it: None for "Justitie" in "minister van
+    Justitie", "Ruhsar Pekcan" (a person) for "Handel Ruhsar Pekcan" after "minister van",
+    "Hanke Bruins Slot" for "Hanke Bruins Slot van Buitenlandse Zaken"."""
+    if after_person_role(doc, span.start):
+        end = portfolio_end(doc, span.start)
+        if end >= span.end:
+            return None
+        if end > span.start:
+            return Span(doc, end, span.end, label="PER")
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].lower_ in _PORTFOLIO_OF and portfolio_end(doc, k + 1) >= span.end:
+            return Span(doc, span.start, k, label="PER")
+    return span
+
+
+def names_a_language(doc: Doc, span: Span) -> bool:
+    """"in het Engels", "het Nederlands", "vertaald naar het Duits": a language name after
+    "het" (a language is a het-word; the adjective before a het-noun takes -e, "het Engelse
+    parlement") and not followed by a noun."""
+    if span.text not in language_names() or span.start == 0 or doc[span.start - 1].lower_ != "het":
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN")
+
+
+def capital_only_at_clause_start(doc: Doc, span: Span, label: str) -> bool:
+    """"Let op", "Onderwijs is ...": one frequent Dutch word at the start of a sentence
+    that the article writes nowhere else with a capital inside a sentence (a given name
+    the NER calls a person keeps its capital's benefit of the doubt)."""
+    if len(span) != 1 or not starts_clause(doc, span.start) or not span.text[:1].isupper() or span.text.isupper():
+        return False
+    if label == "PER" and is_first_name(span.text):
+        return False
+    if zipf_nl(span.text.lower()) < frequent_word_zipf():
+        return False
+    return not any(t.text == span.text and not starts_clause(doc, t.i) for t in doc)
