@@ -107,6 +107,12 @@ class Gazetteer:
                 return None
         return hit
 
+    def foreign_country(self, surface: str) -> Entry | None:
+        """"España", "Deutschland": a country named in another language (for a span the NER
+        calls a place; not in the ruler, so "Jordan" in "Michael Jordan" stays a name)."""
+        iso3 = foreign_country_names().get(normalise_name(surface))
+        return self.entries.get(iso3) if iso3 else None
+
     def metonym_place(self, surface: str) -> Entry | None:
         """The place a metonym names when it does not act: "Den Haag" (the city), not NLD."""
         key = normalise_name(surface)
@@ -160,6 +166,22 @@ def _babel_countries() -> dict[str, str]:
         country = pycountry.countries.get(alpha_2=alpha2) if len(alpha2) == 2 and alpha2.isalpha() else None
         if country is not None:
             names[country.alpha_3] = name
+    return names
+
+
+# Languages whose names of countries news quotes ("España", "Deutschland", "United Kingdom").
+_FOREIGN_LOCALES = ("en", "de", "fr", "es", "it", "pt")
+
+
+@functools.lru_cache(maxsize=1)
+def foreign_country_names() -> dict[str, str]:
+    """Normalised name of a country in another language -> ISO 3166 alpha-3 (CLDR via Babel)."""
+    names = {}
+    for locale in _FOREIGN_LOCALES:
+        for alpha2, name in Locale(locale).territories.items():
+            country = pycountry.countries.get(alpha_2=alpha2) if len(alpha2) == 2 and alpha2.isalpha() else None
+            if country is not None:
+                names.setdefault(normalise_name(name), country.alpha_3)
     return names
 
 

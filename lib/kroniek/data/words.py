@@ -89,6 +89,11 @@ def is_organisation_noun(word: str) -> bool:
     return w in nouns or any(w.endswith(n) and len(w) > len(n) + 2 for n in nouns if len(n) >= 4)
 
 
+def is_place_noun(word: str) -> bool:
+    """"stadion", "poppodium", "dorp": a noun that names a kind of place."""
+    return word.casefold() in _shapes()["place_nouns"]
+
+
 def is_territorial_noun(word: str) -> bool:
     """"gemeente", "provincie": an organisation noun that also names the place it governs."""
     return word.casefold() in _shapes()["territorial_nouns"]

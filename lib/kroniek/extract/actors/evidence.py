@@ -7,7 +7,8 @@ is capitalised only because it starts a sentence.
 * "in het Engels", "het Duits": a language (CLDR's Dutch names of languages, through
   :mod:`kroniek.data.lexicons`), not the United Kingdom or Germany;
 * "Let op ...", "Onderwijs is ...": a frequent Dutch word (wordfreq) whose capital comes
-  from the start of the sentence, written nowhere else in the article with a capital.
+  from the start of the sentence, written nowhere else in the article with a capital;
+* "Boeing 737 Max": a product's model after its maker, not an actor.
 
 Why hand-written: no maintained library tells these uses apart in Dutch text; the words
 are data and the frequencies come from wordfreq.
@@ -96,3 +97,17 @@ def capital_only_at_clause_start(doc: Doc, span: Span, label: str) -> bool:
     if zipf_nl(span.text.lower()) < frequent_word_zipf():
         return False
     return not any(t.text == span.text and not starts_clause(doc, t.i) for t in doc)
+
+
+def product_model(doc: Doc, span: Span) -> bool:
+    """"Boeing 737 Max", "Airbus A380 Neo": a name after a maker and a model number is a
+    product, not an actor."""
+    i = span.start
+    return i >= 2 and doc[i - 1].text[:1].isdigit() and any(c.isdigit() for c in doc[i - 1].text) and doc[i - 2].text[:1].isupper()
+
+
+def imperative_shape(doc: Doc, span: Span) -> bool:
+    """A bare word followed by a preposition, adverb or pronoun ("Let op", "Let wel"): the
+    shape of an imperative, not of a demonym or an adjective, which a noun or verb follows."""
+    after = doc[span.end] if span.end < len(doc) else None
+    return len(span) == 1 and not span.text.endswith("e") and after is not None and after.pos_ in ("ADP", "ADV", "PRON", "DET")

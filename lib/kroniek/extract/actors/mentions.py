@@ -34,10 +34,12 @@ from spacy.tokens import Doc, Span
 
 from kroniek.data import read_yaml
 from kroniek.data.gazetteer import Gazetteer, normalise_name
+from kroniek.data.lexicons import big_city_population, is_first_name, world_city
 from kroniek.data.words import (
     common_word_pos,
     is_organisation_head,
     is_organisation_noun,
+    is_place_noun,
     is_territorial_noun,
     is_title_word,
     particles,
@@ -50,7 +52,13 @@ from kroniek.extract.actors.base import (
     slug,
     starts_clause,
 )
-from kroniek.extract.actors.evidence import capital_only_at_clause_start, names_a_language, without_portfolio
+from kroniek.extract.actors.evidence import (
+    capital_only_at_clause_start,
+    imperative_shape,
+    names_a_language,
+    product_model,
+    without_portfolio,
+)
 from kroniek.extract.actors.linking import (
     expand_person_names,
     harmonise_types,
@@ -85,10 +93,18 @@ def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
         entry = gaz.entries.get(actor_id)
         if entry is not None:
             return Resolved(actor_id, entry.name, entry.actor_type, entry.country, hit.via)
+    foreign = gaz.foreign_country(text) if canon in ("LOC", "MISC") else None
+    if foreign is not None:
+        return Resolved(foreign.actor_id, foreign.name, "country", foreign.country, "gazetteer")
     if canon == "MISC":
         return None  # events, works, products: not actors unless the gazetteer knows them
     actor_type = TYPE_BY_LABEL[canon]
     name = re.sub(r"\s+", " ", text).strip(" .,;:'\"‘’“”")
+    city = world_city(name) if canon in ("LOC", "PER") else None
+    if city is not None and canon == "LOC" and slug(city[0])[:3] == slug(name)[:3]:
+        return Resolved(f"loc:{slug(normalise_name(city[0]))}", name, "place", "", "ner")  # "İstanbul" is Istanbul
+    if city is not None and city[1] >= big_city_population() and " " not in name and not is_first_name(name):
+        return Resolved(f"loc:{slug(normalise_name(name))}", name, "place", "", "context")  # a city is never a person
     key = normalise_name(name)
     if actor_type != "person":
         name = _strip_article(name)
@@ -99,13 +115,6 @@ def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
     if entry is not None and slug(normalise_name(entry.name)) == slug(key):
         return Resolved(actor_id, entry.name, entry.actor_type, entry.country, "gazetteer")
     return Resolved(actor_id, name, actor_type, "", "ner")
-
-
-def _imperative_shape(doc: Doc, span: Span) -> bool:
-    """A bare word followed by a preposition, adverb or pronoun ("Let op", "Let wel"): the
-    shape of an imperative, not of a demonym or an adjective, which a noun or verb follows."""
-    after = doc[span.end] if span.end < len(doc) else None
-    return len(span) == 1 and not span.text.endswith("e") and after is not None and after.pos_ in ("ADP", "ADV", "PRON", "DET")
 
 
 def _place_of(text: str, gaz: Gazetteer) -> Resolved | None:
@@ -213,13 +222,6 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
     return span
 
 
-def _product_model(doc: Doc, span: Span) -> bool:
-    """"Boeing 737 Max", "Airbus A380 Neo": a name after a maker and a model number is a
-    product, not an actor."""
-    i = span.start
-    return i >= 2 and doc[i - 1].text[:1].isdigit() and any(c.isdigit() for c in doc[i - 1].text) and doc[i - 2].text[:1].isupper()
-
-
 _APPOSITION_ARTICLES = {"de", "het", "een"}
 
 
@@ -245,6 +247,8 @@ def _person_label(doc: Doc, span: Span, label: str, lex: RoleLexicon) -> str:
     the council of a place ("de gemeente Wijchen"), whatever the NER said; the NER label
     otherwise."""
     prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.is_lower and is_place_noun(prev.text) and canonical_label(label) in ("PER", "ORG", "MISC"):
+        return "LOC"  # "stadion Het Kasteel", "poppodium Doornroosje"
     kind_before = prev.text if prev is not None and prev.is_lower and is_organisation_noun(prev.text) else None
     kind = kind_before or _organisation_apposition(doc, span)
     if kind and is_territorial_noun(kind):
@@ -282,13 +286,13 @@ def extract_mentions(
             continue  # a span cut short ("Unie van" before "Rusland en Wit-Rusland")
         span = without_portfolio(doc, ent)
         span = clean_span(doc, span, gaz, person_words) if span is not None else None
-        if span is None or _product_model(doc, span) or names_a_language(doc, span):
+        if span is None or product_model(doc, span) or names_a_language(doc, span):
             continue
         label = _person_label(doc, span, span.label_, lex)
         res = resolve_span(span.text, label, gaz)
         if res is None or gaz.is_excluded(span.text, res.actor_id):
             continue
-        verb_like = res.via == "adjective" and _imperative_shape(doc, span)  # "Let op": not a Latvian
+        verb_like = res.via == "adjective" and imperative_shape(doc, span)  # "Let op": not a Latvian
         if (res.via == "ner" or verb_like) and capital_only_at_clause_start(doc, span, label):
             continue
         if label != ent.label_ and res.via == "ner":
