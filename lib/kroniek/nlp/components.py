@@ -188,7 +188,10 @@ def _family_name_after(doc: Doc, i: int) -> int:
         return i
     if common_word_pos(word.text) and not is_first_name(word.text):
         return i
-    return _name_end(doc, i)
+    end = i + 1  # capitalised words only: "Frans Swinkels van de Brabantse Milieufederatie" ends at Swinkels
+    while end < len(doc) and doc[end].is_alpha and doc[end].is_title and not doc[end].is_sent_start and not is_organisation_head(doc[end].text):
+        end += 1
+    return end
 
 
 def _name_end_after_particles(doc: Doc, i: int) -> int:

@@ -64,6 +64,9 @@ def without_portfolio(doc: Doc, span: Span) -> Span | None:
     """The span without the portfolio a role gives it: None for "Justitie" in "minister van
     Justitie", "Ruhsar Pekcan" (a person) for "Handel Ruhsar Pekcan" after "minister van",
     "Hanke Bruins Slot" for "Hanke Bruins Slot van Buitenlandse Zaken"."""
+    after_name = span.start >= 2 and doc[span.start - 1].lower_ in _PORTFOLIO_OF and doc[span.start - 2].ent_type_ in ("PER", "PERSON")
+    if after_name and portfolio_end(doc, span.start) >= span.end:
+        return None  # "minister Florence Parly van Defensie"
     if after_person_role(doc, span.start):
         end = portfolio_end(doc, span.start)
         if end >= span.end:
