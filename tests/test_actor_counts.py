@@ -62,3 +62,33 @@ def test_the_chart_says_what_it_counts_and_stacks_the_kinds(query):
 def test_empty_chart_still_says_what_it_counts():
     fig = charts.actor_kind_bar(pd.DataFrame())
     assert fig.layout.title.text == "Most mentioned actors — counting names and aliases"
+
+
+def _bar_values(at, actor: str) -> dict[str, int]:
+    import json
+
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        if spec["layout"].get("title", {}).get("text", "").startswith("Most mentioned actors"):
+            title = spec["layout"]["title"]["text"]
+            return {"title": title, **{t["name"]: t["x"][t["y"].index(actor)] for t in spec["data"] if actor in t["y"]}}
+    raise AssertionError("no actor chart")
+
+
+def test_actors_page_counts_names_and_the_toggle_stacks_the_rest():
+    """The seed: Rusland named 3 times, "Russische" twice, Moskou acting once."""
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
+    at.run()
+    at.switch_page("pages/actors.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _bar_values(at, "Rusland") == {"title": "Most mentioned actors — counting names and aliases", "country": 3}
+    at.toggle(key="actors_indirect").set_value(True).run()
+    assert _bar_values(at, "Rusland") == {
+        "title": "Most mentioned actors — counting names and aliases, adjectives, capitals for a government, role references",
+        "country: names and aliases": 3, "country: adjectives": 2, "country: capitals for a government": 1,
+    }
