@@ -121,3 +121,32 @@ def test_a_role_noun_before_a_name_starts_a_person(nlp):
 def test_spellings_of_a_city_are_one_place(nlp):
     found = mentions(nlp, "Hij vloog naar İstanbul en daarna naar Istanbul.")  # made up
     assert {(a, k) for _, a, k in found} == {("loc:istanbul", "place")}
+
+
+# 5. A people is a group, by the grammar around its plural name.
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Fossielvrij Friesland heeft drie bussen geregeld waarmee 150 Friezen naar Amsterdam worden vervoerd.", "Friezen"),  # dpg-10686867
+        ("De Koerden vechten tegen IS.", "De Koerden"),  # made up (issue)
+    ],
+)
+def test_a_people_is_a_group(nlp, sentence, name):
+    assert (name, "group") in {(t, k) for t, _, k in mentions(nlp, sentence)}
+
+
+# 1. Across articles, a bare surname joins the corpus's one full name only in the same period.
+def test_a_surname_joins_the_one_full_name_of_the_same_period():
+    from kroniek.data.schema import frame
+    from kroniek.extract import corpus_tables
+
+    row = lambda a, actor_id, actor: {  # noqa: E731
+        "article_id": a, "sentence_id": 0, "start": 0, "end": 1, "text": actor, "label": "PER", "actor_id": actor_id,
+        "actor": actor, "actor_type": "person", "country": "", "via": "ner"}
+    mentions = frame("mentions", [row("a", "per:frans-timmermans", "Frans Timmermans"), row("b", "per:timmermans", "Timmermans"),
+                                  row("c", "per:timmermans", "Timmermans")])
+    articles = frame("articles", [{"article_id": "a", "date": "2019-03-01"}, {"article_id": "b", "date": "2019-03-20"},
+                                  {"article_id": "c", "date": "2019-11"}])
+    out = corpus_tables({"mentions": mentions, "articles": articles}, corrections=False)["mentions"]
+    assert out[["article_id", "actor_id"]].values.tolist() == [
+        ["a", "per:frans-timmermans"], ["b", "per:frans-timmermans"], ["c", "per:timmermans"]]

@@ -13,7 +13,7 @@ the mentions of the whole corpus:
    everywhere, when exactly one full name was linked to it (so two "Jansen"s stay two);
    a genitive ("Baudets") counts as its base;
 3. **surnames**: a bare surname merges into the corpus's one full name with it
-   (:func:`surname_links`).
+   (:func:`surname_links`), named in the same period (:data:`SURNAME_PERIOD`).
 
 All steps work on distinct (actor_id, actor, actor_type) values, so a corpus of a million
 mentions costs as much as its few thousand distinct names.
@@ -182,8 +182,35 @@ def _apply(mentions: pd.DataFrame, links: dict[str, tuple[str, str, str]]) -> pd
     return mentions
 
 
-def resolve_corpus(mentions: pd.DataFrame, known: Iterable[tuple[str, str]] = (), gaz: Gazetteer | None = None) -> pd.DataFrame:
-    """The mentions with types decided by evidence, short forms and surnames linked."""
+# How far apart in time a bare surname and the one full name it joins may be named: the
+# same "Timmermans" in one month's news, not a namesake of another year.
+SURNAME_PERIOD = pd.Timedelta(days=60)
+
+
+def _in_period(mentions: pd.DataFrame, hit: pd.Series, targets: pd.Series, dates: pd.Series | None) -> pd.Series:
+    """Of the ``hit`` rows, those whose article is dated within :data:`SURNAME_PERIOD` of an
+    article naming their target (undated articles link as before)."""
+    if dates is None or not hit.any():
+        return hit
+    article_date = mentions["article_id"].map(dates)
+    named_on: dict[str, list] = {}
+    for actor_id, date in zip(mentions["actor_id"], article_date):
+        if pd.notna(date):
+            named_on.setdefault(actor_id, []).append(date)
+    keep = hit.copy()
+    for index in hit[hit].index:
+        date, target = article_date.at[index], targets.at[index][0]
+        if pd.notna(date):
+            keep.at[index] = any(abs(date - d) <= SURNAME_PERIOD for d in named_on.get(target, ()))
+    return keep
+
+
+def resolve_corpus(
+    mentions: pd.DataFrame, known: Iterable[tuple[str, str]] = (), gaz: Gazetteer | None = None, dates: pd.Series | None = None
+) -> pd.DataFrame:
+    """The mentions with types decided by evidence, short forms and surnames linked (a
+    surname across articles only within :data:`SURNAME_PERIOD` of its full name, given the
+    articles' ``dates``: article_id -> Timestamp)."""
     if mentions.empty:
         return mentions
     gaz = gaz or load_gazetteer()
@@ -195,7 +222,7 @@ def resolve_corpus(mentions: pd.DataFrame, known: Iterable[tuple[str, str]] = ()
         mentions = mentions.copy()
         keys = pd.Series(list(zip(mentions["actor_id"], mentions["actor"])), index=mentions.index)
         targets = keys.map(links)
-        hit = targets.notna()
+        hit = _in_period(mentions, targets.notna(), targets, dates)
         mentions.loc[hit, "actor_id"] = [t[0] for t in targets[hit]]
         mentions.loc[hit, "actor"] = [t[1] for t in targets[hit]]
         mentions.loc[hit, "actor_type"] = "person"

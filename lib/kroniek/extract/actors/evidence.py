@@ -8,7 +8,9 @@ is capitalised only because it starts a sentence.
   :mod:`kroniek.data.lexicons`), not the United Kingdom or Germany;
 * "Let op ...", "Onderwijs is ...": a frequent Dutch word (wordfreq) whose capital comes
   from the start of the sentence, written nowhere else in the article with a capital;
-* "Boeing 737 Max": a product's model after its maker, not an actor.
+* "Boeing 737 Max": a product's model after its maker, not an actor;
+* "de Syrische Koerden", "honderden Joden", "De Koerden vechten": a people, a group of
+  persons named by one plural word, not a place or a person.
 
 Why hand-written: no maintained library tells these uses apart in Dutch text; the words
 are data and the frequencies come from wordfreq.
@@ -17,11 +19,13 @@ are data and the frequencies come from wordfreq.
 from __future__ import annotations
 
 import functools
+from typing import Callable
 
 from spacy.tokens import Doc, Span
 
 from kroniek.data import read_yaml
 from kroniek.data.lexicons import frequent_word_zipf, is_first_name, language_names, zipf_nl
+from kroniek.data.words import common_word_pos
 from kroniek.extract.actors.base import starts_clause
 
 
@@ -114,3 +118,26 @@ def imperative_shape(doc: Doc, span: Span) -> bool:
     shape of an imperative, not of a demonym or an adjective, which a noun or verb follows."""
     after = doc[span.end] if span.end < len(doc) else None
     return len(span) == 1 and not span.text.endswith("e") and after is not None and after.pos_ in ("ADP", "ADV", "PRON", "DET")
+
+
+_PLURAL_ENDINGS = ("en", "ers")  # Dutch plurals of peoples: Koerden, Joden, Friezen, Amsterdammers
+_QUANTIFIERS = {"veel", "vele", "alle", "sommige", "enkele", "honderden", "duizenden", "tienduizenden", "miljoenen", "talloze", "meeste"}
+
+
+def names_a_people(doc: Doc, span: Span, is_adjective: Callable[[str], bool]) -> bool:
+    """Whether a one-word name in a Dutch plural form is a people by the grammar around
+    it: a plural verb agrees with it alone ("De Koerden vechten"), a number or quantifier
+    counts it ("150 Friezen", "honderden Joden") or a country adjective
+    qualifies it ("Syrische Koerden")."""
+    if len(span) == 2 and span[0].lower_ == "de":
+        span = span[1:]  # "De Koerden" at the start of a sentence
+    if len(span) != 1 or span.start == 0 or not span.text.endswith(_PLURAL_ENDINGS):
+        return False
+    if span.end < len(doc) and doc[span.end].text == "-":
+        return False  # "twee Fastned-vlinders": a compound
+    word, before = span[0], doc[span.start - 1]
+    if is_first_name(word.text) or common_word_pos(word.text):
+        return False  # "Ruben", "Gemeenten"
+    if word.dep_ == "nsubj" and "Plur" in word.head.morph.get("Number") and not any(c.dep_ == "conj" for c in word.children):
+        return True
+    return before.pos_ == "NUM" or before.lower_ in _QUANTIFIERS or (before.is_title and before.text.endswith("e") and is_adjective(before.text))

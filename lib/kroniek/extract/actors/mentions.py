@@ -56,6 +56,7 @@ from kroniek.extract.actors.evidence import (
     capital_only_at_clause_start,
     imperative_shape,
     names_a_language,
+    names_a_people,
     product_model,
     without_portfolio,
 )
@@ -277,6 +278,7 @@ def extract_mentions(
     the roles the article gives its persons and "de Russische president"-style
     references to them (via=coref)."""
     lex = load_roles()
+    is_adjective = lambda word: (hit := gaz.lookup(word)) is not None and hit.via == "adjective"  # noqa: E731
     person_words = {t.text for ent in doc.ents if canonical_label(ent.label_) == "PER" and len(ent) > 1 for t in ent[:1]}
     resolved: list[tuple[Span, Resolved]] = []
     for ent in doc.ents:
@@ -297,6 +299,8 @@ def extract_mentions(
             continue
         if label != ent.label_ and res.via == "ner":
             res.via = "context"  # typed by a noun beside the name, not by the NER label
+        if res.via == "ner" and res.actor_type in ("place", "person") and names_a_people(doc, span, is_adjective):
+            res = Resolved(f"grp:{slug(normalise_name(span.text))}", _strip_article(span.text), "group", "", "context")
         if res.via == "metonymy" and not acts(span):
             res = _place_of(span.text, gaz) or res
         resolved.append((Span(doc, span.start, span.end, label=label), res))
