@@ -150,3 +150,18 @@ def test_a_surname_joins_the_one_full_name_of_the_same_period():
     out = corpus_tables({"mentions": mentions, "articles": articles}, corrections=False)["mentions"]
     assert out[["article_id", "actor_id"]].values.tolist() == [
         ["a", "per:frans-timmermans"], ["b", "per:frans-timmermans"], ["c", "per:timmermans"]]
+
+
+# 6. An organisation after a person's name is an affiliation; 5. a name before an
+# organisation's head word ("Airlines") is that organisation, not the country.
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("' ' Topman Louis Gallois van EADS zei dat ``Deze belangrijke selectie is positief voor onze klanten.",
+         ("Louis Gallois", "per:louis-gallois", "person")),  # MEANTIME airbus-100911
+        ("Singapore Airlines zegt dat het een vergoeding van Airbus krijgt voor de extra vertraging bij de levering van de "
+         "nieuwe A380 superjumbo.", ("Singapore Airlines", "org:singapore-airlines", "organisation")),  # MEANTIME airbus-51682
+    ],
+)
+def test_affiliations_and_organisation_heads(nlp, sentence, expected):
+    assert expected in mentions(nlp, sentence)

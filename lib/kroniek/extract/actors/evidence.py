@@ -67,7 +67,8 @@ def after_person_role(doc: Doc, i: int) -> bool:
 def without_portfolio(doc: Doc, span: Span) -> Span | None:
     """The span without the portfolio a role gives it: None for "Justitie" in "minister van
     Justitie", "Ruhsar Pekcan" (a person) for "Handel Ruhsar Pekcan" after "minister van",
-    "Hanke Bruins Slot" for "Hanke Bruins Slot van Buitenlandse Zaken"."""
+    "Hanke Bruins Slot" for "Hanke Bruins Slot van Buitenlandse Zaken" and "Louis Gallois"
+    for "Louis Gallois van EADS" (an organisation's acronym after the name)."""
     after_name = span.start >= 2 and doc[span.start - 1].lower_ in _PORTFOLIO_OF and doc[span.start - 2].ent_type_ in ("PER", "PERSON")
     if after_name and portfolio_end(doc, span.start) >= span.end:
         return None  # "minister Florence Parly van Defensie"
@@ -77,9 +78,10 @@ def without_portfolio(doc: Doc, span: Span) -> Span | None:
             return None
         if end > span.start:
             return Span(doc, end, span.end, label="PER")
-    for k in range(span.start + 1, span.end - 1):
-        if doc[k].lower_ in _PORTFOLIO_OF and portfolio_end(doc, k + 1) >= span.end:
-            return Span(doc, span.start, k, label="PER")
+    for k in range(span.start + 1, span.end - 1 if span.label_ in ("PER", "PERSON") else span.start):
+        rest = doc[k + 1 : span.end]
+        if doc[k].lower_ in _PORTFOLIO_OF and (portfolio_end(doc, k + 1) >= span.end or rest.text.isupper()):
+            return Span(doc, span.start, k, label="PER")  # "... van Buitenlandse Zaken", "Louis Gallois van EADS"
     return span
 
 

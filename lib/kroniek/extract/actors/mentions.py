@@ -189,10 +189,10 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
     "Thierry" (a noun is dropped when the rest is a known name: the gazetteer's, or a
     given name of a person the article names).  Particles ("Van Wijk") are kept.
     """
-    if gaz.lookup(span.text) is not None:
-        return span
     if span.end < len(doc) and is_organisation_head(doc[span.end].text) and span[-1].text[:1].isupper():
-        span = Span(doc, span.start, span.end + 1, label="ORG")  # "Comenius" + "Lyceum"
+        span = Span(doc, span.start, span.end + 1, label="ORG")  # "Comenius" + "Lyceum", "Singapore" + "Airlines"
+    elif gaz.lookup(span.text) is not None:
+        return span
     elif len(span) > 1 and is_organisation_head(span[-1].text) and canonical_label(span.label_) != "ORG":
         span = Span(doc, span.start, span.end, label="ORG")  # "Comenius Lyceum" typed a person
     canon = canonical_label(span.label_)
