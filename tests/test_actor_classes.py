@@ -165,3 +165,22 @@ def test_a_surname_joins_the_one_full_name_of_the_same_period():
 )
 def test_affiliations_and_organisation_heads(nlp, sentence, expected):
     assert expected in mentions(nlp, sentence)
+
+
+# 4. Function words, products and fragments are not actors; 6. a ministry is named in full.
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("'Het probleem in Spanje is niet dat van rechters wordt verwacht dat ze gehoorzamen aan politici.",
+         [("Spanje", "ESP", "country")]),  # dpg-10592142: "Het" is no person
+        ("Het onheil zat 'ingebakken' in de 737 Max 8, stellen zij.", []),  # dpg-10726003: the 737 Max is an aircraft
+        ("'Het kabinet Rutte-II heeft nooit een meerderheid in de Eerste Kamer gehad.",
+         [("Rutte-II", "org:rutte-ii", "organisation"), ("Eerste Kamer", "org:eerste-kamer", "organisation")]),  # dpg-10742655
+        ("Het ministerie van Onderwijs is tot de conclusie gekomen dat lang niet alle scholen zich daarvoor lenen.",
+         [("ministerie van Onderwijs", "org:ministerie-onderwijs", "organisation")]),  # dpg-10778639
+        ("Toch ziet minister Arie Slob (Onderwijs) voorzichtige eerste stappen in de goede richting.",
+         [("Arie Slob", "per:arie-slob", "person")]),  # dpg-10805514
+    ],
+)
+def test_what_is_not_a_name_on_its_own(nlp, sentence, expected):
+    assert mentions(nlp, sentence) == expected

@@ -19,6 +19,7 @@ are data and the frequencies come from wordfreq.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Callable
 
 from spacy.tokens import Doc, Span
@@ -40,6 +41,8 @@ def _person_roles() -> frozenset[str]:
     return frozenset([*(k.lower() for k in config["roles"]), *config["person_roles"]])
 
 
+# Parts of speech of a common word that never is a name or starts one ("Geef Forum", "Ook Rutte", "Het").
+NEVER_NAME_POS = {"VERB", "AUX", "INTJ", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "NUM"}
 _PORTFOLIO_GLUE = {"en", ",", "&", "/"}
 _PORTFOLIO_OF = {"van", "voor"}
 
@@ -64,14 +67,24 @@ def after_person_role(doc: Doc, i: int) -> bool:
     return i >= 2 and doc[i - 1].lower_ in _PORTFOLIO_OF and doc[i - 2].lower_ in _person_roles()
 
 
+@functools.lru_cache(maxsize=1)
+def _ministry_nouns() -> frozenset[str]:
+    return frozenset(read_yaml("roles.yaml")["ministry_nouns"])
+
+
 def without_portfolio(doc: Doc, span: Span) -> Span | None:
-    """The span without the portfolio a role gives it: None for "Justitie" in "minister van
-    Justitie", "Ruhsar Pekcan" (a person) for "Handel Ruhsar Pekcan" after "minister van",
+    """The span without the portfolio a role gives it: "ministerie van Onderwijs" (the
+    ministry in full) for "Onderwijs" after "het ministerie van"; None for "Justitie" in
+    "minister van Justitie" and "Onderwijs" in "minister Arie Slob (Onderwijs)", "Ruhsar Pekcan" (a person) for "Handel Ruhsar Pekcan" after "minister van",
     "Hanke Bruins Slot" for "Hanke Bruins Slot van Buitenlandse Zaken" and "Louis Gallois"
     for "Louis Gallois van EADS" (an organisation's acronym after the name)."""
-    after_name = span.start >= 2 and doc[span.start - 1].lower_ in _PORTFOLIO_OF and doc[span.start - 2].ent_type_ in ("PER", "PERSON")
-    if after_name and portfolio_end(doc, span.start) >= span.end:
-        return None  # "minister Florence Parly van Defensie"
+    is_portfolio = portfolio_end(doc, span.start) >= span.end
+    before = [t for t in doc[max(0, span.start - 2) : span.start]]
+    if is_portfolio and len(before) == 2 and before[0].lower_ in _ministry_nouns() and before[1].lower_ in _PORTFOLIO_OF:
+        return Span(doc, span.start - 2, span.end, label="ORG")  # "het ministerie van Onderwijs", in full
+    after_name = len(before) == 2 and before[1].lower_ in _PORTFOLIO_OF | {"("} and before[0].ent_type_ in ("PER", "PERSON")
+    if after_name and is_portfolio:
+        return None  # "minister Florence Parly van Defensie", "minister Arie Slob (Onderwijs)"
     if after_person_role(doc, span.start):
         end = portfolio_end(doc, span.start)
         if end >= span.end:
@@ -109,10 +122,14 @@ def capital_only_at_clause_start(doc: Doc, span: Span, label: str) -> bool:
 
 
 def product_model(doc: Doc, span: Span) -> bool:
-    """"Boeing 737 Max", "Airbus A380 Neo": a name after a maker and a model number is a
-    product, not an actor."""
+    """"Boeing 737 Max", "de 737 Max", "Airbus A380 Neo": a name right after a model
+    number is a product, not an actor."""
     i = span.start
-    return i >= 2 and doc[i - 1].text[:1].isdigit() and any(c.isdigit() for c in doc[i - 1].text) and doc[i - 2].text[:1].isupper()
+    if i < 1 or not any(c.isdigit() for c in doc[i - 1].text) or not doc[i - 1].text[:1].isalnum():
+        return False
+    maker = i >= 2 and doc[i - 2].text[:1].isupper()  # "Boeing 737 Max"
+    model = i >= 2 and doc[i - 2].lower_ in _MODEL_WORDS and not span.text.endswith(_PLURAL_ENDINGS)  # "de 737 Max", not "de 150 Friezen"
+    return maker or model
 
 
 def imperative_shape(doc: Doc, span: Span) -> bool:
@@ -122,6 +139,7 @@ def imperative_shape(doc: Doc, span: Span) -> bool:
     return len(span) == 1 and not span.text.endswith("e") and after is not None and after.pos_ in ("ADP", "ADV", "PRON", "DET")
 
 
+_MODEL_WORDS = {"de", "het", "een", "type"}
 _PLURAL_ENDINGS = ("en", "ers")  # Dutch plurals of peoples: Koerden, Joden, Friezen, Amsterdammers
 _QUANTIFIERS = {"veel", "vele", "alle", "sommige", "enkele", "honderden", "duizenden", "tienduizenden", "miljoenen", "talloze", "meeste"}
 
@@ -143,3 +161,19 @@ def names_a_people(doc: Doc, span: Span, is_adjective: Callable[[str], bool]) ->
     if word.dep_ == "nsubj" and "Plur" in word.head.morph.get("Number") and not any(c.dep_ == "conj" for c in word.children):
         return True
     return before.pos_ == "NUM" or before.lower_ in _QUANTIFIERS or (before.is_title and before.text.endswith("e") and is_adjective(before.text))
+
+
+def function_word(span: Span) -> bool:
+    """"Het", "Ook", "Geef": one word that Dutch uses as a function word or a verb (the
+    treebanks' common words), never a name on its own."""
+    return len(span) == 1 and common_word_pos(span.text) in NEVER_NAME_POS
+
+
+@functools.lru_cache(maxsize=1)
+def _cabinet_name() -> re.Pattern:
+    return re.compile(read_yaml("name_shapes.yaml")["cabinet_name"])
+
+
+def is_cabinet_name(text: str) -> bool:
+    """"Rutte-II", "Balkenende-IV": a numbered cabinet, an organisation."""
+    return _cabinet_name().fullmatch(text) is not None

@@ -53,8 +53,11 @@ from kroniek.extract.actors.base import (
     starts_clause,
 )
 from kroniek.extract.actors.evidence import (
+    NEVER_NAME_POS,
     capital_only_at_clause_start,
+    function_word,
     imperative_shape,
+    is_cabinet_name,
     names_a_language,
     names_a_people,
     product_model,
@@ -75,8 +78,6 @@ from kroniek.nlp import canonical_label
 # Particles that make "Van Wijk", "Ter Horst" a family name even where the NER says ORG or LOC.
 _PERSON_PARTICLES = particles("person")
 _CUT_SHORT_ENDINGS = PARTICLES | shape_words("cut_short_endings")
-# Parts of speech of a common word that never start a name ("Geef Forum", "Ook Rutte").
-_NEVER_NAME_POS = {"VERB", "AUX", "INTJ", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "NUM"}
 
 
 def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
@@ -100,7 +101,7 @@ def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
     if canon == "MISC":
         return None  # events, works, products: not actors unless the gazetteer knows them
     actor_type = TYPE_BY_LABEL[canon]
-    name = re.sub(r"\s+", " ", text).strip(" .,;:'\"‘’“”")
+    name = re.sub(r"\s+", " ", text).strip(" .,;:'\"‘’“”[](){}")
     city = world_city(name) if canon in ("LOC", "PER") else None
     if city is not None and canon == "LOC" and slug(city[0])[:3] == slug(name)[:3]:
         return Resolved(f"loc:{slug(normalise_name(city[0]))}", name, "place", "", "ner")  # "İstanbul" is Istanbul
@@ -212,7 +213,7 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
         pos = common_word_pos(first.text) if first.is_title and canon == "PER" else ""
         if pos and starts_clause(doc, first.i):
             known = gaz.lookup(rest.text) is not None or rest.text in person_words
-            if pos in _NEVER_NAME_POS or (pos in ("NOUN", "ADJ") and known):
+            if pos in NEVER_NAME_POS or (pos in ("NOUN", "ADJ") and known):
                 span = Span(doc, span.start + 1, span.end, label=span.label_)
                 continue
         break
@@ -290,12 +291,12 @@ def extract_mentions(
         span = clean_span(doc, span, gaz, person_words) if span is not None else None
         if span is None or product_model(doc, span) or names_a_language(doc, span):
             continue
-        label = _person_label(doc, span, span.label_, lex)
+        label = "ORG" if is_cabinet_name(span.text) else _person_label(doc, span, span.label_, lex)
         res = resolve_span(span.text, label, gaz)
         if res is None or gaz.is_excluded(span.text, res.actor_id):
             continue
         verb_like = res.via == "adjective" and imperative_shape(doc, span)  # "Let op": not a Latvian
-        if (res.via == "ner" or verb_like) and capital_only_at_clause_start(doc, span, label):
+        if (res.via == "ner" or verb_like) and (capital_only_at_clause_start(doc, span, label) or function_word(span)):
             continue
         if label != ent.label_ and res.via == "ner":
             res.via = "context"  # typed by a noun beside the name, not by the NER label
