@@ -184,3 +184,21 @@ def test_affiliations_and_organisation_heads(nlp, sentence, expected):
 )
 def test_what_is_not_a_name_on_its_own(nlp, sentence, expected):
     assert mentions(nlp, sentence) == expected
+
+
+# 4. An acronym the article defines by common words is a measure, not an organisation;
+# 5. an acronym is never a person.
+def test_an_acronym_of_common_words_is_no_actor(nlp):
+    assert mentions(nlp, "Zijn body mass index (BMI) is te hoog. Een BMI boven de 30 is ongezond.") == []  # made up (issue)
+
+
+def test_an_acronym_is_no_person(nlp):
+    found = mentions(nlp, "Volgens GL is dat onzin.")  # made up: GroenLinks abbreviated
+    assert found == [("GL", "org:gl", "organisation")]
+
+
+# 1. An organisation typed by its noun is not the short form of a person with its name.
+def test_a_firm_typed_by_its_noun_is_not_the_namesake_person(nlp):
+    text = "Minister Wopke Hoekstra sprak in Brussel. Volgens peilingbureau Hoekstra daalt het CDA."  # made up (issue)
+    found = mentions(nlp, text)
+    assert ("Wopke Hoekstra", "per:wopke-hoekstra", "person") in found and ("Hoekstra", "org:hoekstra", "organisation") in found

@@ -120,6 +120,7 @@ def short_form_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[
         return {}
     links = {}
     sizes = mentions.groupby(["actor_id", "actor", "actor_type"], sort=False).size()
+    typed_by_context = set(mentions.loc[mentions["via"] == "context", "actor_id"])  # "peilingbureau Hoekstra"
     for (actor_id, actor, actor_type), n in sizes.items():
         if not _is_ner_actor(actor_id, gaz):
             continue
@@ -135,7 +136,7 @@ def short_form_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[
         if target_id == actor_id:
             continue
         if target_type == "person" and actor_type != "person":
-            if not looks_like_person_name(target) or support * 2 < n:
+            if not looks_like_person_name(target) or support * 2 < n or actor_id in typed_by_context:
                 continue
         links[actor_id] = (target_id, target, target_type)
     return links

@@ -9,6 +9,8 @@ is capitalised only because it starts a sentence.
 * "Let op ...", "Onderwijs is ...": a frequent Dutch word (wordfreq) whose capital comes
   from the start of the sentence, written nowhere else in the article with a capital;
 * "Boeing 737 Max": a product's model after its maker, not an actor;
+* "body mass index (BMI)", "persoonsgebonden budget (pgb)": an acronym the article defines
+  by common words is a measure or a thing, not an organisation;
 * "de Syrische Koerden", "honderden Joden", "De Koerden vechten": a people, a group of
   persons named by one plural word, not a place or a person.
 
@@ -177,3 +179,18 @@ def _cabinet_name() -> re.Pattern:
 def is_cabinet_name(text: str) -> bool:
     """"Rutte-II", "Balkenende-IV": a numbered cabinet, an organisation."""
     return _cabinet_name().fullmatch(text) is not None
+
+
+def acronyms_of_common_words(doc: Doc) -> set[str]:
+    """Acronyms the article defines by lower-case words whose initials spell them:
+    "body mass index (BMI)", "persoonsgebonden budget (pgb)"."""
+    found = set()
+    for tok in doc[1:-1]:
+        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or not 2 <= len(tok.text) <= 6 or not tok.is_alpha:
+            continue
+        letters = tok.text.casefold()
+        words = [t for t in doc[max(0, tok.i - 1 - len(letters)) : tok.i - 1]]
+        if len(words) == len(letters) and all(t.is_lower and t.is_alpha for t in words):
+            if "".join(t.text[0] for t in words) == letters:
+                found.add(tok.text)
+    return found

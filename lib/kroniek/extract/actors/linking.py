@@ -246,6 +246,8 @@ def link_persons_in_article(resolved: list[tuple[Span, Resolved]]) -> None:
     for _, res in resolved:
         if res.via not in LINKABLE_VIA or res.actor_type == "country" or res.actor_id in full:
             continue
+        if res.via == "context" and res.actor_type != "person":
+            continue  # "peilingbureau Hoekstra" is typed by its noun, not a short form of a person
         name = res.actor
         if res.actor_type == "person" and is_full_name(name):
             key = surname_of(name).casefold()

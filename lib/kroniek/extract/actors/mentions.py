@@ -54,6 +54,7 @@ from kroniek.extract.actors.base import (
 )
 from kroniek.extract.actors.evidence import (
     NEVER_NAME_POS,
+    acronyms_of_common_words,
     capital_only_at_clause_start,
     function_word,
     imperative_shape,
@@ -71,7 +72,7 @@ from kroniek.extract.actors.linking import (
     propagate_names,
 )
 from kroniek.extract.actors.metonymy import acts
-from kroniek.extract.actors.names import PARTICLES, is_particle_name
+from kroniek.extract.actors.names import PARTICLES, is_acronym_like, is_particle_name
 from kroniek.extract.actors.not_actors import load_not_actors
 from kroniek.nlp import canonical_label
 
@@ -106,7 +107,7 @@ def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
     if city is not None and canon == "LOC" and slug(city[0])[:3] == slug(name)[:3]:
         return Resolved(f"loc:{slug(normalise_name(city[0]))}", name, "place", "", "ner")  # "İstanbul" is Istanbul
     if city is not None and city[1] >= big_city_population() and " " not in name and not is_first_name(name):
-        return Resolved(f"loc:{slug(normalise_name(name))}", name, "place", "", "context")  # a city is never a person
+        return Resolved(f"loc:{slug(normalise_name(name))}", name, "place", "", "ner")  # a city is never a person
     key = normalise_name(name)
     if actor_type != "person":
         name = _strip_article(name)
@@ -117,6 +118,15 @@ def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
     if entry is not None and slug(normalise_name(entry.name)) == slug(key):
         return Resolved(actor_id, entry.name, entry.actor_type, entry.country, "gazetteer")
     return Resolved(actor_id, name, actor_type, "", "ner")
+
+
+def _organisation_head_after(doc: Doc, span: Span) -> bool:
+    """"Comenius" before "Lyceum", "Singapore" before "Airlines": a head word that ends the
+    name (not "Air" in "Air Force", which a capitalised word continues)."""
+    end = span.end
+    if end >= len(doc) or not is_organisation_head(doc[end].text) or not span[-1].text[:1].isupper():
+        return False
+    return end + 1 >= len(doc) or not doc[end + 1].is_title
 
 
 def _place_of(text: str, gaz: Gazetteer) -> Resolved | None:
@@ -190,9 +200,10 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
     "Thierry" (a noun is dropped when the rest is a known name: the gazetteer's, or a
     given name of a person the article names).  Particles ("Van Wijk") are kept.
     """
-    if span.end < len(doc) and is_organisation_head(doc[span.end].text) and span[-1].text[:1].isupper():
+    known = gaz.lookup(span.text)
+    if _organisation_head_after(doc, span) and (known is None or known.via != "adjective"):
         span = Span(doc, span.start, span.end + 1, label="ORG")  # "Comenius" + "Lyceum", "Singapore" + "Airlines"
-    elif gaz.lookup(span.text) is not None:
+    elif known is not None:
         return span
     elif len(span) > 1 and is_organisation_head(span[-1].text) and canonical_label(span.label_) != "ORG":
         span = Span(doc, span.start, span.end, label="ORG")  # "Comenius Lyceum" typed a person
@@ -257,8 +268,8 @@ def _person_label(doc: Doc, span: Span, label: str, lex: RoleLexicon) -> str:
         return "LOC"  # "de gemeente Wijchen", "Wijchen, de gemeente waar ...": the place
     if kind and canonical_label(label) in ("PER", "LOC", "MISC"):
         return "ORG"
-    if canonical_label(label) == "PER" and len(span) == 1 and is_organisation_noun(span.text):
-        return "ORG"  # "Consumentenbond", "Rabobank": a compound naming a kind of organisation
+    if canonical_label(label) == "PER" and len(span) == 1 and (is_organisation_noun(span.text) or is_acronym_like(span.text)):
+        return "ORG"  # "Consumentenbond", "Rabobank": a compound naming a kind of organisation; "GL", "AH": an acronym
     if canonical_label(label) not in ("ORG", "LOC"):
         return label
     words = [t.text for t in span]
@@ -281,6 +292,7 @@ def extract_mentions(
     lex = load_roles()
     is_adjective = lambda word: (hit := gaz.lookup(word)) is not None and hit.via == "adjective"  # noqa: E731
     person_words = {t.text for ent in doc.ents if canonical_label(ent.label_) == "PER" and len(ent) > 1 for t in ent[:1]}
+    things = acronyms_of_common_words(doc)
     resolved: list[tuple[Span, Resolved]] = []
     for ent in doc.ents:
         if not ent.text.strip() or gaz.is_excluded(ent.text):
@@ -293,7 +305,7 @@ def extract_mentions(
             continue
         label = "ORG" if is_cabinet_name(span.text) else _person_label(doc, span, span.label_, lex)
         res = resolve_span(span.text, label, gaz)
-        if res is None or gaz.is_excluded(span.text, res.actor_id):
+        if res is None or gaz.is_excluded(span.text, res.actor_id) or (span.text in things and res.via != "gazetteer"):
             continue
         verb_like = res.via == "adjective" and imperative_shape(doc, span)  # "Let op": not a Latvian
         if (res.via == "ner" or verb_like) and (capital_only_at_clause_start(doc, span, label) or function_word(span)):
