@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 AUDIT = Path(__file__).parent / "data" / "dpg_top100_audit.csv"
-# Judged on the shipped code over the 585 articles not held out: 98 of 100 (before given
+# Judged on the shipped code over the 585 articles not held out: 99 of 100 (before given
 # names, metonymy by agency and the other actor classes: 97, with the same judgements).
+# Read without the held-out file, duplicates keep 11 more articles: at least 98 then.
 RIGHT_AT_LEAST = 98
 HELDOUT = Path(__file__).parent / "data" / "heldout_ids.txt"
 
