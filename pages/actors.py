@@ -9,8 +9,16 @@ from kroniek import app, charts
 corpus, q, filters = app.view(__file__)
 
 st.title("Actors")
-top = st.slider("Actors shown", 5, 60, 20, key="actors_top")
-event = st.plotly_chart(charts.actor_bar(q.top_actors(top)), key="actors_bar", on_select="rerun", selection_mode="points")
+top_col, kind_col = st.columns([3, 2])
+top = top_col.slider("Actors shown", 5, 60, 20, key="actors_top")
+indirect = kind_col.toggle(
+    "Also count adjectives, capitals and roles", key="actors_indirect",
+    help="By default an actor is counted where it is named (a name or an alias). On: also 'Nederlandse' for the "
+    "Netherlands, 'Den Haag wil' for its government and 'de Russische president' for him, stacked and hatched.",
+)
+event = st.plotly_chart(
+    charts.actor_kind_bar(q.top_actors_by_kind(top, indirect), indirect), key="actors_bar", on_select="rerun", selection_mode="points"
+)
 picked = app.picked(event)
 if picked:
     app.show_sources(q, q.sentence_keys_for_actors(picked), "Sentences naming the selected actor")

@@ -28,7 +28,7 @@ if skipped:
 
 left, right = st.columns([3, 2])
 with left:
-    event = st.plotly_chart(charts.actor_bar(q.top_actors(12)), key="ov_actors", on_select="rerun", selection_mode="points")
+    event = st.plotly_chart(charts.actor_kind_bar(q.top_actors_by_kind(12)), key="ov_actors", on_select="rerun", selection_mode="points")
     picked = app.picked(event)
     if picked:
         app.show_sources(q, q.sentence_keys_for_actors(picked), "Sentences naming the selected actor")

@@ -9,6 +9,7 @@ or a happening id.
 
 from kroniek.charts.actors import (
     actor_bar,
+    actor_kind_bar,
     cooccurrence_network,
     country_map,
     drawn_pairs,
@@ -33,7 +34,7 @@ from kroniek.charts.reader import Mark, highlight_html, marks_from_tables
 from kroniek.charts.timeaxis import UNITS, corpus_period, date_axis, per_hundred, period_start, ticks, time_unit
 
 __all__ = [
-    "ACTOR_TYPE_COLOURS", "EVENT_PALETTE", "LAYOUT", "LANES", "Mark", "PAGE_ROWS", "UNITS", "actor_bar", "amount_label",
+    "ACTOR_TYPE_COLOURS", "EVENT_PALETTE", "LAYOUT", "LANES", "Mark", "PAGE_ROWS", "UNITS", "actor_bar", "actor_kind_bar", "amount_label",
     "amount_ticks", "chronicle", "cooccurrence_network", "corpus_period", "country_map", "date_axis", "date_text",
     "drawn_pairs", "dutch_number", "events_over_time", "highlight_html", "lane_of", "linked_actors", "marks_from_tables", "largest_figures", "mentions_over_time", "money_by_currency", "money_intervals",
     "money_over_time", "network_layout", "per_hundred", "period_start", "place_labels", "safe", "ticks", "time_unit",

@@ -37,6 +37,42 @@ def actor_bar(actors: pd.DataFrame, top: int = 20, title: str = "Most mentioned 
     return fig
 
 
+# How each kind of mention is drawn in the stacked bars: names solid, the rest hatched.
+KIND_PATTERNS = {"name": "", "adjective": "/", "metonym": "x", "role": "."}
+KIND_LABELS = {"name": "names and aliases", "adjective": "adjectives", "metonym": "capitals for a government", "role": "role references"}
+
+
+def actor_kind_bar(actors: pd.DataFrame, indirect: bool = False, title: str = "Most mentioned actors") -> go.Figure:
+    """Horizontal bars of mentions by kind (``n_name``, ``n_adjective``, ``n_metonym``,
+    ``n_role`` per actor): names and aliases alone, or with ``indirect`` every kind stacked
+    (colour: actor type; pattern: kind).  The title says what is counted."""
+    counted = ", ".join(KIND_LABELS[k] for k in KIND_PATTERNS if indirect or k == "name")
+    title = f"{title} — counting {counted}"
+    if actors.empty:
+        return _empty(title)
+    data = actors.assign(actor=_safe_list(actors["actor"]))
+    order = list(data["actor"])[::-1]
+    fig = go.Figure(layout=dict(title=title, **LAYOUT))
+    for kind in KIND_PATTERNS if indirect else ("name",):
+        for actor_type, group in data[data[f"n_{kind}"] > 0].groupby("actor_type", sort=True):
+            fig.add_trace(
+                go.Bar(
+                    x=group[f"n_{kind}"].tolist(),
+                    y=group["actor"].tolist(),
+                    orientation="h",
+                    name=f"{actor_type}: {KIND_LABELS[kind]}" if indirect else str(actor_type),
+                    legendgroup=str(actor_type),
+                    marker=dict(color=ACTOR_TYPE_COLOURS.get(str(actor_type), "#888"), pattern_shape=KIND_PATTERNS[kind]),
+                    customdata=group[["actor_id", "n_articles"]].to_numpy().tolist(),
+                    hovertemplate=f"%{{y}}<br>%{{x}} {KIND_LABELS[kind]} in %{{customdata[1]}} articles<extra>%{{fullData.name}}</extra>",
+                )
+            )
+    fig.update_yaxes(categoryorder="array", categoryarray=order)
+    fig.update_layout(barmode="stack", height=max(300, 26 * len(data) + 120), legend_title_text="actor type")
+    fig.update_xaxes(title_text="mentions")
+    return fig
+
+
 def mentions_over_time(counts: pd.DataFrame, unit: str = "month", period: tuple | None = None, articles: pd.DataFrame | None = None, title: str = "Mentions over time") -> go.Figure:
     """One line per actor: mentions per ``unit`` (``counts``: period, actor, n).
 

@@ -12,7 +12,8 @@ lookups that the NER ruler (:mod:`kroniek.nlp.pipeline`) and the actor resolver
   lacks ("VS", "Wit-Rusland", "Russische", "Wit-Russen");
 * ``places.csv``: Dutch municipalities, provinces and regions (and a few cities abroad),
   so "Amsterdam" is a place even where the NER says ORG ("de gemeente Amsterdam");
-* ``metonyms.csv``: capitals and seats of power that stand for a country or body;
+* ``metonyms.csv``: capitals and seats of power that stand for a country or body where
+  they act, and the place they are otherwise (:mod:`kroniek.extract.actors.metonymy`);
 * a user alias file (``aliases.csv`` here, or the path in ``KRONIEK_ALIASES``) whose
   ``alias`` rows (a phrase counted as an actor) and ``exclude`` rows of a name override
   all of the above; its corrections of actor ids (``merge``, ``type``, ``exclude``) are
@@ -39,7 +40,7 @@ ALIASES_ENV = "KRONIEK_ALIASES"
 # ruler tags or which spans count as actors.
 KEYED_FILES = (
     "actors.csv", "countries_nl.csv", "metonyms.csv", "places.csv", "not_actors.csv", "not_actors.yaml",
-    "name_shapes.yaml", "common_words_nl.txt", "roles.yaml",
+    "name_shapes.yaml", "common_words_nl.txt", "roles.yaml", "metonymy.yaml", "lexicons.yaml",
 )
 
 _ARTICLES = re.compile(r"^(de|het|the|'t)\s+", re.IGNORECASE)
@@ -90,6 +91,7 @@ class Gazetteer:
     surfaces: dict[str, Surface] = field(default_factory=dict)  # normalised surface -> target
     excluded: set[str] = field(default_factory=set)  # normalised names and actor ids
     merges: dict[str, str] = field(default_factory=dict)  # actor_id -> actor_id
+    metonym_places: dict[str, str] = field(default_factory=dict)  # normalised metonym -> its place's actor_id
     alias_file: str = ""
     fingerprint: str = ""
 
@@ -104,6 +106,18 @@ class Gazetteer:
             if forms and all(f.isupper() for f in forms):
                 return None
         return hit
+
+    def foreign_country(self, surface: str) -> Entry | None:
+        """"España", "Deutschland": a country named in another language (for a span the NER
+        calls a place; not in the ruler, so "Jordan" in "Michael Jordan" stays a name)."""
+        iso3 = foreign_country_names().get(normalise_name(surface))
+        return self.entries.get(iso3) if iso3 else None
+
+    def metonym_place(self, surface: str) -> Entry | None:
+        """The place a metonym names when it does not act: "Den Haag" (the city), not NLD."""
+        key = normalise_name(surface)
+        place_id = self.metonym_places.get(key) or (self.metonym_places.get(key[:-1]) if key.endswith("s") else None)
+        return self.entries.get(place_id) if place_id else None
 
     def entry(self, actor_id: str) -> Entry | None:
         return self.entries.get(self.canonical_id(actor_id))
@@ -155,6 +169,22 @@ def _babel_countries() -> dict[str, str]:
     return names
 
 
+# Languages whose names of countries news quotes ("España", "Deutschland", "United Kingdom").
+_FOREIGN_LOCALES = ("en", "de", "fr", "es", "it", "pt")
+
+
+@functools.lru_cache(maxsize=1)
+def foreign_country_names() -> dict[str, str]:
+    """Normalised name of a country in another language -> ISO 3166 alpha-3 (CLDR via Babel)."""
+    names = {}
+    for locale in _FOREIGN_LOCALES:
+        for alpha2, name in Locale(locale).territories.items():
+            country = pycountry.countries.get(alpha_2=alpha2) if len(alpha2) == 2 and alpha2.isalpha() else None
+            if country is not None:
+                names.setdefault(normalise_name(name), country.alpha_3)
+    return names
+
+
 def _fingerprint(paths: list[Path], extra: str = "") -> str:
     digest = hashlib.sha256(extra.encode())
     for path in paths:
@@ -188,14 +218,19 @@ def _load(alias_path: str, mtime: float) -> Gazetteer:
         for alias in (entry.name, *aliases):
             gaz.add_surface(alias, entry.actor_id, "gazetteer", entry.label, override=True)
     for row in read_csv("places.csv"):  # Dutch municipalities, provinces, regions; a few cities abroad
-        key = normalise_name(row["name"])
-        actor_id = "loc:" + re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()).strip("-")
+        actor_id = _place_id(row["name"])
         gaz.entries.setdefault(actor_id, Entry(actor_id, row["name"], "place", "LOC"))
         for name in [row["name"], *row["variants"].split("|")]:
             if name and normalise_name(name) not in gaz.surfaces:
                 gaz.add_surface(name, actor_id, "gazetteer", "LOC")
-    for row in read_csv("metonyms.csv"):
+    for row in read_csv("metonyms.csv"):  # the government where the place acts, the place otherwise
         gaz.add_surface(row["name"], row["actor_id"], "metonymy", "LOC", override=True)
+        place = row["place"] or row["name"]
+        place_id = gaz.surfaces[normalise_name(place)].actor_id if normalise_name(place) in gaz.surfaces else ""
+        if not place_id.startswith("loc:"):
+            place_id = _place_id(place)
+            gaz.entries.setdefault(place_id, Entry(place_id, place, "place", "LOC"))
+        gaz.metonym_places[normalise_name(row["name"])] = place_id
 
     path = Path(alias_path)
     used = []
@@ -218,6 +253,11 @@ def _load(alias_path: str, mtime: float) -> Gazetteer:
     # correction (merge, type, exclude of an actor id) never re-runs the NLP.
     gaz.fingerprint = _fingerprint([DATA_DIR / name for name in KEYED_FILES], extra="\n".join(used))
     return gaz
+
+
+def _place_id(name: str) -> str:
+    key = normalise_name(name)
+    return "loc:" + re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()).strip("-")
 
 
 def is_actor_id(name: str) -> bool:

@@ -86,7 +86,12 @@ def is_organisation_noun(word: str) -> bool:
     """"zorgbedrijf", "omroep": a noun that names a kind of organisation."""
     w = word.casefold()
     nouns = _shapes()["organisation_nouns"]
-    return w in nouns or any(w.endswith(n) and len(w) > len(n) + 2 for n in nouns if len(n) >= 5)
+    return w in nouns or any(w.endswith(n) and len(w) > len(n) + 2 for n in nouns if len(n) >= 4)
+
+
+def is_place_noun(word: str) -> bool:
+    """"stadion", "poppodium", "dorp": a noun that names a kind of place."""
+    return word.casefold() in _shapes()["place_nouns"]
 
 
 def is_territorial_noun(word: str) -> bool:

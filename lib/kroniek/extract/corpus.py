@@ -53,7 +53,7 @@ def corpus_tables(
     fixes = _corrections(corrections)
     if len(mentions):
         if link:
-            mentions = resolve_corpus(mentions, known)
+            mentions = resolve_corpus(mentions, known, dates=_article_dates(tables.get("articles")))
             if texts:
                 mentions = recall_mentions(mentions, texts, tables.get("sentences"))
         if fixes:
@@ -66,6 +66,14 @@ def corpus_tables(
     if events is not None:
         out["events"], out["happenings"] = group_events(events, tables.get("articles"))
     return out
+
+
+def _article_dates(articles: pd.DataFrame | None) -> pd.Series | None:
+    """article_id -> the article's date (its first day for a month or a year), or None."""
+    if articles is None or articles.empty or "date" not in articles:
+        return None
+    dates = pd.to_datetime(articles["date"].astype("string").str.slice(0, 10), errors="coerce", format="mixed")
+    return pd.Series(dates.to_numpy(), index=articles["article_id"].to_numpy())
 
 
 def _corrections(corrections: bool | Iterable[Correction]) -> list[Correction]:

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span
 
 import kroniek.nlp.vote  # noqa: F401  (registers kroniek_ner_vote)
 from kroniek.data import DATA_DIR, lemma_table
-from kroniek.data.words import is_title_word, particles
+from kroniek.data.lexicons import is_first_name
+from kroniek.data.words import common_word_pos, is_organisation_head, is_title_word, particles
 
 _NAME_COMPOUND = re.compile(r"^([A-Z][\w&.']*?[\w&])-([a-z]{3,}\w*)$")
 
@@ -163,3 +164,71 @@ def _name_end(doc: Doc, start: int) -> int:
         else:
             break
     return end
+
+
+def _family_name_after(doc: Doc, i: int) -> int:
+    """End of the family name that starts at token ``i`` after a given name ("Timmermans",
+    "van Egten", "Bruins Slot"), or ``i`` when the word there cannot start one: lower case
+    (other than particles), a role noun, a common Dutch word ("Frans Bauer" yes, "Frans
+    Parlement" no) or the head of an organisation's name."""
+    if i >= len(doc) or doc[i].is_sent_start:
+        return i
+    word = doc[i]
+    if word.lower_ in _PARTICLES and word.is_lower:
+        end = _name_end_after_particles(doc, i)
+        return end
+    if not (word.is_alpha and word.is_title) or is_title_word(word.text) or is_organisation_head(word.text):
+        return i
+    if common_word_pos(word.text) and not is_first_name(word.text):
+        return i
+    end = i + 1  # capitalised words only: "Frans Swinkels van de Brabantse Milieufederatie" ends at Swinkels
+    while end < len(doc) and doc[end].is_alpha and doc[end].is_title and not doc[end].is_sent_start and not is_organisation_head(doc[end].text):
+        end += 1
+    return end
+
+
+def _name_end_after_particles(doc: Doc, i: int) -> int:
+    j = i
+    while j < len(doc) and doc[j].lower_ in _PARTICLES and doc[j].is_lower:
+        j += 1
+    if j >= len(doc) or not doc[j].is_title or doc[j].is_sent_start:
+        return i
+    return _name_end(doc, j)
+
+
+@Language.component("kroniek_first_names")
+def first_names(doc: Doc) -> Doc:
+    """A known given name followed by a family name starts a person's name: "Frans
+    Timmermans" (not the adjective "Frans" and a separate "Timmermans"), "Roos van den
+    Munckhof", "Brigitte van Egten" at the start of a sentence.
+
+    The given names come from gender-guesser's dictionary (:mod:`kroniek.data.lexicons`).
+    The gazetteer ruler runs before the NER and tags "Frans" as a country adjective, which
+    keeps the NER from seeing the name; here, after the NER, such a word and the name
+    after it become one PER entity.  Entities inside the new span are replaced; one that
+    runs on past it ("Frans Bauer Show") is left alone, as is a name the gazetteer knows
+    as a whole.
+    """
+    entities = list(doc.ents)
+    changed = False
+    i = 0
+    while i < len(doc) - 1:
+        token = doc[i]
+        if not is_first_name(token.text):
+            i += 1
+            continue
+        end = _family_name_after(doc, i + 1)
+        if end == i + 1:
+            i += 1
+            continue
+        overlapping = [e for e in entities if e.start < end and e.end > i]
+        known_other = doc[i + 1].ent_id_ and not doc[i + 1].ent_id_.startswith("per:")  # "Frans Guyana"
+        if known_other or any(e.end > end or e.start < i or (e.label_ in ("PER", "PERSON") and e.start == i) for e in overlapping):
+            i = end
+            continue
+        entities = [e for e in entities if e not in overlapping] + [Span(doc, i, end, label="PER")]
+        changed = True
+        i = end
+    if changed:
+        doc.set_ents(sorted(entities, key=lambda s: s.start))
+    return doc

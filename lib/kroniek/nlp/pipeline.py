@@ -158,7 +158,8 @@ def load_nlp(name: str | None = None, gazetteer: bool = True, consistent: bool =
     if lemmatizer:
         nlp.add_pipe("kroniek_lemma_fallback", after=lemmatizer)
     if consistent and has_ner:
-        nlp.add_pipe("kroniek_titled_names", after="ner")
+        nlp.add_pipe("kroniek_first_names", after="ner")
+        nlp.add_pipe("kroniek_titled_names", after="kroniek_first_names")
         nlp.add_pipe("kroniek_consistent_names", after="kroniek_titled_names")
     nlp.meta.setdefault("kroniek", {})
     nlp.meta["kroniek"] = {"source": source, "resolved": resolved, "key": pipeline_key(name)}

@@ -8,12 +8,40 @@ import pyarrow as pa
 from kroniek.query.sql import time_unit
 
 
+# How an actor is mentioned, by the ``via`` of its mentions: by a name or alias (the
+# NER, the gazetteer, an alias, a name typed by its context, a known name of the corpus),
+# by an adjective or demonym, by a capital acting for its government, by a role.
+MENTION_KINDS = {
+    "name": ("ner", "context", "gazetteer", "alias", "corpus"),
+    "adjective": ("adjective",),
+    "metonym": ("metonymy",),
+    "role": ("coref",),
+}
+
+
 class ActorViews:
     """Queries behind the actor charts and the actor profile (a mixin of
     :class:`~kroniek.query.filtered.Query`, whose ``con`` and ``_df`` they use)."""
 
     def top_actors(self, limit: int) -> pd.DataFrame:
         return self.rows("actors", limit)
+
+    def top_actors_by_kind(self, limit: int, indirect: bool = False) -> pd.DataFrame:
+        """The ``limit`` most mentioned actors with their mentions split by kind (:data:`MENTION_KINDS`):
+        ranked by names and aliases alone (what a journalist calls a mention), or with
+        ``indirect`` by every mention, adjectives ("Nederlandse"), capitals acting for their
+        government ("Den Haag wil") and role references ("de Russische president") included."""
+        cases = ", ".join(
+            f"count(*) FILTER (WHERE via IN ({', '.join(repr(v) for v in vias)})) AS n_{kind}" for kind, vias in MENTION_KINDS.items()
+        )
+        ranked = "n_mentions" if indirect else "n_name"
+        return self._df(
+            f"WITH k AS (SELECT actor_id, {cases}, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles "
+            "FROM f_mentions GROUP BY actor_id) "
+            "SELECT a.actor_id, a.actor, a.actor_type, k.* EXCLUDE (actor_id) FROM f_actors a JOIN k USING (actor_id) "
+            f"WHERE k.{ranked} > 0 ORDER BY k.{ranked} DESC, a.actor LIMIT ?",
+            [limit],
+        )
 
     def mentions_by_period(self, top: int = 6, unit: str = "month") -> pd.DataFrame:
         """Mentions per period of the ``top`` most mentioned actors (in dated articles)."""

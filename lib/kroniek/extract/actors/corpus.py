@@ -13,7 +13,7 @@ the mentions of the whole corpus:
    everywhere, when exactly one full name was linked to it (so two "Jansen"s stay two);
    a genitive ("Baudets") counts as its base;
 3. **surnames**: a bare surname merges into the corpus's one full name with it
-   (:func:`surname_links`).
+   (:func:`surname_links`), named in the same period (:data:`SURNAME_PERIOD`).
 
 All steps work on distinct (actor_id, actor, actor_type) values, so a corpus of a million
 mentions costs as much as its few thousand distinct names.
@@ -32,6 +32,7 @@ from kroniek.extract.actors.names import (
     compatible_first_names,
     is_abbreviation_of,
     is_acronym_like,
+    is_full_name,
     looks_like_person_name,
     name_tokens,
     surname_of,
@@ -119,6 +120,7 @@ def short_form_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[
         return {}
     links = {}
     sizes = mentions.groupby(["actor_id", "actor", "actor_type"], sort=False).size()
+    typed_by_context = set(mentions.loc[mentions["via"] == "context", "actor_id"])  # "peilingbureau Hoekstra"
     for (actor_id, actor, actor_type), n in sizes.items():
         if not _is_ner_actor(actor_id, gaz):
             continue
@@ -134,7 +136,7 @@ def short_form_links(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, tuple[
         if target_id == actor_id:
             continue
         if target_type == "person" and actor_type != "person":
-            if not looks_like_person_name(target) or support * 2 < n:
+            if not looks_like_person_name(target) or support * 2 < n or actor_id in typed_by_context:
                 continue
         links[actor_id] = (target_id, target, target_type)
     return links
@@ -151,7 +153,7 @@ def surname_links(
     actors = list(actors)
     by_surname: dict[str, set[tuple[str, str]]] = {}
     for actor_id, actor, actor_type in actors:
-        if actor_type == "person" and len(name_tokens(actor)) > 1:
+        if actor_type == "person" and is_full_name(actor):
             by_surname.setdefault(surname_of(actor).casefold(), set()).add((actor_id, actor))
     for actor_id, actor in known:
         by_surname.setdefault(surname_of(actor).casefold(), set()).add((actor_id, actor))
@@ -181,8 +183,35 @@ def _apply(mentions: pd.DataFrame, links: dict[str, tuple[str, str, str]]) -> pd
     return mentions
 
 
-def resolve_corpus(mentions: pd.DataFrame, known: Iterable[tuple[str, str]] = (), gaz: Gazetteer | None = None) -> pd.DataFrame:
-    """The mentions with types decided by evidence, short forms and surnames linked."""
+# How far apart in time a bare surname and the one full name it joins may be named: the
+# same "Timmermans" in one month's news, not a namesake of another year.
+SURNAME_PERIOD = pd.Timedelta(days=60)
+
+
+def _in_period(mentions: pd.DataFrame, hit: pd.Series, targets: pd.Series, dates: pd.Series | None) -> pd.Series:
+    """Of the ``hit`` rows, those whose article is dated within :data:`SURNAME_PERIOD` of an
+    article naming their target (undated articles link as before)."""
+    if dates is None or not hit.any():
+        return hit
+    article_date = mentions["article_id"].map(dates)
+    named_on: dict[str, list] = {}
+    for actor_id, date in zip(mentions["actor_id"], article_date):
+        if pd.notna(date):
+            named_on.setdefault(actor_id, []).append(date)
+    keep = hit.copy()
+    for index in hit[hit].index:
+        date, target = article_date.at[index], targets.at[index][0]
+        if pd.notna(date):
+            keep.at[index] = any(abs(date - d) <= SURNAME_PERIOD for d in named_on.get(target, ()))
+    return keep
+
+
+def resolve_corpus(
+    mentions: pd.DataFrame, known: Iterable[tuple[str, str]] = (), gaz: Gazetteer | None = None, dates: pd.Series | None = None
+) -> pd.DataFrame:
+    """The mentions with types decided by evidence, short forms and surnames linked (a
+    surname across articles only within :data:`SURNAME_PERIOD` of its full name, given the
+    articles' ``dates``: article_id -> Timestamp)."""
     if mentions.empty:
         return mentions
     gaz = gaz or load_gazetteer()
@@ -194,7 +223,7 @@ def resolve_corpus(mentions: pd.DataFrame, known: Iterable[tuple[str, str]] = ()
         mentions = mentions.copy()
         keys = pd.Series(list(zip(mentions["actor_id"], mentions["actor"])), index=mentions.index)
         targets = keys.map(links)
-        hit = targets.notna()
+        hit = _in_period(mentions, targets.notna(), targets, dates)
         mentions.loc[hit, "actor_id"] = [t[0] for t in targets[hit]]
         mentions.loc[hit, "actor"] = [t[1] for t in targets[hit]]
         mentions.loc[hit, "actor_type"] = "person"

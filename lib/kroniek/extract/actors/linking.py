@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kroniek.data.gazetteer import Gazetteer, normalise_name
+from kroniek.data.lexicons import frequent_word_zipf, is_first_name, zipf_nl
 from kroniek.data.words import common_word_pos, is_title_word, shape_words
 from kroniek.extract.actors.base import LINKABLE_VIA, NER_PREFIX_TYPES, PREFIX, Resolved, slug, starts_clause
 from kroniek.extract.actors.names import (
@@ -23,6 +24,7 @@ from kroniek.extract.actors.names import (
     compatible_first_names,
     given_names,
     is_acronym_like,
+    is_full_name,
     is_particle_name,
     looks_like_person_name,
     name_tokens,
@@ -32,12 +34,15 @@ from kroniek.extract.actors.names import (
 
 def _name_word(doc: Doc, i: int, gaz: Gazetteer) -> bool:
     """Whether token ``i`` can be the missing half of a person's name: a capitalised word
-    inside a sentence that is not a common word, a role noun or a known name of its own."""
+    that is not a common word, a role noun or a known name of its own; at the start of a
+    sentence only a given name ("Brigitte van Egten") or a rare word ("Désiree van Wijk")."""
     if i < 0 or i >= len(doc):
         return False
     t = doc[i]
+    if starts_clause(doc, i) and not (is_first_name(t.text) or zipf_nl(t.lower_) < frequent_word_zipf()):
+        return False  # a capital at the start of a sentence is evidence only for a rare word
     return (
-        t.is_alpha and t.is_title and not starts_clause(doc, i) and not common_word_pos(t.text)
+        t.is_alpha and t.is_title and not common_word_pos(t.text)
         and not is_title_word(t.text) and gaz.lookup(t.text) is None and t.ent_type_ in ("", "PER", "PERSON")
     )
 
@@ -46,13 +51,14 @@ def expand_person_names(doc: Doc, resolved: list[tuple[Span, Resolved]], gaz: Ga
     """A person the NER found only as "Kevin" or "Van Wijk", where the article once writes
     the full "Kevin Wevers" or "Désiree van Wijk" without the NER tagging it: every mention
     takes the full name (when the article holds exactly one such full form)."""
-    full_names = {surname_of(r.actor).casefold() for _, r in resolved if r.actor_type == "person" and len(name_tokens(r.actor)) > 1}
+    full_names = {surname_of(r.actor).casefold() for _, r in resolved if r.actor_type == "person" and is_full_name(r.actor)}
     full_names |= {given_names(r.actor)[0].casefold() for _, r in resolved if r.actor_type == "person" and len(given_names(r.actor)) > 0}
     short: dict[str, list[Resolved]] = {}
     for _, res in resolved:
         words = name_tokens(res.actor)
         if res.actor_type == "person" and res.via in LINKABLE_VIA and (len(words) == 1 or is_particle_name(words)):
-            if res.actor.casefold() not in full_names and not is_title_word(words[-1]) and not common_word_pos(words[-1]):
+            common = len(words) == 1 and common_word_pos(words[-1])  # "Van Wijk" is a name, "Wijk" a word
+            if res.actor.casefold() not in full_names and not is_title_word(words[-1]) and not common:
                 short.setdefault(res.actor, []).append(res)
     for name, group in short.items():
         words = name.split()
@@ -228,7 +234,7 @@ def link_persons_in_article(resolved: list[tuple[Span, Resolved]]) -> None:
     """
     full = {}
     for _, res in resolved:
-        if res.actor_type == "person" and len(name_tokens(res.actor)) > 1:
+        if res.actor_type == "person" and is_full_name(res.actor):
             full.setdefault(res.actor_id, res)
     by_surname: dict[str, set[str]] = {}
     by_given: dict[str, set[str]] = {}
@@ -240,8 +246,10 @@ def link_persons_in_article(resolved: list[tuple[Span, Resolved]]) -> None:
     for _, res in resolved:
         if res.via not in LINKABLE_VIA or res.actor_type == "country" or res.actor_id in full:
             continue
+        if res.via == "context" and res.actor_type != "person":
+            continue  # "peilingbureau Hoekstra" is typed by its noun, not a short form of a person
         name = res.actor
-        if res.actor_type == "person" and len(name_tokens(name)) > 1:
+        if res.actor_type == "person" and is_full_name(name):
             key = surname_of(name).casefold()
             targets = {a for a in by_surname.get(key, ()) if compatible_first_names(name, full[a].actor)}
         else:

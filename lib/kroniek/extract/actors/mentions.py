@@ -34,10 +34,12 @@ from spacy.tokens import Doc, Span
 
 from kroniek.data import read_yaml
 from kroniek.data.gazetteer import Gazetteer, normalise_name
+from kroniek.data.lexicons import big_city_population, is_first_name, world_city
 from kroniek.data.words import (
     common_word_pos,
     is_organisation_head,
     is_organisation_noun,
+    is_place_noun,
     is_territorial_noun,
     is_title_word,
     particles,
@@ -50,6 +52,18 @@ from kroniek.extract.actors.base import (
     slug,
     starts_clause,
 )
+from kroniek.extract.actors.evidence import (
+    NEVER_NAME_POS,
+    acronyms_of_common_words,
+    capital_only_at_clause_start,
+    function_word,
+    imperative_shape,
+    is_cabinet_name,
+    names_a_language,
+    names_a_people,
+    product_model,
+    without_portfolio,
+)
 from kroniek.extract.actors.linking import (
     expand_person_names,
     harmonise_types,
@@ -57,15 +71,14 @@ from kroniek.extract.actors.linking import (
     link_persons_in_article,
     propagate_names,
 )
-from kroniek.extract.actors.names import PARTICLES, is_particle_name
+from kroniek.extract.actors.metonymy import acts
+from kroniek.extract.actors.names import PARTICLES, is_acronym_like, is_particle_name
 from kroniek.extract.actors.not_actors import load_not_actors
 from kroniek.nlp import canonical_label
 
 # Particles that make "Van Wijk", "Ter Horst" a family name even where the NER says ORG or LOC.
 _PERSON_PARTICLES = particles("person")
 _CUT_SHORT_ENDINGS = PARTICLES | shape_words("cut_short_endings")
-# Parts of speech of a common word that never start a name ("Geef Forum", "Ook Rutte").
-_NEVER_NAME_POS = {"VERB", "AUX", "INTJ", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "NUM"}
 
 
 def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
@@ -83,10 +96,18 @@ def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
         entry = gaz.entries.get(actor_id)
         if entry is not None:
             return Resolved(actor_id, entry.name, entry.actor_type, entry.country, hit.via)
+    foreign = gaz.foreign_country(text) if canon in ("LOC", "MISC") else None
+    if foreign is not None:
+        return Resolved(foreign.actor_id, foreign.name, "country", foreign.country, "gazetteer")
     if canon == "MISC":
         return None  # events, works, products: not actors unless the gazetteer knows them
     actor_type = TYPE_BY_LABEL[canon]
-    name = re.sub(r"\s+", " ", text).strip(" .,;:'\"‘’“”")
+    name = re.sub(r"\s+", " ", text).strip(" .,;:'\"‘’“”[](){}")
+    city = world_city(name) if canon in ("LOC", "PER") else None
+    if city is not None and canon == "LOC" and slug(city[0])[:3] == slug(name)[:3]:
+        return Resolved(f"loc:{slug(normalise_name(city[0]))}", name, "place", "", "ner")  # "İstanbul" is Istanbul
+    if city is not None and city[1] >= big_city_population() and " " not in name and not is_first_name(name):
+        return Resolved(f"loc:{slug(normalise_name(name))}", name, "place", "", "ner")  # a city is never a person
     key = normalise_name(name)
     if actor_type != "person":
         name = _strip_article(name)
@@ -97,6 +118,21 @@ def resolve_span(text: str, label: str, gaz: Gazetteer) -> Resolved | None:
     if entry is not None and slug(normalise_name(entry.name)) == slug(key):
         return Resolved(actor_id, entry.name, entry.actor_type, entry.country, "gazetteer")
     return Resolved(actor_id, name, actor_type, "", "ner")
+
+
+def _organisation_head_after(doc: Doc, span: Span) -> bool:
+    """"Comenius" before "Lyceum", "Singapore" before "Airlines": a head word that ends the
+    name (not "Air" in "Air Force", which a capitalised word continues)."""
+    end = span.end
+    if end >= len(doc) or not is_organisation_head(doc[end].text) or not span[-1].text[:1].isupper():
+        return False
+    return end + 1 >= len(doc) or not doc[end + 1].is_title
+
+
+def _place_of(text: str, gaz: Gazetteer) -> Resolved | None:
+    """"Den Haag" as the city it names where it does not act for the government."""
+    entry = gaz.metonym_place(text)
+    return Resolved(entry.actor_id, entry.name, "place", entry.country, "gazetteer") if entry else None
 
 
 def _strip_article(name: str) -> str:
@@ -164,10 +200,11 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
     "Thierry" (a noun is dropped when the rest is a known name: the gazetteer's, or a
     given name of a person the article names).  Particles ("Van Wijk") are kept.
     """
-    if gaz.lookup(span.text) is not None:
+    known = gaz.lookup(span.text)
+    if _organisation_head_after(doc, span) and (known is None or known.via != "adjective"):
+        span = Span(doc, span.start, span.end + 1, label="ORG")  # "Comenius" + "Lyceum", "Singapore" + "Airlines"
+    elif known is not None:
         return span
-    if span.end < len(doc) and is_organisation_head(doc[span.end].text) and span[-1].text[:1].isupper():
-        span = Span(doc, span.start, span.end + 1, label="ORG")  # "Comenius" + "Lyceum"
     elif len(span) > 1 and is_organisation_head(span[-1].text) and canonical_label(span.label_) != "ORG":
         span = Span(doc, span.start, span.end, label="ORG")  # "Comenius Lyceum" typed a person
     canon = canonical_label(span.label_)
@@ -187,7 +224,7 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
         pos = common_word_pos(first.text) if first.is_title and canon == "PER" else ""
         if pos and starts_clause(doc, first.i):
             known = gaz.lookup(rest.text) is not None or rest.text in person_words
-            if pos in _NEVER_NAME_POS or (pos in ("NOUN", "ADJ") and known):
+            if pos in NEVER_NAME_POS or (pos in ("NOUN", "ADJ") and known):
                 span = Span(doc, span.start + 1, span.end, label=span.label_)
                 continue
         break
@@ -196,13 +233,6 @@ def clean_span(doc: Doc, span: Span, gaz: Gazetteer, person_words: set[str]) -> 
     if len(span) == 1 and canon == "PER" and is_title_word(span.text):
         return None  # "Trainer" alone is a role, not a name
     return span
-
-
-def _product_model(doc: Doc, span: Span) -> bool:
-    """"Boeing 737 Max", "Airbus A380 Neo": a name after a maker and a model number is a
-    product, not an actor."""
-    i = span.start
-    return i >= 2 and doc[i - 1].text[:1].isdigit() and any(c.isdigit() for c in doc[i - 1].text) and doc[i - 2].text[:1].isupper()
 
 
 _APPOSITION_ARTICLES = {"de", "het", "een"}
@@ -230,12 +260,16 @@ def _person_label(doc: Doc, span: Span, label: str, lex: RoleLexicon) -> str:
     the council of a place ("de gemeente Wijchen"), whatever the NER said; the NER label
     otherwise."""
     prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.is_lower and is_place_noun(prev.text) and canonical_label(label) in ("PER", "ORG", "MISC"):
+        return "LOC"  # "stadion Het Kasteel", "poppodium Doornroosje"
     kind_before = prev.text if prev is not None and prev.is_lower and is_organisation_noun(prev.text) else None
     kind = kind_before or _organisation_apposition(doc, span)
     if kind and is_territorial_noun(kind):
         return "LOC"  # "de gemeente Wijchen", "Wijchen, de gemeente waar ...": the place
     if kind and canonical_label(label) in ("PER", "LOC", "MISC"):
         return "ORG"
+    if canonical_label(label) == "PER" and len(span) == 1 and (is_organisation_noun(span.text) or is_acronym_like(span.text)):
+        return "ORG"  # "Consumentenbond", "Rabobank": a compound naming a kind of organisation; "GL", "AH": an acronym
     if canonical_label(label) not in ("ORG", "LOC"):
         return label
     words = [t.text for t in span]
@@ -256,22 +290,32 @@ def extract_mentions(
     the roles the article gives its persons and "de Russische president"-style
     references to them (via=coref)."""
     lex = load_roles()
+    is_adjective = lambda word: (hit := gaz.lookup(word)) is not None and hit.via == "adjective"  # noqa: E731
     person_words = {t.text for ent in doc.ents if canonical_label(ent.label_) == "PER" and len(ent) > 1 for t in ent[:1]}
+    things = acronyms_of_common_words(doc)
     resolved: list[tuple[Span, Resolved]] = []
     for ent in doc.ents:
         if not ent.text.strip() or gaz.is_excluded(ent.text):
             continue
         if len(ent) > 1 and ent[-1].is_lower and ent[-1].lower_ in _CUT_SHORT_ENDINGS:
             continue  # a span cut short ("Unie van" before "Rusland en Wit-Rusland")
-        span = clean_span(doc, ent, gaz, person_words)
-        if span is None or _product_model(doc, span):
+        span = without_portfolio(doc, ent)
+        span = clean_span(doc, span, gaz, person_words) if span is not None else None
+        if span is None or product_model(doc, span) or names_a_language(doc, span):
             continue
-        label = _person_label(doc, span, span.label_, lex)
+        label = "ORG" if is_cabinet_name(span.text) else _person_label(doc, span, span.label_, lex)
         res = resolve_span(span.text, label, gaz)
-        if res is None or gaz.is_excluded(span.text, res.actor_id):
+        if res is None or gaz.is_excluded(span.text, res.actor_id) or (span.text in things and res.via != "gazetteer"):
+            continue
+        verb_like = res.via == "adjective" and imperative_shape(doc, span)  # "Let op": not a Latvian
+        if (res.via == "ner" or verb_like) and (capital_only_at_clause_start(doc, span, label) or function_word(span)):
             continue
         if label != ent.label_ and res.via == "ner":
             res.via = "context"  # typed by a noun beside the name, not by the NER label
+        if res.via == "ner" and res.actor_type in ("place", "person") and names_a_people(doc, span, is_adjective):
+            res = Resolved(f"grp:{slug(normalise_name(span.text))}", _strip_article(span.text), "group", "", "context")
+        if res.via == "metonymy" and not acts(span):
+            res = _place_of(span.text, gaz) or res
         resolved.append((Span(doc, span.start, span.end, label=label), res))
     resolved += propagate_names(doc, resolved)
     resolved.sort(key=lambda pair: pair[0].start)

@@ -70,6 +70,12 @@ def given_names(name: str) -> list[str]:
     return words[: len(words) - n]
 
 
+def is_full_name(name: str) -> bool:
+    """A person name with a given name or initial before the family name ("Brigitte van
+    Egten", "T. Baudet"), not a family name alone with its particles ("Van Egten")."""
+    return bool(given_names(name))
+
+
 def compatible_first_names(short: str, full: str) -> bool:
     """True when the given names of ``short`` do not contradict those of ``full``."""
     f_words = given_names(full)
