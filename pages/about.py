@@ -53,7 +53,7 @@ st.dataframe(
 st.subheader("Skipped inputs")
 if corpus.problems:
     st.dataframe(
-        pd.DataFrame([{"file": p.path, "line": p.line, "what": "skipped" if p.skipped else "warning", "reason": p.reason} for p in corpus.problems]),
+        pd.DataFrame([{"file": p.path, "line": "" if p.line is None else str(p.line), "what": "skipped" if p.skipped else "warning", "reason": p.reason} for p in corpus.problems]),
         hide_index=True,
         width="stretch",
     )

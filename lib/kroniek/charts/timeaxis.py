@@ -26,6 +26,25 @@ def corpus_period(first, last) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return (pd.Timestamp(first).normalize() - pd.DateOffset(months=1), pd.Timestamp(last).normalize() + pd.DateOffset(months=2))
 
 
+def published_span(first, last) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The axis of a chart of what articles say on their own date (mentions, money first
+    reported): from the first article's day to the day after the last one, since nothing
+    such a chart draws lies outside it (None without dates).  A week or month counted is
+    drawn in its middle, so the span is widened to whole units by :func:`unit_span`."""
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        return None
+    return pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize() + pd.Timedelta(days=1)
+
+
+def unit_span(start, end, unit: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """[start, end] widened to whole ``unit``s: from the start of the first one to the end
+    of the last one (a count per week is drawn across its week)."""
+    first = period_start(pd.Series([pd.Timestamp(start)]), unit).iloc[0]
+    last = period_start(pd.Series([pd.Timestamp(end) - pd.Timedelta(days=1)]), unit).iloc[0]
+    step = {"day": pd.Timedelta(days=1), "week": pd.Timedelta(days=7)}.get(unit, pd.DateOffset(months=1))
+    return first, last + step
+
+
 def time_unit(start, end) -> str:
     """The counting unit for a span: day up to ~6 weeks, week up to ~6½ months, else month.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-from kroniek.query.sql import time_unit
+from kroniek.query.sql import sql_list, time_unit
 
 
 class ActorViews:
@@ -15,26 +15,56 @@ class ActorViews:
     def top_actors(self, limit: int) -> pd.DataFrame:
         return self.rows("actors", limit)
 
+    def actor_name(self, actor_id: str) -> str:
+        """An actor's canonical name (its id when the corpus does not know it)."""
+        row = self.con.execute("SELECT actor FROM actors WHERE actor_id = ?", [actor_id]).fetchone()
+        return row[0] if row else actor_id
+
     def mentions_by_period(self, top: int = 6, unit: str = "month") -> pd.DataFrame:
-        """Mentions per period of the ``top`` most mentioned actors (in dated articles)."""
+        """Mentions per period of the ``top`` most mentioned actors (in dated articles), one
+        series per actor id named by its canonical name (an actor's mentions write it in
+        several ways: "EU", "Europese Unie")."""
         return self._df(
-            "WITH top AS (SELECT actor_id FROM f_actors ORDER BY n_mentions DESC, actor LIMIT ?) "
-            f"SELECT date_trunc('{time_unit(unit)}', a.date_begin) AS period, any_value(m.actor) AS actor, m.actor_id, count(*) AS n "
-            "FROM (SELECT actor_id, actor, article_id FROM f_mentions WHERE actor_id IN (SELECT actor_id FROM top)) m "
-            "JOIN f_articles a USING (article_id) WHERE a.date_begin IS NOT NULL "
-            "GROUP BY period, m.actor_id ORDER BY period, m.actor_id",
+            "WITH top AS (SELECT actor_id, actor FROM f_actors ORDER BY n_mentions DESC, actor, actor_id LIMIT ?) "
+            f"SELECT date_trunc('{time_unit(unit)}', a.date_begin) AS period, t.actor, m.actor_id, count(*) AS n "
+            "FROM (SELECT actor_id, article_id FROM f_mentions WHERE actor_id IN (SELECT actor_id FROM top)) m "
+            "JOIN top t USING (actor_id) JOIN f_articles a USING (article_id) WHERE a.date_begin IS NOT NULL "
+            "GROUP BY period, m.actor_id, t.actor ORDER BY period, m.actor_id",
             [top],
         )
 
+    def _around_chosen(self) -> str:
+        """The mentions the network reads: the filtered ones, but with actors chosen in the
+        filters also every actor named beside them (a network of one node says nothing)."""
+        if not self.filters.actors:
+            return "f_mentions"
+        where = " AND ".join([self._in_base, *self._actor_conditions(via=True, chosen=False)])
+        return f"(SELECT * FROM mentions WHERE {where})"
+
     def cooccurrence(self, top: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The ``top`` actors and how many sentences name each pair of them."""
-        nodes = self._df(
-            "SELECT actor_id, actor, actor_type, n_mentions AS n FROM f_actors ORDER BY n_mentions DESC, actor LIMIT ?",
-            [top],
-        )
+        """The ``top`` actors (with actors chosen in the filters: those and the actors
+        most often named in their sentences) and how many sentences name each pair."""
+        source = self._around_chosen()
+        if self.filters.actors:
+            chosen = sql_list(self.filters.actors)
+            nodes = self._df(
+                f"WITH m AS (SELECT DISTINCT article_id, sentence_id, actor_id FROM {source}), "
+                f"chosen AS (SELECT DISTINCT article_id, sentence_id FROM m WHERE actor_id = ANY({chosen})), "
+                f"near AS (SELECT actor_id FROM m JOIN chosen USING (article_id, sentence_id) WHERE NOT actor_id = ANY({chosen}) "
+                "GROUP BY actor_id ORDER BY count(*) DESC, actor_id LIMIT ?), "
+                f"ids AS (SELECT actor_id FROM m WHERE actor_id = ANY({chosen}) UNION SELECT actor_id FROM near), "
+                f"counts AS (SELECT actor_id, count(*) AS n FROM {source} WHERE actor_id IN (SELECT actor_id FROM ids) GROUP BY actor_id) "
+                "SELECT c.actor_id, a.actor, a.actor_type, c.n FROM counts c JOIN actors a USING (actor_id) ORDER BY c.n DESC, a.actor, c.actor_id",
+                [max(0, top - len(self.filters.actors))],
+            )
+        else:
+            nodes = self._df(
+                "SELECT actor_id, actor, actor_type, n_mentions AS n FROM f_actors ORDER BY n_mentions DESC, actor, actor_id LIMIT ?",
+                [top],
+            )
         self.con.register("top_nodes", pa.Table.from_pandas(nodes[["actor_id"]], preserve_index=False))
         edges = self._df(
-            "WITH s AS (SELECT DISTINCT article_id, sentence_id, actor_id FROM f_mentions WHERE actor_id IN (SELECT actor_id FROM top_nodes)) "
+            f"WITH s AS (SELECT DISTINCT article_id, sentence_id, actor_id FROM {source} WHERE actor_id IN (SELECT actor_id FROM top_nodes)) "
             "SELECT a.actor_id AS a, b.actor_id AS b, count(*) AS w FROM s a JOIN s b "
             "ON a.article_id = b.article_id AND a.sentence_id = b.sentence_id AND a.actor_id < b.actor_id GROUP BY 1, 2 ORDER BY 1, 2"
         )
@@ -54,16 +84,30 @@ class ActorViews:
         ).fetchall()
         return [(via, int(n)) for via, n in rows]
 
-    def sentence_keys_for_actors(self, actor_ids: list[str], limit: int = 200) -> list[tuple[str, int]]:
-        return self._keys(
-            "SELECT DISTINCT article_id, sentence_id FROM f_mentions WHERE actor_id = ANY(?) ORDER BY article_id, sentence_id LIMIT ?",
-            [actor_ids, limit],
+    def sentence_keys_for_actors(self, actor_ids: list[str], limit: int = 200):
+        """Sentences naming any of ``actor_ids``, spread over their articles (a
+        :class:`~kroniek.query.filtered.Sentences`)."""
+        return self._spread("SELECT article_id, sentence_id FROM f_mentions WHERE actor_id = ANY(?)", [actor_ids], limit)
+
+    def shared_sentences(self, actor_id: str, others: list[str], limit: int = 200):
+        """Sentences naming ``actor_id`` together with any of ``others`` (a network node's edges)."""
+        return self._spread(
+            f"SELECT a.article_id, a.sentence_id FROM {self._around_chosen()} a JOIN {self._around_chosen()} b USING (article_id, sentence_id) "
+            "WHERE a.actor_id = ? AND b.actor_id = ANY(?) AND b.actor_id <> a.actor_id",
+            [actor_id, others],
+            limit,
         )
 
-    def shared_sentences(self, actor_id: str, others: list[str], limit: int = 200) -> list[tuple[str, int]]:
-        """Sentences naming ``actor_id`` together with any of ``others`` (a network node's edges)."""
-        return self._keys(
-            "SELECT DISTINCT a.article_id, a.sentence_id FROM f_mentions a JOIN f_mentions b USING (article_id, sentence_id) "
-            "WHERE a.actor_id = ? AND b.actor_id = ANY(?) AND b.actor_id <> a.actor_id ORDER BY 1, 2 LIMIT ?",
-            [actor_id, others, limit],
+    def actor_sentences_in_period(self, actor_id: str, unit: str, start, limit: int = 200):
+        """Sentences naming ``actor_id`` in the articles of one ``unit`` (day, week or month)
+        beginning at ``start`` (a point of "Mentions over time")."""
+        return self._spread(
+            "SELECT m.article_id, m.sentence_id FROM f_mentions m JOIN f_articles a USING (article_id) "
+            f"WHERE m.actor_id = ? AND date_trunc('{time_unit(unit)}', a.date_begin) = CAST(? AS DATE)",
+            [actor_id, str(start)[:10]],
+            limit,
         )
+
+    def country_sentences(self, country: str, limit: int = 200):
+        """Sentences naming an actor of one country (ISO 3166 alpha-3; a country on the map)."""
+        return self._spread("SELECT article_id, sentence_id FROM f_mentions WHERE country = ?", [country], limit)
