@@ -49,14 +49,21 @@ if picked:
 countries = q.country_counts()
 region, share = charts.map_region(countries)
 regions = list(dict.fromkeys([region, "world"]))
-shown_region = st.radio("Map", regions, horizontal=True, key="actors_map_region", format_func=str.capitalize) if len(regions) > 1 else region
-event = st.plotly_chart(
-    charts.country_map(countries, region=shown_region), key="actors_map", config=app.PLOTLY_CONFIG, on_select="rerun", selection_mode="points"
-)
-if shown_region != "world":
-    st.caption(f"{shown_region.capitalize()} holds {share:.0%} of the mentions of countries and their people; choose World for the rest.")
-for _n, _names, country in app.picked(event, None)[:3]:
-    app.show_sources(q, q.country_sentences(country), f"Sentences naming {country} or its people")
+left, right = st.columns([3, 2])
+with left:
+    shown_region = st.radio("Map", regions, horizontal=True, key="actors_map_region", format_func=str.capitalize) if len(regions) > 1 else region
+    event = st.plotly_chart(
+        charts.country_map(countries, region=shown_region), key="actors_map", config=app.PLOTLY_CONFIG, on_select="rerun", selection_mode="points"
+    )
+    if shown_region != "world":
+        st.caption(f"{shown_region.capitalize()} holds {share:.0%} of the mentions of countries and their people; choose World for the rest.")
+with right:
+    st.markdown("**Most mentioned countries** (with their people; select one for its sentences)")
+    top_countries = countries.sort_values(["n", "country"], ascending=[False, True]).head(15)
+    rows = app.table(top_countries[["country_name", "n"]].rename(columns={"country_name": "country", "n": "mentions"}), key="actors_countries", height=460)
+chosen_countries = [c for _n, _names, c in app.picked(event, None)] + [top_countries.iloc[i]["country"] for i in rows]
+for country in list(dict.fromkeys(chosen_countries))[:3]:
+    app.show_sources(q, q.country_sentences(country), f"Sentences naming {q.actor_name(country)} or its people")
 
 st.subheader("Actor profile")
 choices = q.top_actors(500)
@@ -67,8 +74,8 @@ else:
     chosen = st.selectbox("Actor", list(names), format_func=names.get, key="actor_profile")
     row = choices[choices["actor_id"] == chosen].iloc[0]
     c = st.columns(4)
-    c[0].metric("Mentions", int(row["n_mentions"]))
-    c[1].metric("Articles", int(row["n_articles"]))
+    c[0].metric("Mentions", charts.number_text(int(row["n_mentions"])))
+    c[1].metric("Articles", charts.number_text(int(row["n_articles"])))
     c[2].metric("Type", row["actor_type"])
     c[3].metric("Country", row["country"] or "–")
     via = q.via_counts(chosen)

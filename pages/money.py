@@ -32,7 +32,7 @@ published = app.published_period(q)
 time_unit = charts.time_unit(*published) if published else "week"
 st.caption(
     f"{charts.count_text(occurrences, 'figure')} in the text, {charts.number_text(distinct)} distinct (same amount, currency and context): "
-    "each distinct figure is drawn once, larger when reported more often."
+    "each distinct figure is drawn once, larger when reported more often; a range is an orange bar from its low to its high."
     + (f" The chart shows the {charts.number_text(LIMIT)} largest." if distinct > LIMIT else "")
 )
 event = st.plotly_chart(

@@ -70,7 +70,7 @@ def _extract(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     done = len(result.articles) - len(failures)
     print(
-        f"{done} articles ({n_new} extracted, {done - n_new} from cache), "
+        f"{done} article{'' if done == 1 else 's'} ({n_new} extracted, {done - n_new} from cache), "
         f"{len(skipped) + len(failures)} skipped: {len(tables['mentions'])} mentions, {len(tables['actors'])} actors, "
         f"{len(tables['money'])} money, {len(tables['timexes'])} timexes, {len(tables['events'])} events, "
         f"{len(tables['happenings'])} happenings -> {args.out} in {seconds:.1f}s"
@@ -101,7 +101,7 @@ def _extract_dask(args: argparse.Namespace, result, skipped: list, model: str, s
         write_tables(tables, args.out)
     done = len(result.articles) - len(failures)
     print(
-        f"{done} articles (extracted on {args.scheduler}), {len(skipped) + len(failures)} skipped: "
+        f"{done} article{'' if done == 1 else 's'} (extracted on {args.scheduler}), {len(skipped) + len(failures)} skipped: "
         f"{len(tables['mentions'])} mentions, {len(tables['actors'])} actors, {len(tables['money'])} money, "
         f"{len(tables['timexes'])} timexes, {len(tables['events'])} events -> {args.out} (partitioned by month) "
         f"in {time.perf_counter() - started:.1f}s"

@@ -74,13 +74,35 @@ def picked(event, field: int | None = 0) -> list:
     return points if field is None else [p[field] for p in points]
 
 
+def number_formats(df: pd.DataFrame) -> dict:
+    """Column formats that write numbers as the rest of the interface does (1,141 and
+    2.5): Streamlit writes a table's numbers plain ("21704") unless told."""
+    formats = {}
+    for name, dtype in df.dtypes.items():
+        if pd.api.types.is_bool_dtype(dtype):
+            continue
+        if pd.api.types.is_integer_dtype(dtype):
+            formats[name] = st.column_config.NumberColumn(format="%,d")
+        elif pd.api.types.is_float_dtype(dtype):
+            formats[name] = st.column_config.NumberColumn(format="%,.2f")
+    return formats
+
+
+def plain_table(df: pd.DataFrame, **kwargs) -> None:
+    """A table without row selection, numbers written as everywhere else."""
+    st.dataframe(df, hide_index=True, column_config=number_formats(df), **kwargs)
+
+
 def table(df: pd.DataFrame, key: str, total: int | None = None, height: int = 360) -> list[int]:
     """A dataframe with row selection, no taller than its rows; returns the selected row
     positions."""
     if total is not None and total > len(df):
         st.caption(f"Showing the first {number_text(len(df))} of {number_text(total)} rows; the download holds all of them.")
     rows_px = 35 * (len(df) + 1) + 3  # Streamlit's row height and the header
-    event = st.dataframe(df, key=key, on_select="rerun", selection_mode="multi-row", hide_index=True, height=min(height, rows_px), width="stretch")
+    event = st.dataframe(
+        df, key=key, on_select="rerun", selection_mode="multi-row", hide_index=True, height=min(height, rows_px), width="stretch",
+        column_config=number_formats(df),
+    )
     try:
         return list(event.selection.rows)
     except AttributeError:

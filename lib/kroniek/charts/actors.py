@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from kroniek.charts.base import ACTOR_TYPE_COLOURS, LAYOUT, SERIES_PALETTE, _empty, _safe_list, safe
+from kroniek.charts.base import ACTOR_TYPE_COLOURS, LAYOUT, SERIES_PALETTE, _empty, _safe_list, count_axis, safe
 from kroniek.charts.timeaxis import counts_figure, finish_counts_figure, period_ms
 
 
@@ -33,7 +33,7 @@ def actor_bar(actors: pd.DataFrame, top: int = 20, title: str = "Most mentioned 
         )
     fig.update_yaxes(categoryorder="array", categoryarray=order)
     fig.update_layout(barmode="stack", height=max(300, 26 * len(data) + 120), legend_title_text="actor type")
-    fig.update_xaxes(title_text="mentions")
+    fig.update_xaxes(title_text="mentions", **count_axis(float(data["n_mentions"].max())))
     return fig
 
 
@@ -75,7 +75,7 @@ def mentions_over_time(counts: pd.DataFrame, unit: str = "month", period: tuple 
                 hovertemplate=f"{unit} of %{{x|%Y-%m-%d}}: {value}<extra>{shown}</extra>",
             )
         )
-    return finish_counts_figure(fig, counts, unit, period, articles is not None, "mentions", rangemode="tozero")
+    return finish_counts_figure(fig, counts, unit, period, articles is not None, "mentions")
 
 
 LABEL_SIDES = ("top center", "bottom center", "middle right", "middle left")
@@ -134,19 +134,21 @@ def place_labels(
     return placed
 
 
-def _joined(graph, weights: dict) -> None:
-    """Tie every smaller component to the largest one with a weak spring, so the
-    layout keeps them near it (unjoined, the spring layout pushes them to the edges and
-    the stretch to the frame squeezes the rest into a clump)."""
+def _joined(graph) -> None:
+    """Tie every smaller component to the largest one by a spring as weak as the weakest
+    drawn pair, so the layout keeps them near it (unjoined, the spring layout pushes them
+    to the edges and the stretch to the frame squeezes the rest into a clump).  These
+    springs are never drawn."""
     import networkx as nx
 
     components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(map(str, c))))
     if len(components) < 2:
         return
+    weakest = min((w for _a, _b, w in graph.edges(data="weight")), default=1.0)
     hub = max(components[0], key=lambda n: (graph.degree(n, weight="weight"), str(n)))
     for component in components[1:]:
         node = max(component, key=lambda n: (graph.degree(n, weight="weight"), str(n)))
-        graph.add_edge(hub, node, weight=0.05)
+        graph.add_edge(hub, node, weight=weakest)
 
 
 def network_layout(nodes: list, weights: dict, seed: int = 7) -> dict:
@@ -160,16 +162,24 @@ def network_layout(nodes: list, weights: dict, seed: int = 7) -> dict:
         graph.add_edge(a, b, weight=math.log1p(w))
     if len(graph) == 1:
         return {nodes[0]: (0.0, 0.0)}
-    _joined(graph, weights)
+    _joined(graph)
     k = 2.2 / math.sqrt(len(graph))
     pos = nx.spring_layout(graph, seed=seed, weight="weight", k=k, iterations=200, scale=1.0)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
+    names = list(pos)
+    xs = _spread([pos[n][0] for n in names])
+    ys = _spread([pos[n][1] for n in names])
+    return {n: (x, y) for n, x, y in zip(names, xs, ys)}
 
-    def fit(v: float, lo: float, hi: float) -> float:  # each axis stretched onto [-1, 1]
-        return 0.0 if hi == lo else float(2 * (v - lo) / (hi - lo) - 1)
 
-    return {n: (fit(p[0], min(xs), max(xs)), fit(p[1], min(ys), max(ys))) for n, p in pos.items()}
+def _spread(values: list[float]) -> list[float]:
+    """One axis of a layout onto [-1, 1], half by position and half by rank: the shape
+    stays, but a node far out (one weak pair) no longer squeezes the rest into a clump."""
+    lo, hi = min(values), max(values)
+    if hi == lo:
+        return [0.0] * len(values)
+    ranks = {i: r for r, i in enumerate(sorted(range(len(values)), key=lambda i: (values[i], i)))}
+    last = max(1, len(values) - 1)
+    return [float(0.5 * (2 * (v - lo) / (hi - lo) - 1) + 0.5 * (2 * ranks[i] / last - 1)) for i, v in enumerate(values)]
 
 
 def drawn_pairs(edges: pd.DataFrame, min_shared: int) -> pd.DataFrame:
@@ -242,21 +252,29 @@ def cooccurrence_network(
     return fig
 
 
-# Plotly's map scopes by the first part of a country's time zones (CLDR, through Babel):
+# The region of a country by the first part of its time zones (CLDR, through Babel):
 # the continent a country lies in, without a table of our own
-REGION_SCOPES = {"Europe": "europe", "Asia": "asia", "Africa": "africa"}
+ZONE_REGIONS = {"Europe": "europe", "Asia": "asia", "Africa": "africa"}
 REGION_SHARE = 0.6  # a region holding this share of the country mentions frames the map
+# (longitudes, latitudes) of each frame: the world without Antarctica; Europe from Iceland
+# to the Urals' foot and from Crete to the North Cape; Asia; Africa
+REGION_FRAMES = {
+    "world": ([-180, 180], [-58, 84]),
+    "europe": ([-25, 45], [34, 71]),
+    "asia": ([25, 150], [-11, 60]),
+    "africa": ([-20, 55], [-36, 38]),
+}
 
 
 def region_of(country: str) -> str:
-    """The map scope of a country (ISO 3166 alpha-3): "europe", "asia", "africa", or
-    "world" where Plotly has no scope of its own for it (the Americas, Oceania)."""
+    """The map region of a country (ISO 3166 alpha-3): "europe", "asia", "africa", or
+    "world" (the Americas and Oceania have no frame of their own)."""
     import pycountry
     from babel.core import get_global
 
     found = pycountry.countries.get(alpha_3=str(country))
     zones = get_global("territory_zones").get(found.alpha_2, []) if found else []
-    return REGION_SCOPES.get(zones[0].split("/")[0], "world") if zones else "world"
+    return ZONE_REGIONS.get(zones[0].split("/")[0], "world") if zones else "world"
 
 
 def map_region(counts: pd.DataFrame) -> tuple[str, float]:
@@ -276,7 +294,7 @@ def map_region(counts: pd.DataFrame) -> tuple[str, float]:
 
 def country_map(counts: pd.DataFrame, title: str = "Country mentions", region: str | None = None) -> go.Figure:
     """Choropleth of mentions per country (``counts``: country (ISO-3), n, names), framed
-    on ``region`` (a Plotly scope; default :func:`map_region`: Europe for a corpus that
+    on ``region`` (a key of ``REGION_FRAMES``; default :func:`map_region`: Europe for a corpus that
     names European countries most), every country shaded with a border, so the most
     mentioned one stands out; customdata = [n, names, country].
 
@@ -305,11 +323,12 @@ def country_map(counts: pd.DataFrame, title: str = "Country mentions", region: s
             colorbar=dict(title="mentions", tickvals=[math.log10(t) for t in ticks], ticktext=[f"{t:,}" for t in ticks], thickness=12, len=0.8),
         )
     )
-    geo = dict(showcountries=True, countrycolor="#bbbbbb", showframe=False, showland=True, landcolor="#f2f2f2", resolution=110, scope=region)
-    if region == "world":
-        geo.update(projection_type="natural earth", lonaxis_range=[-180, 180], lataxis_range=[-58, 84])  # no Antarctica
-    elif region == "europe":
-        geo.update(projection_type="mercator", lonaxis_range=[-25, 45], lataxis_range=[34, 71])  # Iceland to the Urals' foot
-    fig.update_geos(**geo)
+    # always the world outline (the app serves that one topojson): a region is a frame on it
+    lon, lat = REGION_FRAMES.get(region, REGION_FRAMES["world"])
+    fig.update_geos(
+        showcountries=True, countrycolor="#bbbbbb", showcoastlines=True, coastlinecolor="#bbbbbb", showframe=False, showland=True,
+        landcolor="#f2f2f2", resolution=110, scope="world",
+        projection_type="natural earth" if region == "world" else "mercator", lonaxis_range=lon, lataxis_range=lat,
+    )
     fig.update_layout(height=520, margin=dict(l=0, r=0, t=50, b=0))
     return fig

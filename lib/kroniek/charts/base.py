@@ -33,8 +33,8 @@ EVENT_PALETTE = SERIES_PALETTE
 # shades within a class step through lightness and hue so that no two types look alike.
 QUAD_CLASS_COLOURS = {
     "verbal cooperation": ["#9ecae1", "#4292c6", "#08306b", "#17becf", "#807dba"],
-    "material cooperation": ["#a1d99b", "#31a354", "#00441b", "#bcbd22"],
-    "verbal conflict": ["#ffd92f", "#fdae6b", "#f28e2b", "#b15928", "#8c6d31"],
+    "material cooperation": ["#a1d99b", "#31a354", "#00441b", "#9a9a1f"],
+    "verbal conflict": ["#ffd92f", "#fdae6b", "#f16913", "#8c510a", "#5e4612"],
     "material conflict": ["#fc9272", "#de2d26", "#99000d", "#e7298a", "#ae017e", "#49006a"],
 }
 NO_CLASS_COLOUR = "#9a9a9a"
@@ -47,6 +47,12 @@ def number_text(value: float | int | None, digits: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return format_decimal(value, format=f"#,##0.{'#' * digits}" if digits else "#,##0", locale="en")
+
+
+def count_axis(top: float) -> dict:
+    """Axis settings for a count: from zero, whole-number ticks (a count of 1 is not
+    ticked 0.2, 0.4, …), one tick per unit while the counts are small."""
+    return {"rangemode": "tozero", "tickformat": ",d", **({"dtick": 1} if top <= 10 else {})}
 
 
 def count_text(n: int, noun: str, plural: str | None = None) -> str:

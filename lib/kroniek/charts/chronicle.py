@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kroniek.charts.base import EVENT_PALETTE, LAYOUT, _empty, event_colours, event_order, quad_class_of, safe
-from kroniek.charts.timeaxis import counts_figure, date_axis, finish_counts_figure, period_ms, time_unit
+from kroniek.charts.timeaxis import bar_width_ms, counts_figure, date_axis, finish_counts_figure, period_ms, time_unit
 
 PAGE_ROWS = 50  # rows of the chronicle on one screen; more go to the next page
 LANES = {"none": "date order", "event_type": "event type", "actor": "actor"}
@@ -184,11 +184,18 @@ def events_over_time(counts: pd.DataFrame, unit: str = "month", period: tuple | 
                 legendgroup=quad_class_of(etype) or "other",
                 legendgrouptitle_text=quad_class_of(etype) or "other",
                 marker_color=colours[etype],
+                width=bar_width_ms(unit),
                 xperiod=period_ms(unit),
                 xperiodalignment="middle",
             )
         )
-    fig.update_layout(barmode="stack", legend=dict(title_text="event type", groupclick="toggleitem", tracegroupgap=8), bargap=0.15)
+    classes = {quad_class_of(t) for t in types}
+    fig.update_layout(
+        barmode="stack",
+        legend=dict(title_text="event type", groupclick="toggleitem", tracegroupgap=8, traceorder="grouped"),
+        bargap=0.15,
+        height=max(450, 21 * len(types) + 30 * len(classes) + 120),  # the whole legend in view, no scrolling
+    )
     return finish_counts_figure(fig, counts, unit, period, articles is not None, "events")
 
 

@@ -12,7 +12,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from kroniek.charts.base import LAYOUT, SERIES_PALETTE, _empty, _safe_list, count_text, number_text, safe
+from kroniek.charts.base import LAYOUT, SERIES_PALETTE, _empty, _safe_list, count_axis, count_text, number_text, safe
 from kroniek.charts.timeaxis import date_axis, span_of
 
 SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CNY": "¥", "CHF": "CHF", "NLG": "ƒ"}
@@ -97,14 +97,16 @@ def money_by_currency(summary: pd.DataFrame, title: str = "Money figures by curr
         go.Bar(
             x=_safe_list(data["currency"]),
             y=data["n"].tolist(),
+            text=[number_text(int(n)) for n in data["n"]],  # a bar of 1 beside one of 400 is not seen: its number is
+            textposition="outside",
+            cliponaxis=False,
             customdata=[[str(c)] for c in data["currency"]],
             hovertext=hover,
             hoverinfo="text",
             marker_color="#4C78A8",
         )
     )
-    top = int(data["n"].max())
-    fig.update_yaxes(title_text="figures", rangemode="tozero", tickformat=",d", dtick=1 if top <= 10 else None)
+    fig.update_yaxes(title_text="figures", **count_axis(float(data["n"].max())))
     fig.update_layout(bargap=0.5 if len(data) < 3 else 0.2)
     return fig
 
@@ -166,7 +168,8 @@ def money_over_time(
     pad = max(0.3, (1.2 - math.log10(hi_all / lo_all)) / 2)  # at least a decade and a bit in view
     fig.update_yaxes(type="log", tickvals=values, ticktext=labels, range=[math.log10(lo_all) - pad, math.log10(hi_all) + pad], title_text=None)
     start, end = period or span_of(data["x"], unit)
-    date_axis(fig, start, end, unit)
+    pad = max(pd.Timedelta(hours=12), (pd.Timestamp(end) - pd.Timestamp(start)) * 0.02)  # a marker on the first day is drawn whole
+    date_axis(fig, pd.Timestamp(start) - pad, pd.Timestamp(end) + pad, unit)
     fig.update_layout(height=520, legend_title_text="context", hovermode="closest")
     return fig
 
@@ -179,7 +182,7 @@ def _add_ranges(fig: go.Figure, ranges: pd.DataFrame) -> None:
     for x, lo, hi in zip(ranges["x"], ranges["low"], ranges["high"]):
         xs += [x, x, None]
         ys += [lo, hi, None]
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=5, color="rgba(245,133,24,0.55)"), name="range", hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=5, color="rgba(245,133,24,0.55)"), name="range", hoverinfo="skip", showlegend=False))
 
 
 def _reported(n: int, n_articles: int) -> str:
@@ -210,11 +213,13 @@ def _largest_texts(data: pd.DataFrame, currency: str) -> tuple[list[str], list[s
     """Each bar's text (its figure: "≈" and no cents when converted into euro) and hover."""
     shown, hover = [], []
     written_in = _column(data, "currency", currency)
-    for label, high, written, text, n, n_figures, total, basis in zip(
-        data["label"], data["high"], written_in, data["text"], data["n"], data["n_figures"], data["distinct_total"], _column(data, "basis", "")
+    lows = _column(data, "low", None) if "low" in data.columns else data["high"].tolist()
+    for label, low, high, written, text, n, n_figures, total, basis in zip(
+        data["label"], lows, data["high"], written_in, data["text"], data["n"], data["n_figures"], data["distinct_total"], _column(data, "basis", "")
     ):
         converted = currency == "EUR" and written not in ("EUR", "")
-        figure = ("≈ " + amount_label(rounded(high), currency)) if converted else amount_label(high, currency)
+        low = high if low is None else low  # "tientallen miljarden" is € 20–99 bn, not € 99 bn
+        figure = ("≈ " + amount_range(rounded(low), rounded(high), currency, 1)) if converted else amount_range(low, high, currency, 1)
         shown.append(figure)
         hover.append(
             f"{label}: largest {figure} (“{safe(text)}”, reported {'once' if int(n) == 1 else number_text(int(n)) + ' times'})"
@@ -261,5 +266,7 @@ def largest_figures(rows: pd.DataFrame, title: str, currency: str = "EUR") -> go
     values, labels = amount_ticks(lo, hi, currency)
     fig.update_xaxes(type="log", tickvals=values, ticktext=labels, range=[math.log10(lo) - 1, math.log10(hi) + 0.8])
     fig.update_yaxes(categoryorder="array", categoryarray=data["label"].tolist(), autorange="reversed")
-    fig.update_layout(height=max(300, 26 * len(data) + 140), barmode="overlay", showlegend=len(fig.data) > 1, legend=dict(orientation="h", y=-0.15, x=0))
+    fig.update_layout(
+        height=max(220, 28 * len(data) + 150), bargap=0.35, barmode="overlay", showlegend=len(fig.data) > 1, legend=dict(orientation="h", y=-0.15, x=0)
+    )
     return fig

@@ -14,6 +14,8 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from kroniek.charts.base import count_axis
+
 UNITS = ("day", "week", "month")
 DAY_MS = 24 * 3600 * 1000
 MAX_TICKS = 12
@@ -66,6 +68,12 @@ def period_start(dates: pd.Series, unit: str) -> pd.Series:
     if unit == "week":
         return (d - pd.to_timedelta(d.dt.weekday, unit="D")).dt.normalize()
     return d.dt.to_period("M").dt.start_time
+
+
+def bar_width_ms(unit: str) -> float:
+    """A bar's width on a date axis: most of its unit.  Plotly sizes bars by the gap to the
+    next one, so a single bar (one event) was drawn a millisecond wide, as if not there."""
+    return 0.85 * {"day": 1, "week": 7}.get(unit, 30) * DAY_MS
 
 
 def period_ms(unit: str) -> float | str:
@@ -128,7 +136,11 @@ def counts_figure(counts: pd.DataFrame, articles: pd.DataFrame | None, title: st
 
 
 def finish_counts_figure(fig: go.Figure, counts: pd.DataFrame, unit: str, period: tuple | None, per_hundred: bool, what: str, **yaxis) -> go.Figure:
-    """The y axis says what is counted; the date axis opens on ``period`` (else the data's span)."""
+    """The y axis says what is counted (whole numbers unless per 100 articles); the date
+    axis opens on ``period`` (else the data's span)."""
+    if not per_hundred and not counts.empty:
+        top = counts.groupby("period")["n"].sum().max() if fig.layout.barmode == "stack" else counts["n"].max()
+        yaxis = {**count_axis(float(top)), **yaxis}
     fig.update_yaxes(title_text="per 100 articles" if per_hundred else what, **yaxis)
     start, end = period or span_of(counts["period"], unit)
     date_axis(fig, start, end, unit)

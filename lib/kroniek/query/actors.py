@@ -72,9 +72,12 @@ class ActorViews:
         return nodes, edges
 
     def country_counts(self) -> pd.DataFrame:
+        """Mentions per country (ISO 3166 alpha-3) of the country and its people, with the
+        country's own name (its actor's) and every name counted."""
         return self._df(
+            "SELECT c.country, coalesce(a.actor, c.country) AS country_name, c.n, c.names FROM ("
             "SELECT country, count(*) AS n, string_agg(DISTINCT actor, ', ' ORDER BY actor) AS names "
-            "FROM f_mentions WHERE length(country) = 3 GROUP BY country ORDER BY country"
+            "FROM f_mentions WHERE length(country) = 3 GROUP BY country) c LEFT JOIN actors a ON a.actor_id = c.country ORDER BY c.country"
         )
 
     def via_counts(self, actor_id: str) -> list[tuple[str, int]]:

@@ -66,14 +66,17 @@ class MoneyViews:
     def largest_figures(self, by: str = "context", unit: str = "EUR", limit: int = 15) -> pd.DataFrame:
         """Per context, or per actor (see :meth:`_figures_by_actor`): its largest distinct
         figure (low, high, currency, context, text, n), how many distinct figures it has
-        and their sum, each figure counted once."""
+        and their sum, each figure counted once.  An actor with figures of its own is
+        shown with those ("holder"), else with those it is named beside ("named")."""
         sql, params = self._figures_sql(unit)
         if by == "context":
             labelled = f"SELECT context AS label, '' AS basis, * FROM ({sql}) WHERE context <> ''"
         else:
             labelled = self._figures_by_actor(sql, unit)
         return self._df(
-            f"WITH l AS ({labelled}), "
+            # an actor's own figures, where it has some, before those it is only named beside
+            f"WITH labelled AS ({labelled}), "
+            "l AS (SELECT * FROM labelled QUALIFY basis <> 'named' OR NOT bool_or(basis = 'holder') OVER (PARTITION BY label)), "
             "agg AS (SELECT label, count(*) AS n_figures, sum(high) AS distinct_total FROM l GROUP BY label), "
             "top AS (SELECT * FROM l QUALIFY row_number() OVER (PARTITION BY label ORDER BY high DESC, low DESC, n DESC, currency, context, text) = 1) "
             "SELECT top.label, top.basis, top.text, top.low, top.high, top.currency, top.context, top.n, agg.n_figures, agg.distinct_total "
@@ -90,7 +93,8 @@ class MoneyViews:
         lo, hi = ("low_eur", "high_eur") if unit == "EUR" else ("low", "high")
         holder = (
             "SELECT DISTINCT o.fl AS low, o.fh AS high, o.currency, o.ctx AS context, m.actor_id, 'holder' AS basis "
-            'FROM occ o JOIN f_mentions m ON m.article_id = o.article_id AND m.start = o.holder_start AND m."end" = o.holder_end'
+            'FROM occ o JOIN f_mentions m ON m.article_id = o.article_id AND m.start = o.holder_start AND m."end" = o.holder_end '
+            "WHERE o.holder_end > o.holder_start"
         )
         if not self.has_column("f_money", "holder_start"):
             holder = "SELECT NULL::DOUBLE AS low, NULL::DOUBLE AS high, '' AS currency, '' AS context, '' AS actor_id, 'holder' AS basis WHERE FALSE"
@@ -103,8 +107,8 @@ class MoneyViews:
             f"WITH occ AS (SELECT x.article_id, x.sentence_id, x.{lo} AS fl, x.{hi} AS fh, x.currency, coalesce(x.context, '') AS ctx, {holder_cols} FROM page_money x), "
             f"owned AS ({holder}), "
             # reports whose holder is no actor in view: every actor of the sentence, as named only
-            "unowned AS (SELECT o.* FROM occ o WHERE NOT EXISTS (SELECT 1 FROM f_mentions m WHERE m.article_id = o.article_id "
-            'AND m.start = o.holder_start AND m."end" = o.holder_end)) '
+            "unowned AS (SELECT o.* FROM occ o WHERE o.holder_end <= o.holder_start OR NOT EXISTS (SELECT 1 FROM f_mentions m "
+            'WHERE m.article_id = o.article_id AND m.start = o.holder_start AND m."end" = o.holder_end)) '
             "SELECT * FROM owned UNION ALL SELECT DISTINCT u.fl, u.fh, u.currency, u.ctx, m.actor_id, 'named' FROM unowned u "
             "JOIN f_mentions m USING (article_id, sentence_id)) GROUP BY 1, 2, 3, 4, 5"
             ") attributed USING (low, high, currency, context) JOIN actors a USING (actor_id)"
