@@ -98,7 +98,10 @@ def _apply_correction() -> None:
     """Button callback (runs before the rerun, so the whole app sees the correction)."""
     state = st.session_state
     subject, action = state["fix_actor"], state["fix_action"]
-    target = {"merge": state.get("fix_into", ""), "type": state.get("fix_type", ""), "exclude": ""}[action]
+    target = {"merge": state.get("fix_into") or "", "type": state.get("fix_type", ""), "exclude": ""}[action]
+    if action == "merge" and not target:
+        state["fix_message"] = ("warning", "Choose the actor to merge into.")
+        return
     if action == "merge" and target == subject:
         state["fix_message"] = ("warning", "An actor cannot be merged into itself.")
         return
@@ -113,7 +116,10 @@ if not choices.empty:
                            format_func={"merge": "Merge into another actor", "type": "Change type", "exclude": "Not an actor"}.get)
     if action == "merge":
         # another actor than the one corrected: the form never opens on merging an actor into itself
-        cols[2].selectbox("Merge into", [a for a in names if a != st.session_state.get("fix_actor")], format_func=lambda a: f"{names[a]} ({a})", key="fix_into")
+        cols[2].selectbox(
+            "Merge into", [a for a in names if a != st.session_state.get("fix_actor")], format_func=lambda a: f"{names[a]} ({a})", key="fix_into",
+            index=None, placeholder="Choose the actor to merge into",
+        )
     elif action == "type":
         cols[2].selectbox("New type", list(app.ACTOR_TYPES), key="fix_type")
     st.button("Apply correction", key="fix_apply", on_click=_apply_correction)

@@ -69,7 +69,9 @@ def test_the_correction_form_never_opens_on_merging_an_actor_into_itself():
     at = _page("pages/actors.py")
     subject = at.selectbox(key="fix_actor").value
     assert subject == "RUS"
-    assert subject not in at.selectbox(key="fix_into").options and at.selectbox(key="fix_into").value != subject
+    assert subject not in at.selectbox(key="fix_into").options and at.selectbox(key="fix_into").value is None  # nothing chosen for the reader
+    at.button(key="fix_apply").click().run()
+    assert [w.value for w in at.warning] == ["Choose the actor to merge into."]
     at.selectbox(key="fix_actor").set_value("BLR").run()
     assert "BLR" not in at.selectbox(key="fix_into").options
 

@@ -60,6 +60,7 @@ def test_mentions_over_time_draws_one_line_per_actor_named_by_its_canonical_name
     assert [t.name for t in fig.data] == ["Europese Unie", "Forum voor Democratie", "Verenigd Koninkrijk"]
     eu = fig.data[0]
     assert list(eu.y) == [2, 1] and [c[0] for c in eu.customdata] == ["org:eu", "org:eu"]  # a click finds the actor's sentences
+    assert list(fig.data[1].y) == [0, 1]  # not named in February while the others were: 0, not a line drawn across
     colours = [t.line.color for t in fig.data]
     assert len(set(colours)) == 3  # Forum voor Democratie and the United Kingdom no longer share one
 
@@ -244,8 +245,14 @@ def test_a_chosen_actor_is_shown_with_the_actors_named_beside_it():
     nodes, edges = _query(mentions, articles, Filters(actors=("Poetin",))).cooccurrence(10)
     assert nodes["actor_id"].tolist() == ["Poetin", "Loekasjenko", "RUS"]  # not one lone node; Ryanair is never beside him
     assert edges.values.tolist() == [["Loekasjenko", "Poetin", 2], ["Poetin", "RUS", 1]]
-    shared = _query(mentions, articles, Filters(actors=("Poetin",))).shared_sentences("Poetin", ["Loekasjenko"])
-    assert shared.keys == [("a", 0), ("a", 1)]
+    chosen = _query(mentions, articles, Filters(actors=("Poetin",)))
+    assert chosen.shared_sentences("Poetin", ["Loekasjenko"]).keys == [("a", 0), ("a", 1)]
+    # the map of a chosen person: the countries named in his sentences, not an empty world
+    assert chosen.country_counts()[["country", "n"]].values.tolist() == []  # no country has an ISO code here
+    with_country = frame("mentions", [m(0, "Poetin"), _mention("a", 0, "RUS", "Rusland", actor_type="country", country="RUS"), _mention("a", 5, "BLR", "Wit-Rusland", actor_type="country", country="BLR")])
+    around = _query(with_country, articles, Filters(actors=("Poetin",)))
+    assert around.country_counts()[["country", "country_name", "n"]].values.tolist() == [["RUS", "Rusland", 1]]
+    assert around.country_sentences("RUS").keys == [("a", 0)]
 
 
 # --- the map -----------------------------------------------------------------------------------

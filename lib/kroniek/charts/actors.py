@@ -52,6 +52,13 @@ def mentions_over_time(counts: pd.DataFrame, unit: str = "month", period: tuple 
         counts = counts.assign(actor_id=counts["actor"])
     totals = counts.groupby("actor_id")["n"].sum()
     names = counts.groupby("actor_id")["actor"].first()
+    # a period in which the corpus names some of these actors but not this one is a 0 for
+    # it, not a line drawn straight across (periods without any of them stay gaps)
+    periods = sorted(pd.to_datetime(counts["period"]).unique())
+    grid = pd.MultiIndex.from_product([periods, list(totals.index)], names=["period", "actor_id"])
+    counts = (
+        counts.assign(period=pd.to_datetime(counts["period"])).groupby(["period", "actor_id"])["n"].sum().reindex(grid, fill_value=0).reset_index()
+    )
     order = sorted(totals.index, key=lambda a: (-totals[a], str(names[a]), str(a)))
     value = "%{y:.1f} per 100 articles" if articles is not None else "%{y} mentions"
     seen: dict[str, int] = {}

@@ -71,13 +71,20 @@ class ActorViews:
         self.con.unregister("top_nodes")
         return nodes, edges
 
+    def _country_mentions(self) -> str:
+        """The mentions the map counts: the filtered ones, or with actors chosen, every
+        mention in the sentences that name them (where a person's story takes place)."""
+        if not self.filters.actors:
+            return "f_mentions"
+        return f"(SELECT * FROM {self._around_chosen()} WHERE (article_id, sentence_id) IN (SELECT article_id, sentence_id FROM actor_sentences))"
+
     def country_counts(self) -> pd.DataFrame:
         """Mentions per country (ISO 3166 alpha-3) of the country and its people, with the
         country's own name (its actor's) and every name counted."""
         return self._df(
             "SELECT c.country, coalesce(a.actor, c.country) AS country_name, c.n, c.names FROM ("
             "SELECT country, count(*) AS n, string_agg(DISTINCT actor, ', ' ORDER BY actor) AS names "
-            "FROM f_mentions WHERE length(country) = 3 GROUP BY country) c LEFT JOIN actors a ON a.actor_id = c.country ORDER BY c.country"
+            f"FROM {self._country_mentions()} WHERE length(country) = 3 GROUP BY country) c LEFT JOIN actors a ON a.actor_id = c.country ORDER BY c.country"
         )
 
     def via_counts(self, actor_id: str) -> list[tuple[str, int]]:
@@ -113,4 +120,4 @@ class ActorViews:
 
     def country_sentences(self, country: str, limit: int = 200):
         """Sentences naming an actor of one country (ISO 3166 alpha-3; a country on the map)."""
-        return self._spread("SELECT article_id, sentence_id FROM f_mentions WHERE country = ?", [country], limit)
+        return self._spread(f"SELECT article_id, sentence_id FROM {self._country_mentions()} WHERE country = ?", [country], limit)
