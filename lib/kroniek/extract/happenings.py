@@ -2,9 +2,12 @@
 
 Two event rows report the same happening when they have the same CAMEO root code, their
 actors are compatible (they share an actor and do not contradict each other's source
-and target) and their intervals overlap.  Only asserted events with at least one actor
-take part: a denied or hypothetical meeting is no evidence that a meeting happened, and
-an event without actors cannot be told apart from any other of its type.
+and target) and their intervals overlap.  Every asserted event the extractor is sure of
+(``confident``) belongs to a happening, so the Chronology, the About page and the CLI
+count the same rows: a denied or hypothetical meeting is no evidence that a meeting
+happened, and an event without actors cannot be told apart from any other of its type,
+so it is a happening of its own.  A happening's label is the summary of its best report
+(sure, with a named source, dated by its own text).
 
 Grouping is a single pass over the events in report order (article date, then event
 id), each event joining the first open happening it fits, else opening one.  Events
@@ -145,7 +148,7 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
     reported = events["article_id"].astype(str).map(lambda a: dates.get(a, "")).fillna("")
     eligible = (
         (events["factuality"].fillna(GROUPED_FACTUALITY) == GROUPED_FACTUALITY)
-        & ((events["source_actor"].fillna("") != "") | (events["target_actor"].fillna("") != ""))
+        & events["confident"].fillna(True).astype(bool)
         & events["begin_date"].notna()
     )
     order = sorted(
@@ -159,10 +162,11 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
         report = _report(events, i)
         if report is None:
             continue
-        home = _home(open_by_code.get(report.code, []), report)
+        home = _home(open_by_code.get(report.code, []), report) if report.sources or report.targets else None
         if home is None:
             home = _Open(happening_id_of(str(events.at[i, "event_id"])), report.code, set(), set(), report.begin, report.end, (report.end - report.begin).days)
-            open_by_code.setdefault(report.code, []).append(home)
+            if report.sources or report.targets:  # an event without actors is a happening of its own
+                open_by_code.setdefault(report.code, []).append(home)
             made.append(home)
         _join(home, report)
         ids[events.index.get_loc(i)] = home.happening_id
@@ -233,9 +237,7 @@ def _row(h: _Open, events: pd.DataFrame, reported: pd.Series) -> dict:
     begin, end = (dated[0][1], dated[0][2]) if dated else (min(begins), max(ends))
     days = sorted(d for d in reported[h.members] if d)
     actors = _merged_names(h.sources | h.targets)
-    trigger = Counter(t.lower() for t in members["trigger"]).most_common(1)[0][0]
     event_type = str(members["event_type"].iloc[0])
-    label = f"{trigger}: {' – '.join(actors)}" if actors else trigger
     return {
         "happening_id": h.happening_id,
         "event_code": h.code,
@@ -246,8 +248,24 @@ def _row(h: _Open, events: pd.DataFrame, reported: pd.Series) -> dict:
         "n_articles": members["article_id"].nunique(),
         "first_reported": days[0] if days else "",
         "last_reported": days[-1] if days else "",
-        "label": label,
+        "label": _label(members, actors),
     }
+
+
+def _label(members: pd.DataFrame, actors: list[str]) -> str:
+    """The summary of the best report: sure, with a named source, dated by its own text;
+    where no report has a summary (older tables), the most frequent trigger word and the
+    actors."""
+    summaries = members["summary"].fillna("").astype(str)
+    if not (summaries != "").any():
+        trigger = Counter(t.lower() for t in members["trigger"]).most_common(1)[0][0]
+        return f"{trigger}: {' – '.join(actors)}" if actors else trigger
+    def present(column: pd.Series) -> pd.Series:
+        return column.fillna("").astype(str).ne("").astype(float)
+
+    dated = members["time_text"].fillna("").astype(str).ne(ARTICLE_DATE).astype(float)
+    rank = members["confidence"].fillna(0).astype(float) + 0.2 * present(members["source_actor"]) + 0.1 * dated + 0.2 * present(summaries)
+    return summaries[rank.idxmax()]
 
 
 def _merged_names(names: set[str]) -> list[str]:
