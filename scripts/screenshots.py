@@ -5,7 +5,9 @@
 Starts ``streamlit run dashboard.py`` on the corpus (default ``seeds/``, whose licence
 allows showing it), opens each page with every request to another host refused (so the
 pictures also show that nothing needs the internet), waits for the page to finish and
-writes ``<page>.png``.  The README's screenshots are made with the defaults.
+writes ``<page>.png``.  The README's screenshots are made with the defaults (``seeds/``)
+and with ``--corpus ../shared/corpora/meantime-nl/articles.jsonl --out
+docs/screenshots/meantime`` (MEANTIME, CC BY 4.0: a corpus whose licence allows showing it).
 """
 
 from __future__ import annotations

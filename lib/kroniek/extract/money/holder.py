@@ -24,18 +24,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from kroniek.nlp.tree import case_words as _cases
+from kroniek.nlp.tree import relation as _dep
 from kroniek.nlp.tree import span_root
 
 MAX_STEPS = 6  # head links climbed from the amount: a clause or two, never the whole sentence
 NAME_LINKS = ("flat", "appos", "compound", "nmod")  # a name beside a title: "Directeur Mikhail Friedman"
-
-
-def _dep(token: Token) -> str:
-    return token.dep_.split(":")[0]
-
-
-def _cases(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if _dep(c) == "case"}
 
 
 def _inside(token: Token, span: Span) -> bool:
