@@ -267,6 +267,7 @@ def largest_figures(rows: pd.DataFrame, title: str, currency: str = "EUR") -> go
     fig.update_xaxes(type="log", tickvals=values, ticktext=labels, range=[math.log10(lo) - 1, math.log10(hi) + 0.8])
     fig.update_yaxes(categoryorder="array", categoryarray=data["label"].tolist(), autorange="reversed")
     fig.update_layout(
-        height=max(220, 28 * len(data) + 150), bargap=0.35, barmode="overlay", showlegend=len(fig.data) > 1, legend=dict(orientation="h", y=-0.15, x=0)
+        height=max(220, 28 * len(data) + 150), bargap=0.35, barmode="overlay", showlegend=len(fig.data) > 1, legend=dict(orientation="h", y=-0.15, x=0),
+        margin=dict(l=10, r=90, t=50, b=10),  # room for the longest figure written beside its bar
     )
     return fig

@@ -9,7 +9,8 @@ the grammar attaches it to, on UD v2 relations:
   ("een schuldenberg van 2300 miljard");
 * else the subject of the clause the amount stands in (through an ``xcomp`` or a verb
   without a subject of its own, "FvD wil 15 miljard uitgeven"), or in a passive clause
-  its ``door``-phrase; a subject that names no actor may own one by possessor or
+  its ``door``-phrase; a relative pronoun stands for its antecedent ("De Golfstaat, die 1
+  miljard euro aan Frankrijk betaalde"); a subject that names no actor may own one by possessor or
   ``van``-phrase ("De waarde van Nederlandse export was ..." is the Netherlands');
 * a phrase names an actor by the mention on its head word, a name beside a title
   ("Directeur Mikhail Friedman") or a nationality adjective on its head.
@@ -87,6 +88,8 @@ class _Holders:
         if not subjects:
             return False, None
         subject = subjects[0]
+        if "Rel" in subject.morph.get("PronType") and _dep(head) == "acl" and head.head.i != head.i:
+            subject = head.head  # "De Golfstaat, die 1 miljard euro betaalde": the relative pronoun stands for its antecedent
         return True, self.named(subject) or self.owner(subject, amount)
 
     def holder(self, amount: Span) -> dict | None:
