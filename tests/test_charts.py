@@ -196,7 +196,7 @@ def test_chronicle_rows_by_date_with_what_who_when_and_articles_on_the_corpus_pe
     assert list(bars["protest"].x) == [28 * DAY_MS]  # a month known only to the month: a month wide
     assert list(bars["consult"].x) == [1 * DAY_MS]
     assert bars["protest"].marker.opacity[0] < bars["consult"].marker.opacity[0]
-    assert bars["consult"].customdata[0] == ["h3", 3, "ontmoeting: Donald Tusk – Theresa May", "Donald Tusk, Theresa May", "2019-03-19"]
+    assert bars["consult"].customdata[0] == ["h3", 3, "ontmoeting: Donald Tusk – Theresa May", "Donald Tusk, Theresa May", "2019-03-19", "3 articles"]
     everything = charts.chronicle(CHRONICLE, DPG_PERIOD, show_all=True)
     assert pd.Timestamp(everything.layout.xaxis.range[0]) == pd.Timestamp("1572-12-29")
 

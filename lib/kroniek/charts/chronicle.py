@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from kroniek.charts.base import EVENT_PALETTE, LAYOUT, _empty, event_colours, event_order, quad_class_of, safe
+from kroniek.charts.base import EVENT_PALETTE, LAYOUT, _empty, count_text, event_colours, event_order, quad_class_of, safe
 from kroniek.charts.timeaxis import bar_width_ms, counts_figure, date_axis, finish_counts_figure, period_ms, time_unit
 
 PAGE_ROWS = 50  # rows of the chronicle on one screen; more go to the next page
@@ -133,8 +133,8 @@ def _add_happening_traces(fig: go.Figure, part: pd.DataFrame, key: str, colour: 
     """The bars of one event type's happenings, paler the wider, and a marker in each middle."""
     widths = (part["e"] - part["b"]).dt.days
     y = _row_axis(part)
-    custom = [[h, int(n), safe(w), safe(who), when] for h, n, w, who, when in zip(part["happening_id"], part["n_articles"], part["what"], part["who"], part["when"])]
-    hover = "<b>%{customdata[2]}</b><br>who: %{customdata[3]}<br>when: %{customdata[4]}<br>%{customdata[1]} article(s)<extra>%{fullData.name}</extra>"
+    custom = [[h, int(n), safe(w), safe(who), when, count_text(int(n), "article")] for h, n, w, who, when in zip(part["happening_id"], part["n_articles"], part["what"], part["who"], part["when"])]
+    hover = "<b>%{customdata[2]}</b><br>who: %{customdata[3]}<br>when: %{customdata[4]}<br>%{customdata[5]}<extra>%{fullData.name}</extra>"
     fig.add_trace(
         go.Bar(
             base=part["b"].tolist(),
