@@ -2,6 +2,7 @@
 
 import html
 
+import pandas as pd
 import streamlit as st
 
 from kroniek import app, charts
@@ -56,11 +57,16 @@ with left:
         charts.country_map(countries, region=shown_region), key="actors_map", config=app.PLOTLY_CONFIG, on_select="rerun", selection_mode="points"
     )
     if shown_region != "world":
-        st.caption(f"{shown_region.capitalize()} holds {share:.0%} of the mentions of countries and their people; choose World for the rest.")
+        st.caption(
+            f"{shown_region.capitalize()} holds {share:.0%} of the mentions of countries and their people"
+            + ("; choose World for the rest." if share < 1 else ".")
+        )
 with right:
     st.markdown("**Most mentioned countries** (with their people; select one for its sentences)")
     top_countries = countries.sort_values(["n", "country"], ascending=[False, True]).head(15)
-    rows = app.table(top_countries[["country_name", "n"]].rename(columns={"country_name": "country", "n": "mentions"}), key="actors_countries", height=460)
+    # a country no actor of the corpus names (Ireland, as Ryanair's country) by its own name, not its code
+    named = [n if n != c else charts.country_name(c) for n, c in zip(top_countries["country_name"], top_countries["country"])]
+    rows = app.table(pd.DataFrame({"country": named, "mentions": top_countries["n"].tolist()}), key="actors_countries", height=460)
 chosen_countries = [c for _n, _names, c in app.picked(event, None)] + [top_countries.iloc[i]["country"] for i in rows]
 for country in list(dict.fromkeys(chosen_countries))[:3]:
     app.show_sources(q, q.country_sentences(country), f"Sentences naming {q.actor_name(country)} or its people")

@@ -268,6 +268,7 @@ def test_the_map_opens_on_europe_for_a_corpus_that_names_europe_most():
     american = pd.DataFrame({"country": ["USA", "MEX", "NLD"], "n": [500, 100, 80], "names": [""] * 3})
     assert charts.map_region(american) == ("world", 1.0)
     assert charts.country_map(american).layout.geo.projection.type == "natural earth"
+    assert [charts.country_name(c) for c in ("IRL", "BLR", "XXX")] == ["Ierland", "Belarus", "XXX"]
 
 
 # --- words ---------------------------------------------------------------------------------------

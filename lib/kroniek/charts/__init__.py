@@ -11,6 +11,7 @@ from kroniek.charts.actors import (
     actor_bar,
     cooccurrence_network,
     country_map,
+    country_name,
     drawn_pairs,
     linked_actors,
     map_region,
@@ -47,7 +48,7 @@ from kroniek.charts.timeaxis import UNITS, corpus_period, date_axis, per_hundred
 __all__ = [
     "ACTOR_TYPE_COLOURS", "EVENT_PALETTE", "LAYOUT", "LANES", "Mark", "PAGE_ROWS", "SERIES_PALETTE", "UNITS", "actor_bar",
     "amount_label", "amount_range", "amount_ticks", "chronicle", "cooccurrence_network", "corpus_period", "count_text",
-    "country_map", "date_axis", "date_text", "drawn_pairs", "event_colours", "events_over_time", "figure_labels",
+    "country_map", "country_name", "date_axis", "date_text", "drawn_pairs", "event_colours", "events_over_time", "figure_labels",
     "figure_text", "highlight_html", "lane_of", "largest_figures", "linked_actors", "map_region", "marks_from_tables",
     "mentions_over_time", "money_by_currency", "money_over_time", "network_layout", "number_text", "per_hundred",
     "period_start", "place_labels", "published_span", "quad_class_of", "rounded", "safe", "ticks", "time_unit", "timeline", "unit_span",

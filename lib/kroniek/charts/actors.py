@@ -284,6 +284,16 @@ def region_of(country: str) -> str:
     return ZONE_REGIONS.get(zones[0].split("/")[0], "world") if zones else "world"
 
 
+def country_name(country: str) -> str:
+    """A country's name as the corpus's readers write it (Dutch, CLDR through Babel), for
+    a country no actor of the corpus names: "IRL" -> "Ierland"."""
+    import pycountry
+    from babel import Locale
+
+    found = pycountry.countries.get(alpha_3=str(country))
+    return Locale("nl").territories.get(found.alpha_2, str(country)) if found else str(country)
+
+
 def map_region(counts: pd.DataFrame) -> tuple[str, float]:
     """The region a map of ``counts`` (country, n) opens on: the continent holding at least
     ``REGION_SHARE`` of the mentions (Europe for Dutch news), else the world; and that
