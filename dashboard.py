@@ -16,7 +16,8 @@ import streamlit as st  # noqa: E402
 
 from kroniek import app  # noqa: E402
 
-st.set_page_config(page_title="Kroniek", page_icon=":material/newspaper:", layout="wide")
+# the icon ships with the app: a ":material/…:" icon would be fetched from Google's font CDN
+st.set_page_config(page_title="Kroniek", page_icon=str(APP_DIR / "static" / "kroniek-icon.png"), layout="wide")
 
 navigation = app.navigation(APP_DIR / "pages")
 

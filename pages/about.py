@@ -45,16 +45,12 @@ if fixes:
     st.dataframe(pd.DataFrame([{"correction": f.describe(), "action": f.action, "actor": f.actor_id, "target": f.target} for f in fixes]), hide_index=True)
 
 st.subheader("Rows per table")
-st.dataframe(
-    pd.DataFrame([{"table": t, "all": corpus.data.count(t), "after filters": q.count(t)} for t in app.PUBLIC_TABLES]),
-    hide_index=True,
-)
+app.plain_table(pd.DataFrame([{"table": t, "all": corpus.data.count(t), "after filters": q.count(t)} for t in app.PUBLIC_TABLES]))
 
 st.subheader("Skipped inputs")
 if corpus.problems:
-    st.dataframe(
-        pd.DataFrame([{"file": p.path, "line": p.line, "what": "skipped" if p.skipped else "warning", "reason": p.reason} for p in corpus.problems]),
-        hide_index=True,
+    app.plain_table(
+        pd.DataFrame([{"file": p.path, "line": "" if p.line is None else str(p.line), "what": "skipped" if p.skipped else "warning", "reason": p.reason} for p in corpus.problems]),
         width="stretch",
     )
 else:

@@ -2,6 +2,7 @@
 
 import html
 
+import pandas as pd
 import streamlit as st
 
 from kroniek import app, charts
@@ -23,27 +24,60 @@ picked = app.picked(event)
 if picked:
     app.show_sources(q, q.sentence_keys_for_actors(picked), "Sentences naming the selected actor")
 
-period = app.corpus_period(q)
-unit = charts.time_unit(*period) if period else "month"
+published = app.published_period(q)
+unit = charts.time_unit(*published) if published else "month"
 per_100 = app.per_hundred_toggle("actors_per100")
-st.plotly_chart(
-    charts.mentions_over_time(q.mentions_by_period(unit=unit), unit, period, q.articles_by_period(unit) if per_100 else None, title=f"Mentions over time (per {unit})"),
+event = st.plotly_chart(
+    charts.mentions_over_time(
+        q.mentions_by_period(unit=unit),
+        unit,
+        charts.unit_span(*published, unit) if published else None,
+        q.articles_by_period(unit) if per_100 else None,
+        title=f"Mentions over time (per {unit})",
+    ),
     key="actors_time",
+    on_select="rerun",
+    selection_mode="points",
 )
+for actor_id, start in app.picked(event, None)[:3]:
+    app.show_sources(q, q.actor_sentences_in_period(actor_id, unit, start), f"Sentences naming {q.actor_name(actor_id)}, {unit} of {start}")
 
-left, right = st.columns(2)
+n1, n2 = st.columns(2)
+n_nodes = n1.slider("Actors in the network", 5, 40, 25, key="net_top")
+min_shared = n2.slider("Pairs named together in at least … sentences", 1, 20, 2, key="net_min")
+nodes, edges = q.cooccurrence(n_nodes)
+event = st.plotly_chart(charts.cooccurrence_network(nodes, edges, min_shared), key="actors_network", on_select="rerun", selection_mode="points")
+picked = app.picked(event)
+if picked:
+    others = charts.linked_actors(edges, picked[0], min_shared)
+    if others:
+        app.show_sources(q, q.shared_sentences(picked[0], others), f"Sentences naming {q.actor_name(picked[0])} with a linked actor")
+    else:
+        app.show_sources(q, q.sentence_keys_for_actors([picked[0]]), f"Sentences naming {q.actor_name(picked[0])} (no pair above the threshold)")
+
+countries = q.country_counts()
+region, share = charts.map_region(countries)
+regions = list(dict.fromkeys([region, "world"]))
+left, right = st.columns([3, 2])
 with left:
-    n1, n2 = st.columns(2)
-    n_nodes = n1.slider("Actors in the network", 5, 60, 25, key="net_top")
-    min_shared = n2.slider("Pairs named together in at least … sentences", 1, 20, 2, key="net_min")
-    nodes, edges = q.cooccurrence(n_nodes)
-    event = st.plotly_chart(charts.cooccurrence_network(nodes, edges, min_shared), key="actors_network", on_select="rerun", selection_mode="points")
-    picked = app.picked(event)
-    if picked:
-        others = charts.linked_actors(edges, picked[0], min_shared)
-        app.show_sources(q, q.shared_sentences(picked[0], others), "Sentences naming the selected actor with a linked actor")
+    shown_region = st.radio("Map", regions, horizontal=True, key="actors_map_region", format_func=str.capitalize) if len(regions) > 1 else region
+    event = st.plotly_chart(
+        charts.country_map(countries, region=shown_region), key="actors_map", config=app.PLOTLY_CONFIG, on_select="rerun", selection_mode="points"
+    )
+    if shown_region != "world":
+        st.caption(
+            f"{shown_region.capitalize()} holds {share:.0%} of the mentions of countries and their people"
+            + ("; choose World for the rest." if share < 1 else ".")
+        )
 with right:
-    st.plotly_chart(charts.country_map(q.country_counts()), key="actors_map", config=app.PLOTLY_CONFIG)
+    st.markdown("**Most mentioned countries** (with their people; select one for its sentences)")
+    top_countries = countries.sort_values(["n", "country"], ascending=[False, True]).head(15)
+    # a country no actor of the corpus names (Ireland, as Ryanair's country) by its own name, not its code
+    named = [n if n != c else charts.country_name(c) for n, c in zip(top_countries["country_name"], top_countries["country"])]
+    rows = app.table(pd.DataFrame({"country": named, "mentions": top_countries["n"].tolist()}), key="actors_countries", height=460)
+chosen_countries = [c for _n, _names, c in app.picked(event, None)] + [top_countries.iloc[i]["country"] for i in rows]
+for country in list(dict.fromkeys(chosen_countries))[:3]:
+    app.show_sources(q, q.country_sentences(country), f"Sentences naming {q.actor_name(country)} or its people")
 
 st.subheader("Actor profile")
 choices = q.top_actors(500)
@@ -54,8 +88,8 @@ else:
     chosen = st.selectbox("Actor", list(names), format_func=names.get, key="actor_profile")
     row = choices[choices["actor_id"] == chosen].iloc[0]
     c = st.columns(4)
-    c[0].metric("Mentions", int(row["n_mentions"]))
-    c[1].metric("Articles", int(row["n_articles"]))
+    c[0].metric("Mentions", charts.number_text(int(row["n_mentions"])))
+    c[1].metric("Articles", charts.number_text(int(row["n_articles"])))
     c[2].metric("Type", row["actor_type"])
     c[3].metric("Country", row["country"] or "–")
     via = q.via_counts(chosen)
@@ -64,7 +98,7 @@ else:
         f"<b>Named as:</b> {html.escape(', '.join(str(row['aliases']).split('|')))}<br>"
         f"<b>Found via:</b> {html.escape(', '.join(f'{v} ({n})' for v, n in via))}</p>"
     )
-    app.show_sources(q, q.sentence_keys_for_actors([chosen]), "Sentences", limit=10)
+    app.show_sources(q, q.sentence_keys_for_actors([chosen]), f"Sentences naming {names[chosen]}", limit=10)
 
 st.subheader("Correct an actor")
 st.caption(
@@ -78,7 +112,10 @@ def _apply_correction() -> None:
     """Button callback (runs before the rerun, so the whole app sees the correction)."""
     state = st.session_state
     subject, action = state["fix_actor"], state["fix_action"]
-    target = {"merge": state.get("fix_into", ""), "type": state.get("fix_type", ""), "exclude": ""}[action]
+    target = {"merge": state.get("fix_into") or "", "type": state.get("fix_type", ""), "exclude": ""}[action]
+    if action == "merge" and not target:
+        state["fix_message"] = ("warning", "Choose the actor to merge into.")
+        return
     if action == "merge" and target == subject:
         state["fix_message"] = ("warning", "An actor cannot be merged into itself.")
         return
@@ -92,7 +129,11 @@ if not choices.empty:
     action = cols[1].radio("Correction", ["merge", "type", "exclude"], key="fix_action",
                            format_func={"merge": "Merge into another actor", "type": "Change type", "exclude": "Not an actor"}.get)
     if action == "merge":
-        cols[2].selectbox("Merge into", list(names), format_func=lambda a: f"{names[a]} ({a})", key="fix_into")
+        # another actor than the one corrected: the form never opens on merging an actor into itself
+        cols[2].selectbox(
+            "Merge into", [a for a in names if a != st.session_state.get("fix_actor")], format_func=lambda a: f"{names[a]} ({a})", key="fix_into",
+            index=None, placeholder="Choose the actor to merge into",
+        )
     elif action == "type":
         cols[2].selectbox("New type", list(app.ACTOR_TYPES), key="fix_type")
     st.button("Apply correction", key="fix_apply", on_click=_apply_correction)

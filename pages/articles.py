@@ -33,7 +33,7 @@ meta = q.article(chosen)
 st.html(
     f"<h3>{html.escape(str(meta['title'] or chosen))}</h3>"
     f"<small>{html.escape(str(meta['date'] or 'no date'))} ({html.escape(str(meta['date_precision'] or '–'))}) · "
-    f"{html.escape(str(meta['source'] or 'no source'))} · {html.escape(str(meta['path']))} · {int(meta['n_words'])} words</small>"
+    f"{html.escape(str(meta['source'] or 'no source'))} · {html.escape(str(meta['path']))} · {charts.count_text(int(meta['n_words']), 'word')}</small>"
     '<p><small><span style="background:#dbe9f6">actor</span> '
     '<span style="background:#fde2c4">money</span> <span style="background:#d9f0d3">time</span> — hover for details</small></p>'
 )
@@ -49,4 +49,4 @@ st.html(charts.highlight_html(corpus.text(chosen), charts.marks_from_tables(rows
 with st.expander("This article's rows"):
     for name, df in rows.items():
         st.markdown(f"**{name}**")
-        st.dataframe(df, hide_index=True, width="stretch")
+        app.plain_table(df, width="stretch")

@@ -46,7 +46,7 @@ if what == "Chronicle":
     if st.session_state.get("chrono_page", 1) > pages:  # fewer rows after a filter change
         st.session_state["chrono_page"] = 1
     if pages > 1:
-        page = st.number_input(f"Page (of {pages}, {charts.PAGE_ROWS} rows each)", 1, pages, 1, key="chrono_page")
+        page = st.number_input(f"Page (of {charts.number_text(pages)}, {charts.PAGE_ROWS} rows each)", 1, pages, 1, key="chrono_page")
     else:
         page = 1
     rows, total = q.chronicle(
@@ -55,11 +55,11 @@ if what == "Chronicle":
     if period is not None:
         _, background = q.chronicle(period, "background", factuality, types, limit=0, min_articles=min_articles)
         st.caption(
-            f"{total:,} happenings · corpus period {period[0]:%Y-%m-%d} to {period[1]:%Y-%m-%d} (first article − 1 month, last + 2 months)"
-            + (f" · {background:,} dated outside it under Background" if scope == "period" and background else "")
+            f"{charts.count_text(total, 'happening')} · corpus period {period[0]:%Y-%m-%d} to {period[1]:%Y-%m-%d} (first article − 1 month, last + 2 months)"
+            + (f" · {charts.number_text(background)} dated outside it under Background" if scope == "period" and background else "")
             + " · bar width = how precisely the date is known (paler = wider)"
         )
-    fig = charts.chronicle(rows, period, lanes, show_all=scope != "period", title=f"Chronicle, rows {(int(page) - 1) * charts.PAGE_ROWS + 1 if total else 0}–{(int(page) - 1) * charts.PAGE_ROWS + len(rows)} of {total:,}")
+    fig = charts.chronicle(rows, period, lanes, show_all=scope != "period", title=f"Chronicle, rows {(int(page) - 1) * charts.PAGE_ROWS + 1 if total else 0}–{(int(page) - 1) * charts.PAGE_ROWS + len(rows)} of {charts.number_text(total)}")
     event = st.plotly_chart(fig, key="chrono_chart", on_select="rerun", selection_mode="points")
     st.markdown("**This page of the chronicle** — select a row to read every sentence reporting it")
     shown = rows.assign(
@@ -79,7 +79,7 @@ if what == "Chronicle":
         lambda fresh: fresh.chronicle_table(period, scope, factuality, types, min_articles),
         "kroniek-chronicle.csv",
         key="dl_chronicle",
-        label=f"Download the chronicle ({total:,} rows: date, what, who, sources) as CSV",
+        label=f"Download the chronicle ({charts.count_text(total, 'row')}: date, what, who, sources) as CSV",
     )
 else:
     total = int(q.count("timexes"))
@@ -93,7 +93,7 @@ else:
         period=period,
     )
     if total > LIMIT:
-        st.caption(f"The timeline shows the {LIMIT} latest of {total:,} time expressions. Narrow the filters to see others.")
+        st.caption(f"The timeline shows the {LIMIT} latest of {charts.number_text(total)} time expressions. Narrow the filters to see others.")
     event = st.plotly_chart(fig, key="chrono_chart", on_select="rerun", selection_mode="points")
     points = app.picked(event, None)
     if points:

@@ -149,7 +149,7 @@ def test_a_shared_link_opens_the_uploaded_article_in_a_fresh_browser_context(ser
 
         viewer = browser.new_context(viewport={"width": 1400, "height": 1800}).new_page()  # no cookies, no session
         viewer.goto(url, timeout=120_000)
-        expect(viewer.get_by_text("Shared view: 1 article(s) from the link, read-only.")).to_be_visible(timeout=180_000)
+        expect(viewer.get_by_text("Shared view: 1 article from the link, read-only.")).to_be_visible(timeout=180_000)
         expect(viewer.locator("[data-testid='stMetric']").filter(has_text="Articles").locator("[data-testid='stMetricValue']")).to_have_text("1")
         viewer.locator("[data-testid='stSidebarNav']").get_by_text("Articles").click()
         expect(viewer.get_by_role("heading", name="Hulp voor Beiroet")).to_be_visible(timeout=120_000)

@@ -32,28 +32,6 @@ def test_empty_input_gives_an_explained_empty_figure():
     assert fig.layout.annotations[0].text == "Nothing to show for the current filters"
 
 
-def _money(rows):
-    base = {"article_id": "a", "sentence_id": 0, "start": 0, "end": 1, "approx": False, "context": "lening"}
-    return frame("money", [{**base, **r} for r in rows])
-
-
-def test_money_intervals_draw_ranges_as_segments_on_a_log_axis():
-    money = _money([
-        {"text": "tussen de 630 en 640 miljoen dollar", "low": 630e6, "high": 640e6, "currency": "USD", "kind": "range", "low_eur": 532e6, "high_eur": 541e6},
-        {"text": "5 euro", "low": 5, "high": 5, "currency": "EUR", "kind": "single", "low_eur": 5, "high_eur": 5},
-        {"text": "10 bitcoin", "low": 10, "high": 10, "currency": "XBT", "kind": "single", "low_eur": None, "high_eur": None},
-    ])
-    fig = charts.money_intervals(money, unit="EUR")
-    assert fig.layout.xaxis.type == "log"
-    segments, points = fig.data
-    assert list(segments.x) == [532e6, 541e6, None]
-    assert list(points.y) == ["1. 5 euro", "2. tussen de 630 en 640 miljoen dollar"]
-    assert points.customdata[1][2] == "tussen de 630 en 640 miljoen dollar"
-    assert "1 figure(s) without a euro rate not shown" in fig.layout.title.text
-    usd = charts.money_intervals(money, unit="USD")
-    assert list(usd.data[0].x) == [630e6, 640e6, None]
-
-
 def test_timeline_bars_are_inclusive_intervals():
     events = frame("events", [
         {"event_id": "e1", "article_id": "a", "sentence_id": 3, "event_type": "consult", "event_code": "04", "trigger": "ontmoeting",
@@ -118,14 +96,15 @@ def test_country_map_uses_iso3():
     assert list(trace.colorbar.ticktext) == ["1"] and trace.locationmode == "ISO-3"
 
 
-def test_money_by_currency_and_totals_take_aggregates():
-    summary = pd.DataFrame({"currency": ["USD", "EUR"], "n": [1, 3], "eur": [541e6, 12.0], "converted": [1, 3]})
+def test_money_by_currency_counts_in_whole_numbers_and_names_each_bar():
+    summary = pd.DataFrame({"currency": ["USD", "EUR", "CNY"], "n": [1, 3, 1], "eur": [541.27e6, 12.0, 5e6], "converted": [1, 3, 1]})
     fig = charts.money_by_currency(summary)
-    assert list(fig.data[0].x) == ["EUR", "USD"] and list(fig.data[0].y) == [3, 1]
-    totals = pd.DataFrame({"label": ["lening", "<b>boete</b>"], "low": [5.0, 1.0], "high": [6.0, 9.0], "n": [1, 2]})
-    bars = charts.totals_bar(totals, "Totals")
-    assert list(bars.data[0].y) == ["&lt;b&gt;boete&lt;/b&gt;", "lening"]
-    assert list(bars.data[0].x) == [9.0, 6.0]
+    (bars,) = fig.data
+    assert list(bars.x) == ["EUR", "CNY", "USD"] and list(bars.y) == [3, 1, 1]
+    assert list(bars.text) == ["3", "1", "1"]  # a bar of 1 is read by its number
+    assert [c[0] for c in bars.customdata] == ["EUR", "CNY", "USD"]  # a click shows that currency's sentences
+    assert (fig.layout.yaxis.dtick, fig.layout.yaxis.tickformat) == (1, ",d")  # no tick at 0.2 for a count of 1
+    assert bars.hovertext[2] == "USD: 1 figure<br>1 converted, upper bounds total € 541.3 mln"
 
 
 # --- time axes -------------------------------------------------------------------------
@@ -217,7 +196,7 @@ def test_chronicle_rows_by_date_with_what_who_when_and_articles_on_the_corpus_pe
     assert list(bars["protest"].x) == [28 * DAY_MS]  # a month known only to the month: a month wide
     assert list(bars["consult"].x) == [1 * DAY_MS]
     assert bars["protest"].marker.opacity[0] < bars["consult"].marker.opacity[0]
-    assert bars["consult"].customdata[0] == ["h3", 3, "ontmoeting: Donald Tusk – Theresa May", "Donald Tusk, Theresa May", "2019-03-19"]
+    assert bars["consult"].customdata[0] == ["h3", 3, "ontmoeting: Donald Tusk – Theresa May", "Donald Tusk, Theresa May", "2019-03-19", "3 articles"]
     everything = charts.chronicle(CHRONICLE, DPG_PERIOD, show_all=True)
     assert pd.Timestamp(everything.layout.xaxis.range[0]) == pd.Timestamp("1572-12-29")
 
@@ -275,13 +254,13 @@ def test_query_chronicle_is_happenings_in_date_order_with_background_apart():
 # --- money -------------------------------------------------------------------------------
 
 
-def test_amount_labels_in_dutch_scale_words():
-    assert [charts.amount_label(v) for v in (1e7, 2.5e6, 2300e9, 1.3e12, 2500, 0.5)] == ["€ 10 mln", "€ 2,5 mln", "€ 2,3 bln", "€ 1,3 bln", "€ 2.500", "€ 0,5"]
-    assert charts.amount_label(1e9, "USD") == "$ 1 mld"
-    assert charts.amount_ticks(3, 2e12) == ([1.0, 1e3, 1e6, 1e9, 1e12], ["€ 1", "€ 1.000", "€ 1 mln", "€ 1 mld", "€ 1 bln"])
-    assert charts.amount_ticks(5e6, 2e8)[1] == ["€ 1 mln", "€ 10 mln", "€ 100 mln", "€ 1 mld"]
-    assert charts.amount_ticks(532.8e6, 541.3e6)[1] == ["€ 500 mln", "€ 1 mld"]  # the seed's one range: 1-2-5 steps
-    assert charts.dutch_number(12_500_000.5) == "12.500.000,5"
+def test_amount_labels_in_english_scale_words_as_the_rest_of_the_interface():
+    assert [charts.amount_label(v) for v in (1e7, 2.5e6, 2300e9, 1.3e12, 2500, 0.5)] == ["€ 10 mln", "€ 2.5 mln", "€ 2.3 tn", "€ 1.3 tn", "€ 2,500", "€ 0.5"]
+    assert charts.amount_label(1e9, "USD") == "$ 1 bn"
+    assert charts.amount_ticks(3, 2e12) == ([1.0, 1e3, 1e6, 1e9, 1e12], ["€ 1", "€ 1,000", "€ 1 mln", "€ 1 bn", "€ 1 tn"])
+    assert charts.amount_ticks(5e6, 2e8)[1] == ["€ 1 mln", "€ 10 mln", "€ 100 mln", "€ 1 bn"]
+    assert charts.amount_ticks(532.8e6, 541.3e6)[1] == ["€ 500 mln", "€ 1 bn"]  # the seed's one range: 1-2-5 steps
+    assert charts.number_text(12_500_000.5, 1) == "12,500,000.5" and charts.number_text(1141) == "1,141"
 
 
 def _money_corpus():
@@ -319,41 +298,46 @@ def test_repeated_figures_are_one_distinct_figure_and_totals_count_each_once():
     ]
     by_actor = q.largest_figures("actor")
     assert by_actor[["label", "high", "n_figures", "distinct_total"]].values.tolist() == [["ECB", 1e12, 2, 1e12 + 5e6], ["Gemeente", 12e6, 1, 12e6]]
-    assert q.figure_sentences("EUR", 1e12, 1e12, "EUR", "kosten") == [("a", 1), ("b", 4), ("c", 2)]
+    reports = q.figure_sentences("EUR", 1e12, 1e12, "EUR", "kosten")
+    assert (reports.keys, reports.total, reports.articles) == ([("a", 1), ("b", 4), ("c", 2)], 3, 3)
 
 
 def test_money_over_time_plots_distinct_figures_by_date_on_a_log_amount_axis():
     q = _money_corpus()
     figures, _ = q.distinct_figures("EUR")
-    fig = charts.money_over_time(figures, "week", DPG_PERIOD)
+    published = charts.published_span(*q.article_dates())  # 2019-03-20 … 2019-03-22: the articles' days
+    fig = charts.money_over_time(figures, "day", published)
     ranges = fig.data[0]
-    assert ranges.name == "range" and list(ranges.y) == [6e6, 12e6, None]
+    assert ranges.name == "range" and list(ranges.y) == [6e6, 12e6, None] and ranges.showlegend is False
     points = {t.name: t for t in fig.data[1:]}
     assert list(points) == ["kosten", "subsidie"]
     assert list(points["kosten"].y) == [1e12, 5e6]
-    assert list(points["kosten"].marker.size) == [8 + 6 * __import__("math").log2(3), 8]  # reported 3 times: larger
-    assert points["kosten"].customdata[0][4:] == [3, 3, "€ 1 bln"]
+    assert list(points["kosten"].marker.size) == [10 + 6 * math.log2(3), 10]  # reported 3 times: larger
+    assert points["kosten"].customdata[0][:2] == ["a", 1]  # a click shows the first report
+    assert points["kosten"].customdata[0][4:] == ["reported 3 times in 3 articles", "€ 1 tn"]
+    assert points["subsidie"].customdata[0][4:] == ["reported once in 1 article", "€ 6–12 mln"]
     assert fig.layout.yaxis.type == "log"
-    assert list(fig.layout.yaxis.ticktext) == ["€ 1 mln", "€ 10 mln", "€ 100 mln", "€ 1 mld", "€ 10 mld", "€ 100 mld", "€ 1 bln"]
-    assert [pd.Timestamp(x) for x in fig.layout.xaxis.range] == list(DPG_PERIOD)
+    assert list(fig.layout.yaxis.ticktext) == ["€ 1 mln", "€ 10 mln", "€ 100 mln", "€ 1 bn", "€ 10 bn", "€ 100 bn", "€ 1 tn"]
+    # the axis ends with the last article (half a day on each side, so a point on the edge is drawn whole)
+    assert [pd.Timestamp(x) for x in fig.layout.xaxis.range] == [pd.Timestamp("2019-03-19 12:00"), pd.Timestamp("2019-03-23 12:00")]
 
 
 def test_largest_figures_bars_name_the_figure():
     rows = pd.DataFrame({"label": ["subsidie", "kosten"], "text": ["12 miljoen", "1000 miljard euro"], "high": [12e6, 1e12], "n": [1, 3], "n_figures": [1, 2], "distinct_total": [12e6, 1e12 + 5e6]})
     fig = charts.largest_figures(rows, "Largest")
     (bars,) = fig.data
-    assert list(bars.y) == ["kosten", "subsidie"] and list(bars.text) == ["€ 1 bln", "€ 12 mln"]
-    assert bars.customdata[0] == ["1000 miljard euro", 2, 3, "€ 1 bln"]
+    assert list(bars.y) == ["kosten", "subsidie"] and list(bars.text) == ["€ 1 tn", "€ 12 mln"]
+    assert bars.hovertext[0] == "kosten: largest € 1 tn (“1000 miljard euro”, reported 3 times)<br>2 distinct figures, summing to € 1 tn (each counted once)"
 
 
 # --- the network ------------------------------------------------------------------------------
 
 
-def test_labels_only_where_they_fit():
+def test_every_label_is_placed_on_a_free_side():
     pos = {"Nederland": (0.0, 0.0), "Nedersaksen": (0.05, 0.0), "Rusland": (0.9, -0.9)}
     labels = {k: k for k in pos}
-    kept = charts.place_labels(pos, labels, ["Nederland", "Nedersaksen", "Rusland"], {k: 6 for k in pos})
-    assert kept == {"Nederland", "Rusland"}  # the second label would sit on the first
+    sides = charts.place_labels(pos, labels, ["Nederland", "Nedersaksen", "Rusland"], {k: 6 for k in pos}, width_px=560, height_px=460)
+    assert sides == {"Nederland": "top center", "Nedersaksen": "bottom center", "Rusland": "top center"}  # the second label goes below
 
 
 def test_network_keeps_only_pairs_above_the_threshold():
@@ -367,7 +351,7 @@ def test_network_keeps_only_pairs_above_the_threshold():
 
 
 def test_country_map_draws_the_world_without_antarctica():
-    counts = pd.DataFrame({"country": ["NLD"], "n": [3], "names": ["Nederland"]})
+    counts = pd.DataFrame({"country": ["NLD", "USA"], "n": [3, 5], "names": ["Nederland", "Verenigde Staten"]})
     geo = charts.country_map(counts).layout.geo
     assert (geo.scope, geo.resolution, geo.projection.type) == ("world", 110, "natural earth")
     assert list(geo.lataxis.range) == [-58, 84]

@@ -40,7 +40,7 @@ def test_cli_extract_writes_six_tables_with_the_contract_columns(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     summary = proc.stdout.strip().splitlines()[-1]
-    assert summary.startswith("1 articles (1 extracted, 0 from cache), 0 skipped:")
+    assert summary.startswith("1 article (1 extracted, 0 from cache), 0 skipped:")
     for table, columns in TABLES.items():
         csv = pd.read_csv(out / f"{table}.csv", keep_default_na=False)
         parquet = pd.read_parquet(out / f"{table}.parquet")

@@ -432,7 +432,7 @@ def test_a_shared_link_opens_the_same_view_for_whoever_holds_it_and_nobody_else(
     params = link_params(url)
     assert params["q"] == "Beiroet" and sharing.valid_token(params["share"])
     assert [c.value for c in a.sidebar.caption][-1] == (
-        "Anyone with this link sees your 1 article(s) with these filters, read-only, "
+        "Anyone with this link sees your 1 article with these filters, read-only, "
         f"until {(dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30)).date().isoformat()}. Uploading more makes a new link."
     )
 
@@ -447,7 +447,7 @@ def test_a_shared_link_opens_the_same_view_for_whoever_holds_it_and_nobody_else(
     assert metrics(b)["Articles"] == "1"
     assert article_ids(b) == article_ids(a) == [SEED_ID, "gedeeld-1"]
     assert b.session_state["query"].rows("articles")["article_id"].tolist() == ["gedeeld-1"]
-    assert "Shared view: 1 article(s) from the link, read-only." in [c.value for c in b.sidebar.caption]
+    assert "Shared view: 1 article from the link, read-only." in [c.value for c in b.sidebar.caption]
     assert [x.key for x in b.button] == []  # a viewer without uploads has the link already
     seen_by_a, seen_by_b = all_tables(a, downloads), all_tables(b, downloads)
     assert seen_by_b["articles.csv"]["article_id"].tolist() == ["gedeeld-1"]
@@ -529,7 +529,7 @@ def test_a_viewer_is_told_when_the_corpus_around_the_shared_articles_has_changed
     b = session({"share": token})
     assert not b.warning
     assert [i.value for i in b.info] == [
-        "The deployment's corpus has changed since this view was shared (it held 1 article(s) then, 2 now): "
+        "The deployment's corpus has changed since this view was shared (it held 1 article then, 2 now): "
         "the shared articles are as they were, counts over the whole corpus may differ."
     ]
     assert article_ids(b) == [SEED_ID, "gedeeld-1", "nieuw.txt"]

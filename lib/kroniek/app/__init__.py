@@ -22,7 +22,7 @@ from kroniek.app.loading import UPLOAD_LIMIT_MB, load_corpus  # noqa: F401
 from kroniek.app.navigation import navigation, prepare, view  # noqa: F401
 from kroniek.app.sharing import share_controls  # noqa: F401
 from kroniek.app.sidebar import sidebar_filters  # noqa: F401
-from kroniek.app.sources import PLOTLY_CONFIG, TABLE_ROWS, article_link, corpus_period, per_hundred_toggle  # noqa: F401
-from kroniek.app.sources import picked, selected_points, show_sources, table  # noqa: F401
+from kroniek.app.sources import PLOTLY_CONFIG, TABLE_ROWS, article_link, corpus_period, per_hundred_toggle, published_period  # noqa: F401
+from kroniek.app.sources import picked, plain_table, selected_points, show_sources, table  # noqa: F401
 from kroniek.data.schema import ACTOR_TYPES, PUBLIC_TABLES  # noqa: F401
 from kroniek.extract.actors.corrections import Correction  # noqa: F401

@@ -9,6 +9,7 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
+from kroniek.charts import count_text
 from kroniek.data.schema import PUBLIC_TABLES
 from kroniek.query import Query
 from kroniek.store.exports import csv_bytes
@@ -25,7 +26,7 @@ def download(q: Query, table: str, key: str, label: str | None = None) -> None:
     """A CSV download of exactly the filtered rows of ``table`` (formula cells neutralised)."""
     n = q.count(table)
     st.download_button(
-        label or f"Download {table} ({n:,} rows) as CSV",
+        label or f"Download {table} ({count_text(n, 'row')}) as CSV",
         data=_deferred(q, lambda fresh: csv_bytes(fresh.rows(table))),
         file_name=f"kroniek-{table}.csv",
         mime="text/csv",

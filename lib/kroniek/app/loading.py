@@ -13,6 +13,7 @@ import streamlit as st
 from kroniek.app.corpus import Corpus, corrected, join_tables
 from kroniek.app.corrections import current_corrections
 from kroniek.app.sharing import shared_token, with_shared_view
+from kroniek.charts import count_text, number_text
 from kroniek.extract.corpus import corpus_tables
 from kroniek.nlp import load_nlp, pipeline_key, resolve_name
 from kroniek.query import CorpusData
@@ -97,14 +98,14 @@ def _extract(articles: list[Article], store: Store, model: str, label: str) -> l
         # imported here: extraction imports spaCy, which a start on saved tables never needs
         from kroniek.build import extract_missing
 
-        bar = st.progress(0.0, text=f"{label}: extracting {len(missing)} article(s)…")
+        bar = st.progress(0.0, text=f"{label}: extracting {count_text(len(missing), 'article')}…")
         shown = [-1]
 
         def progress(done: int, total: int) -> None:
             percent = 100 * done // total
             if percent != shown[0]:  # at most 100 messages: each one is a browser re-render
                 shown[0] = percent
-                bar.progress(done / total, text=f"{label}: extracted {done} of {total} article(s)")
+                bar.progress(done / total, text=f"{label}: extracted {number_text(done)} of {count_text(total, 'article')}")
 
         failures: list[Problem] = []
         extract_missing(missing, store, lambda: get_nlp(model), progress=progress, failures=failures)

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from kroniek.app.corpus import Corpus, joined_share
+from kroniek.charts import count_text, number_text
 from kroniek.query import CorpusData
 from kroniek.store import shares as sharing
 from kroniek.store.cache import cache_root
@@ -54,9 +55,10 @@ def with_shared_view(base: CorpusData, key: str) -> CorpusData:
             state["shared_view"] = part
             base_ids = base.article_ids
             if part.meta.get("corpus") != sharing.corpus_signature(base_ids, key):
+                then = part.meta.get("corpus_articles")
                 state["share_note"] = (
-                    f"The deployment's corpus has changed since this view was shared (it held {part.meta.get('corpus_articles', '?')} "
-                    f"article(s) then, {len(base_ids)} now): the shared articles are as they were, counts over the whole corpus may differ."
+                    f"The deployment's corpus has changed since this view was shared (it held {count_text(then, 'article') if then is not None else '? articles'} "
+                    f"then, {number_text(len(base_ids))} now): the shared articles are as they were, counts over the whole corpus may differ."
                 )
             return data
     part = state.get("shared_view")
@@ -86,7 +88,7 @@ def share_controls(corpus: Corpus) -> None:
         st.info(state["share_note"], icon=":material/info:")
     shared = state.get("shared_view")
     if shared is not None:
-        st.sidebar.caption(f"Shared view: {len(shared.article_ids)} article(s) from the link, read-only.")
+        st.sidebar.caption(f"Shared view: {count_text(len(shared.article_ids), 'article')} from the link, read-only.")
     store = share_store()
     if not corpus.uploaded or not store.config.enabled:
         return
@@ -104,13 +106,13 @@ def share_controls(corpus: Corpus) -> None:
             key="share_view",
             icon=":material/share:",
             on_click=lambda: state.update(_share_requested=True),  # a flag: the corpus is known only later in the run
-            help=f"Stores your {len(ids)} article(s) on this server and gives a link to this view; "
+            help=f"Stores your {count_text(len(ids), 'article')} on this server and gives a link to this view; "
             f"anyone holding the link can open it for {store.config.max_age_days:g} days.",
         )
     if token:
         st.sidebar.code(share_url(token), language=None, wrap_lines=True)
         st.sidebar.caption(
-            f"Anyone with this link sees your {len(ids)} article(s) with these filters, read-only, "
+            f"Anyone with this link sees your {count_text(len(ids), 'article')} with these filters, read-only, "
             f"until {store.expires_on(created).isoformat()}. Uploading more makes a new link."
         )
 

@@ -10,7 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from kroniek.charts import corpus_period as period_of
+from kroniek.charts import count_text, number_text, published_span
 from kroniek.query import Query
+from kroniek.query.filtered import Sentences
 
 TABLE_ROWS = 5000  # rows shown in a table on screen; downloads hold every filtered row
 # Plotly fetches its world outline from a CDN unless told where it is: the app serves
@@ -26,14 +28,22 @@ def article_link(article_id: str, sentence_id: int | None = None) -> str:
     return "articles?" + urlencode(params)
 
 
-def show_sources(q: Query, keys: list[tuple[str, int]], heading: str = "Source sentences", limit: int = 25) -> None:
-    """The sentences behind a selection, escaped, each with a link into the reader."""
-    if not keys:
+def show_sources(q: Query, keys, heading: str = "Source sentences", limit: int = 25) -> None:
+    """The sentences behind a selection, escaped, each with a link into the reader.
+
+    ``keys``: a :class:`~kroniek.query.filtered.Sentences` (spread over articles, with the
+    selection's size) or a list of (article_id, sentence_id)."""
+    if isinstance(keys, Sentences):
+        picked_keys, total, n_articles = keys.keys, keys.total, keys.articles
+    else:
+        picked_keys, total, n_articles = list(keys), len(keys), len({k[0] for k in keys})
+    if not picked_keys:
         return
-    rows = pd.DataFrame(keys[:limit], columns=["article_id", "sentence_id"])
+    rows = pd.DataFrame(picked_keys[:limit], columns=["article_id", "sentence_id"])
     titles = q.titles(sorted(set(rows["article_id"])))
     rows = q.with_sentences(rows).merge(titles, on="article_id", how="left")
-    parts = [f"<p><b>{html.escape(heading)}</b> ({len(keys)})</p>"]
+    size = count_text(total, "sentence") + (f" in {count_text(n_articles, 'article')}" if n_articles > 1 else "")
+    parts = [f"<p><b>{html.escape(heading)}</b> — {size}</p>"]
     for r in rows.itertuples(index=False):
         # st.html, not st.markdown: article text is escaped and never read as Markdown
         parts.append(
@@ -41,8 +51,9 @@ def show_sources(q: Query, keys: list[tuple[str, int]], heading: str = "Source s
             f"<small>{html.escape(str(r.date or ''))} · {html.escape(str(r.title or r.article_id))} · "
             f'<a href="{html.escape(article_link(r.article_id, int(r.sentence_id)))}" target="_self">open in reader</a></small>'
         )
-    if len(keys) > limit:
-        parts.append(f"<p><small>and {len(keys) - limit} more</small></p>")
+    if total > len(rows):
+        spread = ", one per article first, earliest article first" if n_articles > 1 else ""
+        parts.append(f"<p><small>{number_text(len(rows))} of {count_text(total, 'sentence')} shown{spread}.</small></p>")
     st.html("".join(parts))
 
 
@@ -63,11 +74,35 @@ def picked(event, field: int | None = 0) -> list:
     return points if field is None else [p[field] for p in points]
 
 
+def number_formats(df: pd.DataFrame) -> dict:
+    """Column formats that write numbers as the rest of the interface does (1,141 and
+    2.5): Streamlit writes a table's numbers plain ("21704") unless told."""
+    formats = {}
+    for name, dtype in df.dtypes.items():
+        if pd.api.types.is_bool_dtype(dtype):
+            continue
+        if pd.api.types.is_integer_dtype(dtype):
+            formats[name] = st.column_config.NumberColumn(format="%,d")
+        elif pd.api.types.is_float_dtype(dtype):
+            formats[name] = st.column_config.NumberColumn(format="%,.2f")
+    return formats
+
+
+def plain_table(df: pd.DataFrame, **kwargs) -> None:
+    """A table without row selection, numbers written as everywhere else."""
+    st.dataframe(df, hide_index=True, column_config=number_formats(df), **kwargs)
+
+
 def table(df: pd.DataFrame, key: str, total: int | None = None, height: int = 360) -> list[int]:
-    """A dataframe with row selection; returns the selected row positions."""
+    """A dataframe with row selection, no taller than its rows; returns the selected row
+    positions."""
     if total is not None and total > len(df):
-        st.caption(f"Showing the first {len(df):,} of {total:,} rows; the download holds all of them.")
-    event = st.dataframe(df, key=key, on_select="rerun", selection_mode="multi-row", hide_index=True, height=height, width="stretch")
+        st.caption(f"Showing the first {number_text(len(df))} of {number_text(total)} rows; the download holds all of them.")
+    rows_px = 35 * (len(df) + 1) + 3  # Streamlit's row height and the header
+    event = st.dataframe(
+        df, key=key, on_select="rerun", selection_mode="multi-row", hide_index=True, height=min(height, rows_px), width="stretch",
+        column_config=number_formats(df),
+    )
     try:
         return list(event.selection.rows)
     except AttributeError:
@@ -78,6 +113,12 @@ def corpus_period(q: Query):
     """The corpus period of the filtered articles (first date − 1 month … last + 2
     months) that every date axis opens on; None when no article has a date."""
     return period_of(*q.article_dates())
+
+
+def published_period(q: Query):
+    """The days the filtered articles were published (first to the day after the last):
+    the axis of the charts of what articles say on their own date; None without dates."""
+    return published_span(*q.article_dates())
 
 
 def per_hundred_toggle(key: str) -> bool:

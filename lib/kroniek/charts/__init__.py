@@ -12,31 +12,45 @@ from kroniek.charts.actors import (
     actor_kind_bar,
     cooccurrence_network,
     country_map,
+    country_name,
     drawn_pairs,
     linked_actors,
+    map_region,
     mentions_over_time,
     network_layout,
     place_labels,
 )
-from kroniek.charts.base import ACTOR_TYPE_COLOURS, EVENT_PALETTE, LAYOUT, safe
+from kroniek.charts.base import (
+    ACTOR_TYPE_COLOURS,
+    EVENT_PALETTE,
+    LAYOUT,
+    SERIES_PALETTE,
+    count_text,
+    event_colours,
+    number_text,
+    quad_class_of,
+    safe,
+)
 from kroniek.charts.chronicle import LANES, PAGE_ROWS, chronicle, date_text, events_over_time, lane_of, timeline
 from kroniek.charts.money import (
     amount_label,
+    amount_range,
     amount_ticks,
-    dutch_number,
+    figure_labels,
+    figure_text,
     largest_figures,
     money_by_currency,
-    money_intervals,
     money_over_time,
-    totals_bar,
+    rounded,
 )
 from kroniek.charts.reader import Mark, highlight_html, marks_from_tables
-from kroniek.charts.timeaxis import UNITS, corpus_period, date_axis, per_hundred, period_start, ticks, time_unit
+from kroniek.charts.timeaxis import UNITS, corpus_period, date_axis, per_hundred, period_start, published_span, ticks, time_unit, unit_span
 
 __all__ = [
-    "ACTOR_TYPE_COLOURS", "EVENT_PALETTE", "LAYOUT", "LANES", "Mark", "PAGE_ROWS", "UNITS", "actor_bar", "actor_kind_bar", "amount_label",
-    "amount_ticks", "chronicle", "cooccurrence_network", "corpus_period", "country_map", "date_axis", "date_text",
-    "drawn_pairs", "dutch_number", "events_over_time", "highlight_html", "lane_of", "linked_actors", "marks_from_tables", "largest_figures", "mentions_over_time", "money_by_currency", "money_intervals",
-    "money_over_time", "network_layout", "per_hundred", "period_start", "place_labels", "safe", "ticks", "time_unit",
-    "timeline", "totals_bar",
+    "ACTOR_TYPE_COLOURS", "EVENT_PALETTE", "LAYOUT", "LANES", "Mark", "PAGE_ROWS", "SERIES_PALETTE", "UNITS", "actor_bar", "actor_kind_bar",
+    "amount_label", "amount_range", "amount_ticks", "chronicle", "cooccurrence_network", "corpus_period", "count_text",
+    "country_map", "country_name", "date_axis", "date_text", "drawn_pairs", "event_colours", "events_over_time", "figure_labels",
+    "figure_text", "highlight_html", "lane_of", "largest_figures", "linked_actors", "map_region", "marks_from_tables",
+    "mentions_over_time", "money_by_currency", "money_over_time", "network_layout", "number_text", "per_hundred",
+    "period_start", "place_labels", "published_span", "quad_class_of", "rounded", "safe", "ticks", "time_unit", "timeline", "unit_span",
 ]

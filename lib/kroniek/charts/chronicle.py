@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from kroniek.charts.base import EVENT_PALETTE, LAYOUT, _empty, safe
-from kroniek.charts.timeaxis import counts_figure, date_axis, finish_counts_figure, period_ms, time_unit
+from kroniek.charts.base import EVENT_PALETTE, LAYOUT, _empty, count_text, event_colours, event_order, quad_class_of, safe
+from kroniek.charts.timeaxis import bar_width_ms, counts_figure, date_axis, finish_counts_figure, period_ms, time_unit
 
 PAGE_ROWS = 50  # rows of the chronicle on one screen; more go to the next page
 LANES = {"none": "date order", "event_type": "event type", "actor": "actor"}
@@ -80,8 +80,8 @@ def chronicle(
     if data.empty:
         return _empty(title, "No dated happenings")
     data = _chronicle_rows(data, lanes)
-    keys = sorted(data["event_type"].fillna("").astype(str).unique())
-    colours = {k: EVENT_PALETTE[i % len(EVENT_PALETTE)] for i, k in enumerate(keys)}
+    keys = event_order(data["event_type"].fillna("").astype(str).unique())
+    colours = event_colours(keys)
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
     # an invisible first trace holding every row in order: Plotly orders categories by
     # first appearance over all traces, and the visible traces are grouped by type
@@ -133,8 +133,8 @@ def _add_happening_traces(fig: go.Figure, part: pd.DataFrame, key: str, colour: 
     """The bars of one event type's happenings, paler the wider, and a marker in each middle."""
     widths = (part["e"] - part["b"]).dt.days
     y = _row_axis(part)
-    custom = [[h, int(n), safe(w), safe(who), when] for h, n, w, who, when in zip(part["happening_id"], part["n_articles"], part["what"], part["who"], part["when"])]
-    hover = "<b>%{customdata[2]}</b><br>who: %{customdata[3]}<br>when: %{customdata[4]}<br>%{customdata[1]} article(s)<extra>%{fullData.name}</extra>"
+    custom = [[h, int(n), safe(w), safe(who), when, count_text(int(n), "article")] for h, n, w, who, when in zip(part["happening_id"], part["n_articles"], part["what"], part["who"], part["when"])]
+    hover = "<b>%{customdata[2]}</b><br>who: %{customdata[3]}<br>when: %{customdata[4]}<br>%{customdata[5]}<extra>%{fullData.name}</extra>"
     fig.add_trace(
         go.Bar(
             base=part["b"].tolist(),
@@ -165,22 +165,37 @@ def _add_happening_traces(fig: go.Figure, part: pd.DataFrame, key: str, colour: 
 
 def events_over_time(counts: pd.DataFrame, unit: str = "month", period: tuple | None = None, articles: pd.DataFrame | None = None, title: str = "Events over time") -> go.Figure:
     """Stacked events per ``unit`` by type (``counts``: period, event_type, n), on
-    ``period`` when given; with ``articles`` (period, n_articles), per 100 articles."""
+    ``period`` when given; with ``articles`` (period, n_articles), per 100 articles.
+    Types are coloured by CAMEO quad class; customdata = [event_type, period start]."""
     if counts.empty:
         return _empty(title)
     counts, fig = counts_figure(counts, articles, title, " (per 100 articles published)", LAYOUT)
-    for i, (etype, rows) in enumerate(counts.groupby("event_type", sort=True)):
+    types = event_order(counts["event_type"].unique())
+    colours = event_colours(types)
+    for etype in types:
+        rows = counts[counts["event_type"] == etype]
+        x = pd.to_datetime(rows["period"])
         fig.add_trace(
             go.Bar(
-                x=pd.to_datetime(rows["period"]).tolist(),
+                x=x.tolist(),
                 y=rows["n"].tolist(),
+                customdata=[[str(etype), d.strftime("%Y-%m-%d")] for d in x],
                 name=safe(etype),
-                marker_color=EVENT_PALETTE[i % len(EVENT_PALETTE)],
+                legendgroup=quad_class_of(etype) or "other",
+                legendgrouptitle_text=quad_class_of(etype) or "other",
+                marker_color=colours[etype],
+                width=bar_width_ms(unit),
                 xperiod=period_ms(unit),
                 xperiodalignment="middle",
             )
         )
-    fig.update_layout(barmode="stack", legend_title_text="event type", bargap=0.15)
+    classes = {quad_class_of(t) for t in types}
+    fig.update_layout(
+        barmode="stack",
+        legend=dict(title_text="event type", groupclick="toggleitem", tracegroupgap=8, traceorder="grouped"),
+        bargap=0.15,
+        height=max(450, 21 * len(types) + 30 * len(classes) + 120),  # the whole legend in view, no scrolling
+    )
     return finish_counts_figure(fig, counts, unit, period, articles is not None, "events")
 
 

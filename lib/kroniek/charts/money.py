@@ -8,35 +8,64 @@ so a repeated figure is one point with its count and no total adds it up twice.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-from babel.numbers import format_decimal
 
-from kroniek.charts.base import EVENT_PALETTE, LAYOUT, _empty, _safe_list, safe
+from kroniek.charts.base import LAYOUT, SERIES_PALETTE, _empty, _safe_list, count_axis, count_text, number_text, safe
 from kroniek.charts.timeaxis import date_axis, span_of
 
 SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CNY": "¥", "CHF": "CHF", "NLG": "ƒ"}
-# Dutch scale words: miljoen, miljard, biljoen (10^12, the long scale)
-SCALES = ((1e12, "bln"), (1e9, "mld"), (1e6, "mln"))
+# English scale words, as the rest of the interface is English ("bn" is 10^9, never the
+# Dutch "biljoen", 10^12, which is "tn" here)
+SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "mln"))
 TOP_CONTEXTS = 8
 
 
-def dutch_number(value: float | None, digits: int = 2) -> str:
-    """A number as Dutch readers write it: 12.500.000 and 3,5 (Babel's nl_NL)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return format_decimal(value, format=f"#,##0.{'#' * digits}" if digits else "#,##0", locale="nl_NL")
-
-
-def amount_label(value: float, currency: str = "EUR") -> str:
-    """"€ 10 mln", "$ 1 mld", "€ 2.500": a tick or hover label for an amount."""
-    symbol = SYMBOLS.get(currency, currency)
+def _scaled(value: float) -> tuple[float, str]:
     for size, word in SCALES:
         if abs(value) >= size:
-            return f"{symbol} {dutch_number(value / size, 1)} {word}"
-    return f"{symbol} {dutch_number(value, 2 if abs(value) < 1 else 0)}"
+            return value / size, word
+    return value, ""
+
+
+def amount_label(value: float, currency: str = "EUR", digits: int = 1) -> str:
+    """"€ 10 mln", "$ 1 bn", "€ 2,500": a tick, bar or hover label for an amount (at most
+    ``digits`` decimals of the scale word; cents only below one unit)."""
+    symbol = SYMBOLS.get(currency, currency)
+    number, word = _scaled(value)
+    if word:
+        return f"{symbol} {number_text(number, digits)} {word}"
+    return f"{symbol} {number_text(value, 2 if abs(value) < 1 else 0)}"
+
+
+def amount_range(low: float, high: float, currency: str = "EUR", digits: int = 2) -> str:
+    """"$ 630–640 mln", "€ 5 mln", "€ 900,000 – 1.2 mln": one amount or a range, the scale
+    word said once when both bounds share it."""
+    if low == high:
+        return amount_label(low, currency, digits)
+    (lo, lo_word), (hi, hi_word) = _scaled(low), _scaled(high)
+    symbol = SYMBOLS.get(currency, currency)
+    if lo_word == hi_word and lo_word:
+        return f"{symbol} {number_text(lo, digits)}–{number_text(hi, digits)} {hi_word}"
+    return f"{amount_label(low, currency, digits)} – {amount_label(high, currency, digits)[len(symbol) + 1:]}"
+
+
+def rounded(value: float) -> float:
+    """A converted amount as precise as a conversion is: three significant digits and no
+    cents (532,814,614.34 -> 533,000,000)."""
+    if not value:
+        return 0.0
+    return float(round(round(value, 2 - int(math.floor(math.log10(abs(value)))))))
+
+
+def figure_text(low: float, high: float, currency: str, low_eur: float | None = None, high_eur: float | None = None) -> str:
+    """A figure as written, with its conversion when it was not in euro:
+    "$ 630–640 mln (≈ € 533–541 mln)"."""
+    written = amount_range(low, high, currency)
+    if currency == "EUR" or low_eur is None or high_eur is None or pd.isna(low_eur) or pd.isna(high_eur):
+        return written
+    return f"{written} (≈ {amount_range(rounded(low_eur), rounded(high_eur), 'EUR', 1)})"
 
 
 def amount_ticks(lo: float, hi: float, currency: str = "EUR") -> tuple[list[float], list[str]]:
@@ -54,29 +83,51 @@ def amount_ticks(lo: float, hi: float, currency: str = "EUR") -> tuple[list[floa
 
 
 def money_by_currency(summary: pd.DataFrame, title: str = "Money figures by currency") -> go.Figure:
-    """Figures per currency (``summary``: currency, n, eur, converted); hover gives the euro total."""
+    """Figures per currency (``summary``: currency, n, eur, converted); hover gives the
+    euro total; customdata = [currency].  Counts are whole numbers, so are the ticks."""
     if summary.empty:
         return _empty(title)
-    data = summary.sort_values("n", ascending=False)
+    data = summary.sort_values(["n", "currency"], ascending=[False, True])
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
+    hover = [
+        f"{safe(c)}: {count_text(int(n), 'figure')}<br>{number_text(int(k))} converted, upper bounds total {amount_label(e)}"
+        for c, n, k, e in zip(data["currency"], data["n"], data["converted"], data["eur"])
+    ]
     fig.add_trace(
         go.Bar(
             x=_safe_list(data["currency"]),
             y=data["n"].tolist(),
-            customdata=data[["eur", "converted"]].to_numpy().tolist(),
+            text=[number_text(int(n)) for n in data["n"]],  # a bar of 1 beside one of 400 is not seen: its number is
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[[str(c)] for c in data["currency"]],
+            hovertext=hover,
+            hoverinfo="text",
             marker_color="#4C78A8",
-            hovertemplate="%{x}: %{y} figures<br>%{customdata[1]} converted, upper bounds total € %{customdata[0]:,.0f}<extra></extra>",
         )
     )
-    fig.update_yaxes(title_text="figures")
+    fig.update_yaxes(title_text="figures", **count_axis(float(data["n"].max())))
+    fig.update_layout(bargap=0.5 if len(data) < 3 else 0.2)
     return fig
 
 
 def _context_key(context: pd.Series, top: int = TOP_CONTEXTS) -> pd.Series:
     """The most frequent contexts by name, the rest as "other", none as "(no context)"."""
     ctx = context.fillna("").astype(str)
-    common = [c for c in ctx[ctx != ""].value_counts().index[:top]]
+    counts = ctx[ctx != ""].value_counts()
+    common = sorted(counts.index, key=lambda c: (-counts[c], c))[:top]
     return ctx.map(lambda c: c if c in common else ("(no context)" if c == "" else "other"))
+
+
+def figure_labels(figures: pd.DataFrame, currency: str) -> list[str]:
+    """Each distinct figure as a reader writes it: as written, and converted when the
+    chart is in euro ("$ 630–640 mln (≈ € 533–541 mln)")."""
+    if {"written_low", "written_high", "written_currency"} <= set(figures.columns):
+        return [
+            figure_text(lo, hi, cur, le if currency == "EUR" else None, he if currency == "EUR" else None)
+            for lo, hi, cur, le, he in zip(figures["written_low"], figures["written_high"], figures["written_currency"], figures["low"], figures["high"])
+        ]
+    return [amount_range(lo, hi, currency) for lo, hi in zip(figures["low"], figures["high"])]
 
 
 def money_over_time(
@@ -88,12 +139,14 @@ def money_over_time(
 ) -> go.Figure:
     """Distinct figures by the date first reported (x) and amount (log y), coloured by
     context; a range is a vertical bar from low to high; marker size grows with how
-    many times the figure was reported.
+    many times the figure was reported.  ``period``: the span of the article dates (every
+    point is an article's date, so the axis ends with the last article).
 
     ``figures``: low, high (in ``currency``), text, context, n, n_articles,
-    first_reported, article_id, sentence_id.  customdata = [article_id, sentence_id,
-    text, context, n, n_articles, amount label]."""
-    title = title or (f"Amounts over time ({'euro, converted' if currency == 'EUR' else currency}; log scale; each distinct figure once)")
+    first_reported, article_id, sentence_id (and written_low, written_high,
+    written_currency: the figure as written).  customdata = [article_id, sentence_id,
+    text, context, reported, label]."""
+    title = title or (f"Amounts over time ({'euro, converted' if currency == 'EUR' else currency + ', as written'}; log scale; each distinct figure once)")
     data = figures.dropna(subset=["low", "high", "first_reported"]) if not figures.empty else figures
     if data.empty or not ((data["low"] > 0) & (data["high"] > 0)).any():
         return _empty(title)
@@ -101,12 +154,11 @@ def money_over_time(
     data["x"] = pd.to_datetime(data["first_reported"])
     data["key"] = _context_key(data["context"])
     data["mid"] = [math.sqrt(lo * hi) for lo, hi in zip(data["low"], data["high"])]
-    data["label"] = [
-        amount_label(lo, currency) if lo == hi else f"{amount_label(lo, currency)} – {amount_label(hi, currency)}" for lo, hi in zip(data["low"], data["high"])
-    ]
-    keys = [k for k in data["key"].value_counts().index if k not in ("other", "(no context)")] + [k for k in ("other", "(no context)") if k in set(data["key"])]
-    colours = {k: EVENT_PALETTE[i % len(EVENT_PALETTE)] for i, k in enumerate(keys)}
-    colours["other"], colours["(no context)"] = "#BAB0AC", "#D3D3D3"
+    data["label"] = figure_labels(data, currency)
+    named = data.loc[~data["key"].isin(["other", "(no context)"]), "key"].value_counts()
+    keys = sorted(named.index, key=lambda k: (-named[k], k)) + [k for k in ("other", "(no context)") if k in set(data["key"])]
+    colours = {k: SERIES_PALETTE[i % len(SERIES_PALETTE)] for i, k in enumerate(keys[:TOP_CONTEXTS])}
+    colours["other"], colours["(no context)"] = "#7F7F7F", "#C7C7C7"
     fig = go.Figure(layout=dict(title=title, **LAYOUT))
     _add_ranges(fig, data[data["high"] > data["low"]])
     for key in keys:
@@ -116,8 +168,9 @@ def money_over_time(
     pad = max(0.3, (1.2 - math.log10(hi_all / lo_all)) / 2)  # at least a decade and a bit in view
     fig.update_yaxes(type="log", tickvals=values, ticktext=labels, range=[math.log10(lo_all) - pad, math.log10(hi_all) + pad], title_text=None)
     start, end = period or span_of(data["x"], unit)
-    date_axis(fig, start, end, unit)
-    fig.update_layout(height=520, legend_title_text="context")
+    pad = max(pd.Timedelta(hours=12), (pd.Timestamp(end) - pd.Timestamp(start)) * 0.02)  # a marker on the first day is drawn whole
+    date_axis(fig, pd.Timestamp(start) - pad, pd.Timestamp(end) + pad, unit)
+    fig.update_layout(height=520, legend_title_text="context", hovermode="closest")
     return fig
 
 
@@ -129,129 +182,92 @@ def _add_ranges(fig: go.Figure, ranges: pd.DataFrame) -> None:
     for x, lo, hi in zip(ranges["x"], ranges["low"], ranges["high"]):
         xs += [x, x, None]
         ys += [lo, hi, None]
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=5, color="rgba(245,133,24,0.55)"), name="range", hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=5, color="rgba(245,133,24,0.55)"), name="range", hoverinfo="skip", showlegend=False))
+
+
+def _reported(n: int, n_articles: int) -> str:
+    return f"reported {'once' if n == 1 else f'{number_text(n)} times'} in {count_text(n_articles, 'article')}"
 
 
 def _add_figures(fig: go.Figure, part: pd.DataFrame, key: str, colour: str) -> None:
     """One context's figures, each a marker growing with how often it was reported."""
     custom = [
-        [a, int(s), safe(t), safe(c), int(n), int(na), lab]
+        [a, int(s), safe(t), safe(c), _reported(int(n), int(na)), lab]
         for a, s, t, c, n, na, lab in zip(part["article_id"], part["sentence_id"], part["text"], part["context"].fillna(""), part["n"], part["n_articles"], part["label"])
     ]
-    hover = (
-        "<b>%{customdata[6]}</b> — %{customdata[2]}<br>context: %{customdata[3]}<br>"
-        "reported %{customdata[4]}× in %{customdata[5]} article(s), first %{x|%Y-%m-%d}<extra>%{fullData.name}</extra>"
-    )
-    sizes = [8 + 6 * math.log2(n) for n in part["n"]]
+    hover = "<b>%{customdata[5]}</b> — “%{customdata[2]}”<br>context: %{customdata[3]}<br>%{customdata[4]}, first %{x|%Y-%m-%d}<extra>%{fullData.name}</extra>"
+    sizes = [10 + 6 * math.log2(n) for n in part["n"]]
     marker = dict(size=sizes, color=colour, line=dict(width=1, color="white"))
     fig.add_trace(go.Scatter(x=part["x"].tolist(), y=part["mid"].tolist(), mode="markers", name=safe(key), marker=marker, customdata=custom, hovertemplate=hover))
 
 
-def _label_bars(data: pd.DataFrame, title: str, **bar: Any) -> go.Figure:
-    """One horizontal bar of ``high`` per ``label``, in the order given from the top, 26 px a
-    bar: the largest-figure and totals charts must look alike, so they share this; ``bar``
-    adds the chart's own text and hover to the trace."""
-    fig = go.Figure(layout=dict(title=title, **LAYOUT))
-    fig.add_trace(go.Bar(x=data["high"].tolist(), y=_safe_list(data["label"]), orientation="h", marker_color="#54A24B", **bar))
-    fig.update_yaxes(autorange="reversed")
-    fig.update_layout(height=max(300, 26 * len(data) + 120))
-    return fig
+BASIS_NAMES = {"holder": "theirs (subject, possessor or van-phrase)", "named": "only named in the sentence"}
+BASIS_COLOURS = {"holder": "#54A24B", "named": "#B9DDB3", "": "#54A24B"}
+
+
+def _column(data: pd.DataFrame, name: str, default) -> list:
+    return data[name].fillna(default).tolist() if name in data.columns else [default] * len(data)
+
+
+def _largest_texts(data: pd.DataFrame, currency: str) -> tuple[list[str], list[str]]:
+    """Each bar's text (its figure: "≈" and no cents when converted into euro) and hover."""
+    shown, hover = [], []
+    written_in = _column(data, "currency", currency)
+    lows = _column(data, "low", None) if "low" in data.columns else data["high"].tolist()
+    for label, low, high, written, text, n, n_figures, total, basis in zip(
+        data["label"], lows, data["high"], written_in, data["text"], data["n"], data["n_figures"], data["distinct_total"], _column(data, "basis", "")
+    ):
+        converted = currency == "EUR" and written not in ("EUR", "")
+        low = high if low is None else low  # "tientallen miljarden" is € 20–99 bn, not € 99 bn
+        figure = ("≈ " + amount_range(rounded(low), rounded(high), currency, 1)) if converted else amount_range(low, high, currency, 1)
+        shown.append(figure)
+        hover.append(
+            f"{label}: largest {figure} (“{safe(text)}”, reported {'once' if int(n) == 1 else number_text(int(n)) + ' times'})"
+            f"<br>{count_text(int(n_figures), 'distinct figure')}, summing to {amount_label(total, currency)} (each counted once)"
+            + ("<br>only named in the sentence of the figure, which does not say it is theirs" if basis == "named" else "")
+        )
+    return shown, hover
 
 
 def largest_figures(rows: pd.DataFrame, title: str, currency: str = "EUR") -> go.Figure:
-    """The largest distinct figure per label (``rows``: label, high, text, n_figures,
-    n, distinct_total), a bar each on a log axis; hover names the figure, how many
-    distinct figures the label has and their de-duplicated sum."""
+    """The largest distinct figure per label (``rows``: label, high, text, n_figures, n,
+    distinct_total; optionally low, currency (as written), context and basis: "holder"
+    when the figure is the label's, "named" when the label is only named in its
+    sentence), a bar each on a log axis, one trace per basis; hover names the figure, how
+    many distinct figures the label has and their de-duplicated sum.
+    customdata = [low, high, currency, context] of the figure (its source sentences)."""
     if rows.empty:
         return _empty(title)
-    data = rows[rows["high"] > 0].sort_values("high", ascending=False)
+    data = rows[rows["high"] > 0].sort_values(["high", "label"], ascending=[False, True])
     if data.empty:
         return _empty(title)
-    fig = _label_bars(
-        data,
-        title,
-        text=[amount_label(v, currency) for v in data["high"]],
-        textposition="outside",
-        cliponaxis=False,
-        customdata=[[safe(t), int(nf), int(n), amount_label(s, currency)] for t, nf, n, s in zip(data["text"], data["n_figures"], data["n"], data["distinct_total"])],
-        hovertemplate="%{y}: largest %{text} (“%{customdata[0]}”, reported %{customdata[2]}×)<br>"
-        "%{customdata[1]} distinct figures, summing to %{customdata[3]} (each counted once)<extra></extra>",
-    )
+    data = data.assign(label=_safe_list(data["label"]), basis=_column(data, "basis", ""))
+    shown, hover = _largest_texts(data, currency)
+    data = data.assign(shown=shown, hover=hover, low=_column(data, "low", None) if "low" in data.columns else data["high"])
+    fig = go.Figure(layout=dict(title=title, **LAYOUT))
+    for key in [k for k in ("holder", "named", "") if k in set(data["basis"])]:
+        part = data[data["basis"] == key]
+        fig.add_trace(
+            go.Bar(
+                x=part["high"].tolist(),
+                y=part["label"].tolist(),
+                orientation="h",
+                name=BASIS_NAMES.get(key, "figure"),
+                marker_color=BASIS_COLOURS[key],
+                text=part["shown"].tolist(),
+                textposition="outside",
+                cliponaxis=False,
+                customdata=[[float(lo), float(hi), str(c), str(x)] for lo, hi, c, x in zip(part["low"], part["high"], _column(part, "currency", currency), _column(part, "context", ""))],
+                hovertext=part["hover"].tolist(),
+                hoverinfo="text",
+            )
+        )
     lo, hi = float(data["high"].min()), float(data["high"].max())
     values, labels = amount_ticks(lo, hi, currency)
     fig.update_xaxes(type="log", tickvals=values, ticktext=labels, range=[math.log10(lo) - 1, math.log10(hi) + 0.8])
-    fig.update_layout(showlegend=False)
-    return fig
-
-
-def money_intervals(money: pd.DataFrame, unit: str = "EUR", title: str | None = None) -> go.Figure:
-    """Each figure as a point or a range bar on a log axis.
-
-    ``unit="EUR"`` plots converted amounts (figures without a rate are left out and
-    counted in the title); any other code plots figures in that currency as written.
-    customdata = [article_id, sentence_id, text, currency, context, sentence].
-    """
-    title = title or ("Amounts in euro (log scale)" if unit == "EUR" else f"Amounts in {unit} (log scale)")
-    if money.empty:
-        return _empty(title)
-    if unit == "EUR":
-        data = money.dropna(subset=["low_eur", "high_eur"]).assign(lo=lambda d: d["low_eur"], hi=lambda d: d["high_eur"])
-        left_out = len(money) - len(data)
-    else:
-        data = money[money["currency"] == unit].assign(lo=lambda d: d["low"], hi=lambda d: d["high"])
-        left_out = 0
-    data = data[(data["lo"] > 0) & (data["hi"] > 0)]
-    if data.empty:
-        return _empty(title, "No figures in this unit")
-    if left_out:
-        title += f" — {left_out} figure(s) without a euro rate not shown"
-    data = data.sort_values(["hi", "lo"]).reset_index(drop=True)
-    labels = [f"{i + 1}. {safe(t)}" for i, t in enumerate(data["text"])]
-    sentence = data["sentence"] if "sentence" in data.columns else pd.Series([""] * len(data))
-    custom = [
-        [a, int(s), safe(t), safe(c), safe(ctx), safe(sen)]
-        for a, s, t, c, ctx, sen in zip(data["article_id"], data["sentence_id"], data["text"], data["currency"], data["context"].fillna(""), sentence.fillna(""))
-    ]
-    fig = go.Figure(layout=dict(title=title, **LAYOUT))
-    is_range = (data["hi"] > data["lo"]).tolist()
-    xs, ys = [], []
-    for lab, lo, hi, r in zip(labels, data["lo"], data["hi"], is_range):
-        if r:
-            xs += [lo, hi, None]
-            ys += [lab, lab, None]
-    if xs:
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=7, color="#F58518"), name="range", hoverinfo="skip"))
-    mid = [math.sqrt(lo * hi) for lo, hi in zip(data["lo"], data["hi"])]
-    fig.add_trace(
-        go.Scatter(
-            x=mid,
-            y=labels,
-            mode="markers",
-            marker=dict(size=10, color=["#F58518" if r else "#4C78A8" for r in is_range], symbol=["line-ns-open" if r else "circle" for r in is_range]),
-            name="figure",
-            customdata=custom,
-            hovertemplate="<b>%{customdata[2]}</b> (%{customdata[3]})<br>context: %{customdata[4]}<br>%{customdata[5]}<extra></extra>",
-        )
+    fig.update_yaxes(categoryorder="array", categoryarray=data["label"].tolist(), autorange="reversed")
+    fig.update_layout(
+        height=max(220, 28 * len(data) + 150), bargap=0.35, barmode="overlay", showlegend=len(fig.data) > 1, legend=dict(orientation="h", y=-0.15, x=0),
+        margin=dict(l=10, r=90, t=50, b=10),  # room for the longest figure written beside its bar
     )
-    lo_all, hi_all = float(data["lo"].min()), float(data["hi"].max())
-    fig.update_xaxes(type="log", title_text=unit, range=[math.log10(lo_all) - 0.6, math.log10(hi_all) + 0.6])
-    fig.update_yaxes(autorange="reversed", showticklabels=len(data) <= 40)
-    fig.update_layout(height=max(320, min(1200, 22 * len(data) + 140)), showlegend=False)
     return fig
-
-
-def totals_bar(totals: pd.DataFrame, title: str) -> go.Figure:
-    """Euro totals per label (``totals``: label, low, high, n), largest first."""
-    if totals.empty:
-        return _empty(title)
-    data = totals.sort_values("high", ascending=False)
-    fig = _label_bars(
-        data,
-        title,
-        customdata=data[["low", "n"]].to_numpy().tolist(),
-        hovertemplate="%{y}: € %{customdata[0]:,.0f} – € %{x:,.0f} in %{customdata[1]} figures<extra></extra>",
-    )
-    fig.update_xaxes(title_text="EUR (sum of upper bounds)")
-    return fig
-
-

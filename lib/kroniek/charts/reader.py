@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from kroniek.charts.money import figure_text
+
 STYLE = """
 <style>
 .kr-reader{line-height:1.7;font-size:1.02rem;white-space:pre-wrap}
@@ -71,8 +73,8 @@ def marks_from_tables(mentions, money, timexes) -> list[Mark]:
     for r in mentions.itertuples(index=False):
         marks.append(Mark(int(r.start), int(r.end), "actor", f"{r.actor} · {r.actor_type} · via {r.via}"))
     for r in money.itertuples(index=False):
-        rng = f"{r.low:,.2f}" if r.low == r.high else f"{r.low:,.2f} – {r.high:,.2f}"
-        marks.append(Mark(int(r.start), int(r.end), "money", f"{rng} {r.currency} · {r.kind} · {r.context or ''}"))
+        amount = figure_text(r.low, r.high, r.currency, r.low_eur, r.high_eur)
+        marks.append(Mark(int(r.start), int(r.end), "money", " · ".join(x for x in (amount, r.kind, r.context or "") if x)))
     for r in timexes.itertuples(index=False):
         interval = f"{r.begin_date} – {r.end_date}" if r.begin_date else "not on the timeline"
         marks.append(Mark(int(r.start), int(r.end), "time", f"{r.value} · {interval} · {r.anchor}"))

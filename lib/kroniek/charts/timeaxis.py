@@ -14,6 +14,8 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from kroniek.charts.base import count_axis
+
 UNITS = ("day", "week", "month")
 DAY_MS = 24 * 3600 * 1000
 MAX_TICKS = 12
@@ -24,6 +26,25 @@ def corpus_period(first, last) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     if first is None or last is None or pd.isna(first) or pd.isna(last):
         return None
     return (pd.Timestamp(first).normalize() - pd.DateOffset(months=1), pd.Timestamp(last).normalize() + pd.DateOffset(months=2))
+
+
+def published_span(first, last) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The axis of a chart of what articles say on their own date (mentions, money first
+    reported): from the first article's day to the day after the last one, since nothing
+    such a chart draws lies outside it (None without dates).  A week or month counted is
+    drawn in its middle, so the span is widened to whole units by :func:`unit_span`."""
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        return None
+    return pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize() + pd.Timedelta(days=1)
+
+
+def unit_span(start, end, unit: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """[start, end] widened to whole ``unit``s: from the start of the first one to the end
+    of the last one (a count per week is drawn across its week)."""
+    first = period_start(pd.Series([pd.Timestamp(start)]), unit).iloc[0]
+    last = period_start(pd.Series([pd.Timestamp(end) - pd.Timedelta(days=1)]), unit).iloc[0]
+    step = {"day": pd.Timedelta(days=1), "week": pd.Timedelta(days=7)}.get(unit, pd.DateOffset(months=1))
+    return first, last + step
 
 
 def time_unit(start, end) -> str:
@@ -47,6 +68,12 @@ def period_start(dates: pd.Series, unit: str) -> pd.Series:
     if unit == "week":
         return (d - pd.to_timedelta(d.dt.weekday, unit="D")).dt.normalize()
     return d.dt.to_period("M").dt.start_time
+
+
+def bar_width_ms(unit: str) -> float:
+    """A bar's width on a date axis: most of its unit.  Plotly sizes bars by the gap to the
+    next one, so a single bar (one event) was drawn a millisecond wide, as if not there."""
+    return 0.85 * {"day": 1, "week": 7}.get(unit, 30) * DAY_MS
 
 
 def period_ms(unit: str) -> float | str:
@@ -109,7 +136,11 @@ def counts_figure(counts: pd.DataFrame, articles: pd.DataFrame | None, title: st
 
 
 def finish_counts_figure(fig: go.Figure, counts: pd.DataFrame, unit: str, period: tuple | None, per_hundred: bool, what: str, **yaxis) -> go.Figure:
-    """The y axis says what is counted; the date axis opens on ``period`` (else the data's span)."""
+    """The y axis says what is counted (whole numbers unless per 100 articles); the date
+    axis opens on ``period`` (else the data's span)."""
+    if not per_hundred and not counts.empty:
+        top = counts.groupby("period")["n"].sum().max() if fig.layout.barmode == "stack" else counts["n"].max()
+        yaxis = {**count_axis(float(top)), **yaxis}
     fig.update_yaxes(title_text="per 100 articles" if per_hundred else what, **yaxis)
     start, end = period or span_of(counts["period"], unit)
     date_axis(fig, start, end, unit)

@@ -28,7 +28,7 @@ TABLES: dict[str, dict[str, str]] = {
         "article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64", "text": "string",
         "low": "float64", "high": "float64", "currency": "string", "currency_inferred": "bool", "approx": "bool",
         "kind": "string",
-        "low_eur": "float64", "high_eur": "float64", "context": "string",
+        "low_eur": "float64", "high_eur": "float64", "context": "string", "holder_start": "int64", "holder_end": "int64",
     },
     "timexes": {
         "article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64", "text": "string",

@@ -22,6 +22,7 @@ from kroniek.data.schema import frame
 from kroniek.extract.actors import extract_mentions
 from kroniek.extract.events import extract_events
 from kroniek.extract.money import extract_money
+from kroniek.extract.money.holder import attach_holders
 from kroniek.extract.timex import extract_timexes
 from kroniek.nlp import load_nlp
 from kroniek.read import Article, Problem, article_row, date_bounds, parse_date
@@ -89,6 +90,7 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     found = extract_mentions(doc, article.article_id, sentence_of_token, gaz)
     mentions = found.rows
     money = extract_money(text, doc, article.article_id, sentence_of_char, interval)
+    attach_holders(doc, money, mentions)
     timexes = extract_timexes(text, doc, article.article_id, article.date, sentence_of_char, sentence_bounds)
     iso_interval = (interval[0].isoformat(), interval[1].isoformat()) if interval else None
     roles = list(found.roles)

@@ -17,3 +17,13 @@ def span_root(span: Span) -> Token:
         if token.head.i == token.i or not span.start <= token.head.i < span.end:
             return token
     return span[0]
+
+
+def relation(token: Token) -> str:
+    """A token's UD relation without its subtype ("nsubj:pass" -> "nsubj")."""
+    return token.dep_.split(":")[0]
+
+
+def case_words(token: Token) -> set[str]:
+    """The case words (prepositions) a phrase's head carries: {"van"} for "van Defensie"."""
+    return {c.lower_ for c in token.children if relation(c) == "case"}

@@ -188,4 +188,14 @@ class ChronologyViews:
 
     def dated_timexes(self, limit: int) -> pd.DataFrame:
         """The ``limit`` latest filtered time expressions that have an interval."""
-        return self._df(f"SELECT * FROM f_timexes WHERE begin_date IS NOT NULL ORDER BY begin_date DESC LIMIT {int(limit)}")
+        return self._df(f"SELECT * FROM f_timexes WHERE begin_date IS NOT NULL ORDER BY begin_date DESC, article_id, start LIMIT {int(limit)}")
+
+    def event_sentences(self, unit: str, start, event_type: str, factuality: tuple[str, ...] | None = None, limit: int = 200):
+        """Sentences of the events of one type dated in one ``unit`` beginning at ``start``
+        (a bar of "Events over time"), spread over articles."""
+        return self._spread(
+            f"SELECT article_id, sentence_id FROM f_events WHERE event_type = ? AND begin_date IS NOT NULL "
+            f"AND date_trunc('{time_unit(unit)}', CAST(begin_date AS DATE)) = CAST(? AS DATE){self._factuality_sql(factuality)}",
+            [event_type, str(start)[:10]],
+            limit,
+        )

@@ -11,6 +11,7 @@ by the page that asks them (``actors.py``, ``money.py``, ``chronology.py``,
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Mapping
 
 import pandas as pd
@@ -24,6 +25,28 @@ from kroniek.query.database import CorpusData
 from kroniek.query.filters import Filters
 from kroniek.query.money import MoneyViews
 from kroniek.query.sql import columns, limit_sql, sql_list, time_unit
+
+
+# Every listing in one total order: a chart's spec (and a table's rows) must be the same
+# on every rerun, or Streamlit takes it for a new element and forgets the user's click.
+ROW_ORDER = {
+    "articles": "date, article_id",
+    "mentions": 'article_id, start, "end", actor_id',
+    "actors": "n_mentions DESC, actor, actor_id",
+    "money": 'article_id, start, "end"',
+    "timexes": 'article_id, start, "end"',
+    "events": "article_id, sentence_id, event_id",
+    "happenings": "happening_id",
+}
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Some source sentences of a selection, spread over its articles, and how many there are."""
+
+    keys: list[tuple[str, int]]  # (article_id, sentence_id): one per article first, earliest article first
+    total: int  # sentences in the selection
+    articles: int  # articles they are in
 
 
 class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
@@ -75,15 +98,15 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE base_ids AS SELECT article_id FROM articles WHERE {' AND '.join(where)}", params)
         return "article_id IN (SELECT article_id FROM base_ids)"
 
-    def _actor_conditions(self, via: bool = False) -> list[str]:
+    def _actor_conditions(self, via: bool = False, chosen: bool = True) -> list[str]:
         """The conditions of the mention-level filters: actor types, ``via`` (when asked
-        for), chosen actors."""
+        for), chosen actors (unless ``chosen`` is false: who is named beside them)."""
         f, kept = self.filters, []
         if f.actor_types:
             kept.append(f"actor_type = ANY({sql_list(f.actor_types)})")
         if via and f.via:
             kept.append(f"via = ANY({sql_list(f.via)})")
-        if f.actors:
+        if f.actors and chosen:
             kept.append(f"actor_id = ANY({sql_list(f.actors)})")
         return kept
 
@@ -136,7 +159,7 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
             "CREATE OR REPLACE TEMP TABLE f_actors AS "
             "SELECT a.actor_id, a.actor, a.actor_type, a.country, a.role, a.aliases, c.n_mentions, c.n_articles "
             f"FROM (SELECT * FROM actors WHERE {self._kept_actors}) a JOIN ({counts}) c USING (actor_id) "
-            "ORDER BY n_mentions DESC, actor"
+            "ORDER BY n_mentions DESC, actor, actor_id"
         )
         self._actors_pending = False
 
@@ -150,7 +173,23 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
 
     def _keys(self, sql: str, params: list) -> list[tuple[str, int]]:
         """(article_id, sentence_id) pairs a query selects, as Python values."""
-        return [(row[0], int(row[1])) for row in self.con.execute(sql, params).fetchall()]
+        return [(row[0], int(row[1])) for row in self.con.execute(self._sql(sql), params).fetchall()]
+
+    def _spread(self, keys_sql: str, params: list, limit: int) -> Sentences:
+        """The (article_id, sentence_id) pairs ``keys_sql`` selects, spread over articles:
+        each article's first sentence, earliest article first, then each one's second, ...;
+        with how many sentences and articles there are (a reader sees the breadth of the
+        selection, not ten sentences of one article)."""
+        sql = self._sql(keys_sql)
+        total, articles = self.con.execute(f"SELECT count(*), count(DISTINCT article_id) FROM (SELECT DISTINCT article_id, sentence_id FROM ({sql}))", params).fetchone()
+        keys = self._keys(
+            f"WITH k AS (SELECT DISTINCT article_id, sentence_id FROM ({sql})), "
+            "r AS (SELECT k.*, row_number() OVER (PARTITION BY article_id ORDER BY sentence_id) AS nth FROM k) "
+            "SELECT r.article_id, r.sentence_id FROM r LEFT JOIN articles a USING (article_id) "
+            f"ORDER BY r.nth, a.date_begin NULLS LAST, r.article_id LIMIT {int(limit)}",
+            params,
+        )
+        return Sentences(keys, int(total), int(articles))
 
     def has_column(self, table: str, column: str) -> bool:
         """Whether a table (or filtered view) has a column: newer contract columns such
@@ -170,7 +209,7 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
 
     def rows(self, table: str, limit: int | None = None, order: str | None = None) -> pd.DataFrame:
         """Rows of a table with exactly the contract's columns (all, or the first ``limit``)."""
-        order_by = f" ORDER BY {order}" if order else (" ORDER BY n_mentions DESC, actor" if table == "actors" else "")
+        order_by = f" ORDER BY {order or ROW_ORDER.get(table, '1')}"
         return conform(table, self._df(f"SELECT {columns(table)} FROM f_{table}{order_by}{limit_sql(limit)}"))
 
     def all_tables(self) -> dict[str, pd.DataFrame]:

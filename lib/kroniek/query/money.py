@@ -37,7 +37,8 @@ class MoneyViews:
 
     def _figures_sql(self, unit: str) -> tuple[str, list]:
         """Distinct figures of ``page_money``: one row per (amount, currency, context)
-        with how often and where first it was reported."""
+        with how often and where first it was reported (and that report's figure as
+        written: written_low, written_high, written_currency)."""
         lo, hi = ("low_eur", "high_eur") if unit == "EUR" else ("low", "high")
         cond, params = (f"{hi} IS NOT NULL", []) if unit == "EUR" else ("currency = ? AND high IS NOT NULL", [unit])
         inferred = "bool_or(coalesce(currency_inferred, false))" if self.has_column("f_money", "currency_inferred") else "NULL::BOOLEAN"
@@ -46,46 +47,83 @@ class MoneyViews:
             f"FROM page_money x JOIN articles a USING (article_id) WHERE {cond}), "
             "counts AS (SELECT flo, fhi, currency, ctx, count(*) AS n, count(DISTINCT article_id) AS n_articles, "
             f"min(reported) AS first_reported, max(reported) AS last_reported, {inferred} AS currency_inferred FROM occ GROUP BY 1, 2, 3, 4), "
-            "firsts AS (SELECT flo, fhi, currency, ctx, text, article_id, sentence_id, kind FROM occ "
-            "QUALIFY row_number() OVER (PARTITION BY flo, fhi, currency, ctx ORDER BY reported NULLS LAST, article_id, sentence_id) = 1) "
+            "firsts AS (SELECT flo, fhi, currency, ctx, text, article_id, sentence_id, kind, low AS written_low, high AS written_high FROM occ "
+            "QUALIFY row_number() OVER (PARTITION BY flo, fhi, currency, ctx ORDER BY reported NULLS LAST, article_id, sentence_id, start) = 1) "
             "SELECT c.flo AS low, c.fhi AS high, c.currency, c.ctx AS context, f.text, f.kind, c.n, c.n_articles, c.first_reported, "
-            "c.last_reported, c.currency_inferred, f.article_id, f.sentence_id "
+            "c.last_reported, c.currency_inferred, f.article_id, f.sentence_id, f.written_low, f.written_high, c.currency AS written_currency "
             "FROM counts c JOIN firsts f USING (flo, fhi, currency, ctx)"
         )
         return sql, params
 
     def distinct_figures(self, unit: str = "EUR", limit: int = 1000) -> tuple[pd.DataFrame, int]:
         """The largest ``limit`` distinct figures in ``unit`` ("EUR": converted), and how
-        many distinct figures there are."""
+        many distinct figures there are (in one total order: see ``ROW_ORDER``)."""
         sql, params = self._figures_sql(unit)
         total = int(self.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
-        return self._df(f"{sql} ORDER BY high DESC, low DESC, n DESC LIMIT {int(limit)}", params), total
+        order = "high DESC, low DESC, n DESC, currency, context, article_id, sentence_id"
+        return self._df(f"{sql} ORDER BY {order} LIMIT {int(limit)}", params), total
 
     def largest_figures(self, by: str = "context", unit: str = "EUR", limit: int = 15) -> pd.DataFrame:
-        """Per context (or per actor named in the figure's sentences): its largest distinct
-        figure, how many distinct figures it has and their sum, each figure counted once."""
+        """Per context, or per actor (see :meth:`_figures_by_actor`): its largest distinct
+        figure (low, high, currency, context, text, n), how many distinct figures it has
+        and their sum, each figure counted once.  An actor with figures of its own is
+        shown with those ("holder"), else with those it is named beside ("named")."""
         sql, params = self._figures_sql(unit)
         if by == "context":
-            labelled = f"SELECT context AS label, * FROM ({sql}) WHERE context <> ''"
+            labelled = f"SELECT context AS label, '' AS basis, * FROM ({sql}) WHERE context <> ''"
         else:
-            lo, hi = ("low_eur", "high_eur") if unit == "EUR" else ("low", "high")
-            labelled = (
-                f"WITH d AS ({sql}), named AS (SELECT DISTINCT x.{lo} AS low, x.{hi} AS high, x.currency, coalesce(x.context, '') AS context, m.actor "
-                # the money rows are few: join the mentions to them first, distinct after
-                "FROM page_money x JOIN f_mentions m USING (article_id, sentence_id)) "
-                "SELECT named.actor AS label, d.* FROM d JOIN named USING (low, high, currency, context)"
-            )
+            labelled = self._figures_by_actor(sql, unit)
         return self._df(
-            f"SELECT label, arg_max(text, high) AS text, max(high) AS high, arg_max(n, high) AS n, count(*) AS n_figures, sum(high) AS distinct_total "
-            f"FROM ({labelled}) GROUP BY label ORDER BY high DESC, label LIMIT {int(limit)}",
+            # an actor's own figures, where it has some, before those it is only named beside
+            f"WITH labelled AS ({labelled}), "
+            "l AS (SELECT * FROM labelled QUALIFY basis <> 'named' OR NOT bool_or(basis = 'holder') OVER (PARTITION BY label)), "
+            "agg AS (SELECT label, count(*) AS n_figures, sum(high) AS distinct_total FROM l GROUP BY label), "
+            "top AS (SELECT * FROM l QUALIFY row_number() OVER (PARTITION BY label ORDER BY high DESC, low DESC, n DESC, currency, context, text) = 1) "
+            "SELECT top.label, top.basis, top.text, top.low, top.high, top.currency, top.context, top.n, agg.n_figures, agg.distinct_total "
+            f"FROM top JOIN agg USING (label) ORDER BY top.high DESC, top.label LIMIT {int(limit)}",
             params,
         )
 
-    def figure_sentences(self, unit: str, low: float, high: float, currency: str, context: str, limit: int = 200) -> list[tuple[str, int]]:
-        """Every sentence reporting one distinct figure (as :meth:`distinct_figures` groups them)."""
+    def _figures_by_actor(self, figures_sql: str, unit: str) -> str:
+        """Distinct figures labelled by actor: the actor a report attributes the figure to
+        (the mention at ``holder_start``-``holder_end``: the subject of its verb, its
+        possessor or van-phrase), basis "holder"; where a report names no holder, every
+        actor named in its sentence, basis "named".  An actor takes a figure as its own
+        when any report says so."""
         lo, hi = ("low_eur", "high_eur") if unit == "EUR" else ("low", "high")
-        return self._keys(
-            f"SELECT DISTINCT article_id, sentence_id FROM page_money WHERE {lo} = ? AND {hi} = ? AND currency = ? AND coalesce(context, '') = ? "
-            "ORDER BY 1, 2 LIMIT ?",
-            [low, high, currency, context, limit],
+        holder = (
+            "SELECT DISTINCT o.fl AS low, o.fh AS high, o.currency, o.ctx AS context, m.actor_id, 'holder' AS basis "
+            'FROM occ o JOIN f_mentions m ON m.article_id = o.article_id AND m.start = o.holder_start AND m."end" = o.holder_end '
+            "WHERE o.holder_end > o.holder_start"
         )
+        if not self.has_column("f_money", "holder_start"):
+            holder = "SELECT NULL::DOUBLE AS low, NULL::DOUBLE AS high, '' AS currency, '' AS context, '' AS actor_id, 'holder' AS basis WHERE FALSE"
+            holder_cols = "-1 AS holder_start, -1 AS holder_end"
+        else:
+            holder_cols = "x.holder_start, x.holder_end"
+        return (
+            f"SELECT a.actor AS label, attributed.basis, d.* FROM (SELECT * FROM ({figures_sql})) d JOIN ("
+            "SELECT low, high, currency, context, actor_id, min(basis) AS basis FROM ("  # 'holder' < 'named'
+            f"WITH occ AS (SELECT x.article_id, x.sentence_id, x.{lo} AS fl, x.{hi} AS fh, x.currency, coalesce(x.context, '') AS ctx, {holder_cols} FROM page_money x), "
+            f"owned AS ({holder}), "
+            # reports whose holder is no actor in view: every actor of the sentence, as named only
+            "unowned AS (SELECT o.* FROM occ o WHERE o.holder_end <= o.holder_start OR NOT EXISTS (SELECT 1 FROM f_mentions m "
+            'WHERE m.article_id = o.article_id AND m.start = o.holder_start AND m."end" = o.holder_end)) '
+            "SELECT * FROM owned UNION ALL SELECT DISTINCT u.fl, u.fh, u.currency, u.ctx, m.actor_id, 'named' FROM unowned u "
+            "JOIN f_mentions m USING (article_id, sentence_id)) GROUP BY 1, 2, 3, 4, 5"
+            ") attributed USING (low, high, currency, context) JOIN actors a USING (actor_id)"
+        )
+
+    def figure_sentences(self, unit: str, low: float, high: float, currency: str, context: str, limit: int = 200):
+        """Every sentence reporting one distinct figure (as :meth:`distinct_figures` groups
+        them), spread over articles (a :class:`~kroniek.query.filtered.Sentences`)."""
+        lo, hi = ("low_eur", "high_eur") if unit == "EUR" else ("low", "high")
+        return self._spread(
+            f"SELECT article_id, sentence_id FROM page_money WHERE {lo} = ? AND {hi} = ? AND currency = ? AND coalesce(context, '') = ?",
+            [low, high, currency, context],
+            limit,
+        )
+
+    def currency_sentences(self, currency: str, limit: int = 200):
+        """Sentences of the filtered figures in one currency (a bar of "Money figures by currency")."""
+        return self._spread("SELECT article_id, sentence_id FROM f_money WHERE currency = ?", [currency], limit)

@@ -70,4 +70,11 @@ def _context_word(token, lex: Lexicon) -> str:
             tail = lower[-size:]
             if tail in lex.context_nouns:
                 return lex.context_nouns[tail]  # compounds: "coronasteun" -> steun
+        if token.pos_ == "NOUN":
+            # a compound whose head is no money noun takes its meaning from the part before:
+            # "schuldenberg" is debt, "kostenpost" costs (the longest known first part)
+            for size in range(len(lower) - 3, 3, -1):
+                head = lower[:size]
+                if head in lex.context_nouns:
+                    return lex.context_nouns[head]
     return ""
