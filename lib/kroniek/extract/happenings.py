@@ -148,46 +148,56 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
         & ((events["source_actor"].fillna("") != "") | (events["target_actor"].fillna("") != ""))
         & events["begin_date"].notna()
     )
-    order = sorted(
-        (i for i in events.index[eligible]),
-        key=lambda i: (reported[i], str(events.at[i, "event_id"])),
-    )
+    # plain dicts: a pandas cell lookup per event costs more than the grouping itself
+    reported_on, event_ids = _by_row(reported), _by_row(events["event_id"].astype(str))
+    position = {i: k for k, i in enumerate(events.index)}
+    order = sorted(events.index[eligible], key=lambda i: (reported_on[i], event_ids[i]))
     open_by_code: dict[str, list[_Open]] = {}
     ids = [""] * len(events)
     made: list[_Open] = []
+    columns = {c: _by_row(events[c]) for c in _REPORT_COLUMNS}
     for i in order:
-        report = _report(events, i)
+        report = _report(columns, i)
         if report is None:
             continue
         home = _home(open_by_code.get(report.code, []), report)
         if home is None:
-            home = _Open(happening_id_of(str(events.at[i, "event_id"])), report.code, set(), set(), report.begin, report.end, (report.end - report.begin).days)
+            home = _Open(happening_id_of(event_ids[i]), report.code, set(), set(), report.begin, report.end, (report.end - report.begin).days)
             open_by_code.setdefault(report.code, []).append(home)
             made.append(home)
         _join(home, report)
-        ids[events.index.get_loc(i)] = home.happening_id
+        ids[position[i]] = home.happening_id
     events = events.assign(happening_id=pd.Series(ids, index=events.index, dtype="string"))
     rows = [_row(h, events, reported) for h in made]
     return events, frame("happenings", rows).sort_values(["begin_date", "happening_id"]).reset_index(drop=True)
 
 
-def _report(events: pd.DataFrame, i) -> _Report | None:
-    begin, end = _day(events.at[i, "begin_date"]), _day(events.at[i, "end_date"])
+def _by_row(column: pd.Series) -> dict:
+    """{row label: value}, through a list (Series.to_dict walks Arrow strings one by one)."""
+    return dict(zip(column.index, column.tolist()))
+
+
+_REPORT_COLUMNS = ("begin_date", "end_date", "time_text", "event_code", "source_actor", "target_actor", "sentence", "trigger")
+
+
+def _report(events: dict[str, dict], i) -> _Report | None:
+    """The report of row ``i``; ``events`` maps each of _REPORT_COLUMNS to {row: value}."""
+    begin, end = _day(events["begin_date"][i]), _day(events["end_date"][i])
     if begin is None or end is None:
         return None
-    if str(events.at[i, "time_text"]) == ARTICLE_DATE:
+    if str(events["time_text"][i]) == ARTICLE_DATE:
         begin -= dt.timedelta(days=ARTICLE_DATE_SLACK_DAYS)
         end += dt.timedelta(days=ARTICLE_DATE_SLACK_DAYS)
     return _Report(
         i,
-        str(events.at[i, "event_code"]),
+        str(events["event_code"][i]),
         begin,
         end,
-        [n for n in str(events.at[i, "source_actor"] or "").split("|") if n],
-        [n for n in str(events.at[i, "target_actor"] or "").split("|") if n],
-        str(events.at[i, "time_text"]) != ARTICLE_DATE,
-        " ".join(str(events.at[i, "sentence"] or "").split()).casefold(),
-        str(events.at[i, "trigger"]).casefold(),
+        [n for n in str(events["source_actor"][i] or "").split("|") if n],
+        [n for n in str(events["target_actor"][i] or "").split("|") if n],
+        str(events["time_text"][i]) != ARTICLE_DATE,
+        " ".join(str(events["sentence"][i] or "").split()).casefold(),
+        str(events["trigger"][i]).casefold(),
     )
 
 

@@ -192,11 +192,11 @@ def resolve_corpus(mentions: pd.DataFrame, known: Iterable[tuple[str, str]] = ()
     links = surname_links(distinct.itertuples(index=False, name=None), known=known)
     if links:
         mentions = mentions.copy()
-        keys = pd.Series(list(zip(mentions["actor_id"], mentions["actor"])), index=mentions.index)
-        targets = keys.map(links)
-        hit = targets.notna()
-        mentions.loc[hit, "actor_id"] = [t[0] for t in targets[hit]]
-        mentions.loc[hit, "actor"] = [t[1] for t in targets[hit]]
+        # Python lists: iterating Arrow-backed strings row by row is slow
+        targets = [links.get(key) for key in zip(mentions["actor_id"].tolist(), mentions["actor"].tolist())]
+        hit = pd.Series([t is not None for t in targets], index=mentions.index)
+        mentions.loc[hit, "actor_id"] = [t[0] for t in targets if t is not None]
+        mentions.loc[hit, "actor"] = [t[1] for t in targets if t is not None]
         mentions.loc[hit, "actor_type"] = "person"
     return mentions
 
