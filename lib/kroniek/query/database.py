@@ -22,8 +22,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from kroniek.data.schema import DATA_TABLES, conform
-from kroniek.store.cache import write_table_atomic
-from kroniek.store.tables import arrow_table
+from kroniek.store.tables import arrow_table, arrow_tables, texts_table
 
 
 class CorpusData:
@@ -37,10 +36,7 @@ class CorpusData:
 
     @classmethod
     def from_frames(cls, frames: Mapping[str, pd.DataFrame], texts: Mapping[str, str]) -> "CorpusData":
-        # a table not given (frames built before it existed) is empty
-        tables = {name: arrow_table(name, frames[name] if name in frames else pd.DataFrame()) for name in DATA_TABLES}
-        ids = list(texts)
-        return cls(tables, pa.table({"article_id": ids, "text": [texts[i] for i in ids]}))
+        return cls(arrow_tables(frames), texts_table(texts))
 
     @classmethod
     def open(cls, folder: Path) -> "CorpusData":
@@ -89,12 +85,6 @@ class CorpusData:
         for name, df in frames.items():
             tables[name] = pa.Table.from_pandas(df, preserve_index=False).cast(tables[name].schema)
         return CorpusData(tables, self.texts if texts is None else texts)
-
-    def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, table in self.tables.items():
-            write_table_atomic(table, folder / f"{name}.parquet")
-        write_table_atomic(self.texts, folder / "texts.parquet")
 
     def _database(self) -> duckdb.DuckDBPyConnection:
         with self._lock:

@@ -6,10 +6,12 @@ The articles table gains ``date_begin``/``date_end``, the interval of each artic
 
 from __future__ import annotations
 
+from typing import Mapping
+
 import pandas as pd
 import pyarrow as pa
 
-from kroniek.data.schema import conform
+from kroniek.data.schema import DATA_TABLES, conform
 from kroniek.read import date_bounds
 
 
@@ -28,3 +30,15 @@ def with_article_intervals(articles: pd.DataFrame) -> pd.DataFrame:
         date_begin=pd.to_datetime([b[0] if b else None for b in bounds]),
         date_end=pd.to_datetime([b[1] if b else None for b in bounds]),
     )
+
+
+def arrow_tables(frames: Mapping[str, pd.DataFrame]) -> dict[str, pa.Table]:
+    """Every data table of the contract as Arrow; a table not given (frames built before
+    it existed) is empty."""
+    return {name: arrow_table(name, frames[name] if name in frames else pd.DataFrame()) for name in DATA_TABLES}
+
+
+def texts_table(texts: Mapping[str, str]) -> pa.Table:
+    """The article texts by id, as the query layer and the saved views keep them."""
+    ids = list(texts)
+    return pa.table({"article_id": ids, "text": [texts[i] for i in ids]})
