@@ -18,7 +18,7 @@ from kroniek.nlp import pipeline_key, resolve_name
 from kroniek.query import CorpusData
 from kroniek.read import Article, Problem, ReadResult, drop_duplicates, read_bytes
 from kroniek.store.cache import Store
-from kroniek.store.views import corpus_fingerprint  # noqa: F401  (also the dashboard's name for it)
+from kroniek.store.views import corpus_fingerprint
 
 CORPUS_ENV = "KRONIEK_CORPUS"
 TABLES_ENV = "KRONIEK_TABLES"
@@ -64,11 +64,14 @@ def _open_view(folder: str) -> CorpusData:
     return CorpusData.open(Path(folder))
 
 
-@st.cache_data(ttl=5, show_spinner=False)
 def _fingerprint(paths: tuple[str, ...]) -> str:
-    """The corpus files' fingerprint, looked at once in a few seconds however many sessions
-    rerun (a folder of 100,000 files takes a while to list)."""
-    return corpus_fingerprint(paths)
+    """The corpus files' fingerprint, looked at on a session's first run: a folder of
+    100,000 files takes a while to list, and a session keeps the corpus version it opened
+    (a new session, or a reload, sees files changed since)."""
+    seen = st.session_state.setdefault("_corpus_fingerprints", {})
+    if paths not in seen:
+        seen[paths] = corpus_fingerprint(paths)
+    return seen[paths]
 
 
 def open_base(paths: tuple[str, ...], model: str, key: str) -> tuple[CorpusData, list]:

@@ -71,7 +71,7 @@ class CorpusData:
         with self._lock:
             if self._tables is None:
                 con = self._db.cursor()
-                self._tables = {name: con.execute(f"SELECT * FROM {name}").to_arrow_table() for name in DATA_TABLES}
+                self._tables = {name: con.sql(f"SELECT * FROM {name}").to_arrow_table() for name in DATA_TABLES}
             return self._tables
 
     def frames(self, names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
