@@ -168,7 +168,7 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
         _join(home, report)
         ids[position[i]] = home.happening_id
     events = events.assign(happening_id=pd.Series(ids, index=events.index, dtype="string"))
-    rows = [_row(h, events, reported) for h in made]
+    rows = [_row(h, columns, reported_on) for h in made]
     return events, frame("happenings", rows).sort_values(["begin_date", "happening_id"]).reset_index(drop=True)
 
 
@@ -177,7 +177,7 @@ def _by_row(column: pd.Series) -> dict:
     return dict(zip(column.index, column.tolist()))
 
 
-_REPORT_COLUMNS = ("begin_date", "end_date", "time_text", "event_code", "source_actor", "target_actor", "sentence", "trigger")
+_REPORT_COLUMNS = ("begin_date", "end_date", "time_text", "event_code", "source_actor", "target_actor", "sentence", "trigger", "event_type", "article_id")
 
 
 def _report(events: dict[str, dict], i) -> _Report | None:
@@ -229,22 +229,27 @@ def _join(home: _Open, r: _Report) -> None:
     home.members.append(r.index)
 
 
-def _row(h: _Open, events: pd.DataFrame, reported: pd.Series) -> dict:
-    members = events.loc[h.members]
-    begins = [d for d in members["begin_date"] if _day(d)]
-    ends = [d for d in members["end_date"] if _day(d)]
+def _row(h: _Open, events: dict[str, dict], reported_on: dict) -> dict:
+    """The happenings row of ``h``; ``events`` maps each of _REPORT_COLUMNS to {row: value}."""
+
+    def members(column: str) -> list:
+        return [events[column][i] for i in h.members]
+
+    begin_dates, end_dates = members("begin_date"), members("end_date")
+    begins = [d for d in begin_dates if _day(d)]
+    ends = [d for d in end_dates if _day(d)]
     # the interval shown: that of the most precise member, on the calendar (no slack)
     spans = sorted(
         ((_day(e) - _day(b)).days, b, e, str(t) == ARTICLE_DATE)
-        for b, e, t in zip(members["begin_date"], members["end_date"], members["time_text"])
+        for b, e, t in zip(begin_dates, end_dates, members("time_text"))
         if _day(b) and _day(e)
     )
     dated = [s for s in spans if not s[3]] or spans
     begin, end = (dated[0][1], dated[0][2]) if dated else (min(begins), max(ends))
-    days = sorted(d for d in reported[h.members] if d)
+    days = sorted(d for d in (reported_on[i] for i in h.members) if d)
     actors = _merged_names(h.sources | h.targets)
-    trigger = Counter(t.lower() for t in members["trigger"]).most_common(1)[0][0]
-    event_type = str(members["event_type"].iloc[0])
+    trigger = Counter(t.lower() for t in members("trigger")).most_common(1)[0][0]
+    event_type = str(members("event_type")[0])
     label = f"{trigger}: {' – '.join(actors)}" if actors else trigger
     return {
         "happening_id": h.happening_id,
@@ -253,7 +258,7 @@ def _row(h: _Open, events: pd.DataFrame, reported: pd.Series) -> dict:
         "actors": "|".join(actors),
         "begin_date": begin,
         "end_date": end,
-        "n_articles": members["article_id"].nunique(),
+        "n_articles": len(set(members("article_id"))),
         "first_reported": days[0] if days else "",
         "last_reported": days[-1] if days else "",
         "label": label,

@@ -102,12 +102,14 @@ class Store:
         id_of = {a.content_hash: a.article_id for a in articles}
         wanted = set(id_of)
         owner: dict[str, str] = {}
+        whole: set[str] = set()  # segments all of whose articles are wanted: read without a filter
         for segment in self.segments():
             done = self.dir / "tables" / "done" / f"{segment}.parquet"
             if done.exists():
-                for h in pq.read_table(done, columns=[HASH]).column(HASH).to_pylist():
-                    if h in wanted:
-                        owner.setdefault(h, segment)
+                hashes = pq.read_table(done, columns=[HASH]).column(HASH).to_pylist()
+                owned = [owner.setdefault(h, segment) == segment for h in hashes if h in wanted]
+                if len(owned) == len(hashes) and all(owned):
+                    whole.add(segment)
         by_segment: dict[str, list[str]] = {}
         for h, segment in owner.items():
             by_segment.setdefault(segment, []).append(h)
@@ -119,7 +121,8 @@ class Store:
                 if not file.exists():
                     continue
                 data = pq.read_table(file)
-                data = data.filter(pc.is_in(data.column(HASH).cast(pa.string()), value_set=pa.array(hashes, pa.string())))
+                if segment not in whole:
+                    data = data.filter(pc.is_in(data.column(HASH).cast(pa.string()), value_set=pa.array(hashes, pa.string())))
                 if data.num_rows:
                     parts.append(data)
             if not parts:
