@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
+from kroniek.query.shared import shared
 from kroniek.query.sql import time_unit
 
 
@@ -12,9 +13,11 @@ class ActorViews:
     """Queries behind the actor charts and the actor profile (a mixin of
     :class:`~kroniek.query.filtered.Query`, whose ``con`` and ``_df`` they use)."""
 
+    @shared
     def top_actors(self, limit: int) -> pd.DataFrame:
         return self.rows("actors", limit)
 
+    @shared
     def mentions_by_period(self, top: int = 6, unit: str = "month") -> pd.DataFrame:
         """Mentions per period of the ``top`` most mentioned actors (in dated articles)."""
         return self._df(
@@ -26,6 +29,7 @@ class ActorViews:
             [top],
         )
 
+    @shared
     def cooccurrence(self, top: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The ``top`` actors and how many sentences name each pair of them."""
         nodes = self._df(
@@ -41,12 +45,14 @@ class ActorViews:
         self.con.unregister("top_nodes")
         return nodes, edges
 
+    @shared
     def country_counts(self) -> pd.DataFrame:
         return self._df(
             "SELECT country, count(*) AS n, string_agg(DISTINCT actor, ', ' ORDER BY actor) AS names "
             "FROM f_mentions WHERE length(country) = 3 GROUP BY country ORDER BY country"
         )
 
+    @shared
     def via_counts(self, actor_id: str) -> list[tuple[str, int]]:
         """How the filtered mentions of one actor were found: (via, count), most first."""
         rows = self.con.execute(
@@ -54,12 +60,14 @@ class ActorViews:
         ).fetchall()
         return [(via, int(n)) for via, n in rows]
 
+    @shared
     def sentence_keys_for_actors(self, actor_ids: list[str], limit: int = 200) -> list[tuple[str, int]]:
         return self._keys(
             "SELECT DISTINCT article_id, sentence_id FROM f_mentions WHERE actor_id = ANY(?) ORDER BY article_id, sentence_id LIMIT ?",
             [actor_ids, limit],
         )
 
+    @shared
     def shared_sentences(self, actor_id: str, others: list[str], limit: int = 200) -> list[tuple[str, int]]:
         """Sentences naming ``actor_id`` together with any of ``others`` (a network node's edges)."""
         return self._keys(

@@ -24,6 +24,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from kroniek.data.schema import DATA_TABLES, conform
+from kroniek.query.shared import SharedResults
 from kroniek.store.tables import arrow_table, arrow_tables, copy_into, fill_database, texts_table
 from kroniek.store.views import DATABASE
 
@@ -37,6 +38,7 @@ class CorpusData:
         self._texts_in_db = texts is None
         self._db = db
         self._lock = threading.Lock()
+        self.shared = SharedResults()  # answers under some filters, for every session
 
     @classmethod
     def from_frames(cls, frames: Mapping[str, pd.DataFrame], texts: Mapping[str, str]) -> "CorpusData":
