@@ -78,8 +78,8 @@ def test_dev_set_precision(nlp):
 
     The file names 126 events the extractor once produced on random dpg-news-2019
     sentences (by trigger offset), with the right type ("none" when there is no event),
-    factuality, actors and interval.  Events the extractor no longer produces drop out;
-    at least 85 must remain.
+    factuality, actors and interval.  Events the extractor no longer produces drop out:
+    the non-events (23 of them) should, and at least 75 of the 103 real ones must remain.
     """
     from kroniek.read import read_corpus
     from kroniek.extract.events.scoring import read_gold, score
@@ -92,8 +92,9 @@ def test_dev_set_precision(nlp):
     result = score(gold, {a.article_id: a.text for a in articles}, extract_articles(articles, nlp))
     precision = result.precision()
     print("\nevents dev set: " + result.line())
-    assert precision["type"][1] >= 85
-    assert precision["type"][0] >= 0.80
+    assert result.real_found >= 75
+    assert precision["type"][0] >= 0.90
+    assert precision["shown"][0] >= 0.85
     assert precision["time"][0] >= 0.85
 
 
@@ -105,10 +106,8 @@ FACTUALITY = [
     ("De Europese Unie kan eisen dat Polen de wet intrekt.", "10", "possible"),
     ("Rutte wil met Macron samenwerken.", "03", "possible"),
     ("Als Rusland de aanval op Oekraïne inzet, volgen sancties.", "18", "possible"),
-    ("Heeft de NAVO Rusland gewaarschuwd?", "13", "possible"),
+    ("Heeft de NAVO Rusland gewaarschuwd?", "01", "possible"),  # a warning is a statement (docs/events.md)
     ("Wie zich bij de Nederlandse ambassade meldt, wordt door de politie gearresteerd.", "17", "generic"),
-    ("De Partij van de Arbeid gaf geen steun aan de motie van de VVD.", "05", "negated"),
-    ("Het onderzoek laat zien dat scholieren slechter slapen, aldus minister Van Engelshoven.", "09", "generic"),
     ("Volgens de NCTV is er nog steeds een dreiging van een aanslag in Nederland.", "18", "possible"),
     ("In deze zaak wordt nog geen straf geëist tegen Jansen door het Openbaar Ministerie.", "10", "negated"),
 ]
@@ -121,18 +120,21 @@ def test_factuality_from_the_parse(nlp, text, code, expected):
 
 
 def test_senses_choose_or_reject_the_type(nlp):
-    """"staken" of a campaign is stopping; a motion's "steun" is political backing (05);
-    rerouted traffic is no coercion; "dreigt ... te worden" is a risk, not a threat."""
+    """"staken" of a campaign is stopping; support for a motion is no event between
+    actors (docs/events.md, section 7); rerouted traffic is no coercion; "dreigt ... te
+    worden" is a risk, not a threat; research is no investigation."""
     cases = {
         "De partijen staakten vrijdag hun campagne na de aanslag.": set(),
-        "De motie van de SP kreeg steun van GroenLinks.": {"05"},
+        "De motie van de SP kreeg steun van GroenLinks.": set(),
+        "De Partij van de Arbeid gaf geen steun aan de motie van de VVD.": set(),
+        "Het onderzoek laat zien dat scholieren slechter slapen, aldus minister Van Engelshoven.": set(),
         "Het verkeer wordt vanaf maandag omgeleid via de A2.": set(),
         "Het plan van Rutte dreigt een mislukking te worden.": set(),
         "De Verenigde Staten dreigen Iran met nieuwe sancties.": {"13", "16"},
     }
     for text, codes in cases.items():
         ex = extract_article(text, "2019-03-13", nlp)
-        assert {e["event_code"] for e in ex.events} & {"14", "07", "17", "13", "05", "16"} == codes, (text, ex.events)
+        assert {e["event_code"] for e in ex.events} & {"14", "07", "17", "13", "05", "16", "09"} == codes, (text, ex.events)
 
 
 def test_pair_and_coordinated_subjects_name_both_actors(nlp):

@@ -34,18 +34,18 @@ def test_reports_of_one_meeting_in_three_articles_are_one_happening():
         _event("e5", "a", "11", "Theresa May", "Donald Tusk", "2019-03-19", "2019-03-19", trigger="kritiek"),
         # denied: no evidence it happened
         _event("e6", "c", "04", "Theresa May", "Donald Tusk", "2019-03-19", "2019-03-19", factuality="negated"),
-        # no actor: cannot be told apart
+        # no actor: cannot be told apart from another meeting, a happening of its own
         _event("e7", "c", "04", "", "", "2019-03-19", "2019-03-19"),
     ])
     out, happenings = group_events(events, ARTICLES)
     ids = dict(zip(out["event_id"], out["happening_id"]))
     assert ids["e1"] == ids["e2"] == ids["e3"] == happening_id_of("e1")
     assert len({ids["e1"], ids["e4"], ids["e5"]}) == 3
-    assert ids["e6"] == "" and ids["e7"] == ""
+    assert ids["e6"] == "" and ids["e7"] == happening_id_of("e7")
     row = happenings.set_index("happening_id").loc[ids["e1"]]
     assert row[["event_code", "actors", "begin_date", "end_date", "n_articles", "first_reported", "last_reported", "label"]].tolist() == [
         "04", "Donald Tusk|Theresa May", "2019-03-19", "2019-03-19", 3, "2019-03-20", "2019-03-22", "ontmoeting: Donald Tusk – Theresa May"]
-    assert len(happenings) == 3
+    assert len(happenings) == 4
 
 
 def test_opposite_roles_are_not_the_same_happening_and_ids_survive_a_growing_corpus():

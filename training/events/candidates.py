@@ -1,7 +1,7 @@
 """Event candidates for judging: every trigger-word hit of the lexicon, before any sense,
 factuality or participant rule, with the context a judge needs.
 
-    python training/events/candidates.py --out DIR [--corpus dpg|meantime|seeds|conll ...]
+    python training/events/candidates.py --out DIR [--corpus dpg|meantime|seeds|conll|conll-testa|ud ...]
 
 Writes ``DIR/candidates.jsonl`` (one candidate per line, with the sentence and the one
 before it, for judging; never committed: the texts are the corpora's) and
@@ -41,25 +41,58 @@ def corpus_articles(names: list[str]):
     }
     skip = excluded_ids()
     for name in names:
-        if name == "conll":
-            yield from conll_articles()
+        if name in ("conll", "conll-testa"):
+            yield from conll_articles("train" if name == "conll" else "testa")
+            continue
+        if name == "ud":
+            yield from ud_articles()
             continue
         for article in read_corpus([paths[name]]).articles:
             if article.article_id not in skip:
                 yield article
 
 
-def conll_articles():
-    """CoNLL-2002 training articles (De Morgen, 2000) as plain text: tokens joined by
-    spaces, one sentence per line; ids ``conll-train-<n>`` (the order of ned.train)."""
+def conll_articles(part: str = "train"):
+    """CoNLL-2002 articles (De Morgen, 2000) as plain text: tokens joined by spaces, one
+    sentence per line; ids ``conll-<part>-<n>`` (the order of ned.train / ned.testa)."""
     from kroniek.read import Article
 
     sys.path.insert(0, str(ROOT / "training"))
     from prepare import read_conll2002
 
-    for n, sentences in enumerate(read_conll2002(CORPORA / "conll2002-nl" / "ned.train")):
+    path = CORPORA / "conll2002-nl" / ("ned.train" if part == "train" else "ned.testa")
+    for n, sentences in enumerate(read_conll2002(path)):
         text = "\n".join(" ".join(word for word, _ in sentence) for sentence in sentences)
-        yield Article(f"conll-train-{n}", text, "2000")
+        yield Article(f"conll-{part}-{n}", text, "2000")
+
+
+UD_TRAIN = ("nl_alpino-ud-train.fragment-2017.conllu", "nl_lassysmall-ud-train.v2-2017.conllu")
+
+
+def ud_articles():
+    """The documents of the UD training treebanks (Alpino news, LassySmall Wikipedia) as
+    plain text, sentences in order; ids ``ud-<document>``.  No date."""
+    import re
+
+    from kroniek.read import Article
+
+    docs: dict[str, list[tuple[tuple[int, ...], str]]] = {}
+    for name in UD_TRAIN:
+        sent_id, words = "", []
+        for line in (CORPORA / "ud-nl" / name).read_text(encoding="utf-8").splitlines() + [""]:
+            if line.startswith("#"):
+                sent_id = line.split("=", 1)[-1].strip().lstrip("# ").strip() if "sent_id" in line or not sent_id else sent_id
+            elif line.strip():
+                cols = line.split("\t")
+                if cols[0].isdigit():
+                    words.append(cols[1] + ("" if "SpaceAfter=No" in cols[9] else " "))
+            elif words:
+                doc = re.sub(r"\.p\.\d+\.s\.\d+.*$", "", sent_id.split("_")[-1])
+                order = tuple(int(n) for n in re.findall(r"\.[ps]\.(\d+)", sent_id))
+                docs.setdefault(doc, []).append((order, "".join(words).strip()))
+                sent_id, words = "", []
+    for doc, sentences in sorted(docs.items()):
+        yield Article(f"ud-{doc}", "\n".join(t for _, t in sorted(sentences)), "")
 
 
 def candidates_of(doc, article, extraction) -> list[dict]:

@@ -63,7 +63,7 @@ def compute_features() -> list[dict]:
     from kroniek.extract.article import SentenceIndex, extract_doc
     from kroniek.nlp.pipeline import load_nlp
 
-    articles = list(corpus_articles(["dpg", "meantime", "seeds", "conll"]))
+    articles = list(corpus_articles(["dpg", "meantime", "seeds", "conll", "conll-testa", "ud"]))
     nlp = load_nlp()
     records = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=32):
@@ -113,9 +113,11 @@ class Variant:
     C: float = 1.0
     min_count: int = 2
     joint: bool = False  # one model of what is shown: an asserted event's type, "other" event, or none
+    rule_veto: bool = False  # the factuality rules' "not asserted" wins over the model's "asserted"
 
 
 VARIANTS = [
+    Variant("linear, sparse features, rules veto asserted", drop_prefixes=("t2v", "c2v"), rule_veto=True),
     Variant("linear, sparse features", drop_prefixes=("t2v", "c2v")),
     Variant("linear, sparse and contextual vectors", C=1.0),
     Variant("linear, sparse, one model of what is shown", drop_prefixes=("t2v", "c2v"), joint=True),
@@ -217,6 +219,15 @@ def rule_scores(examples: list[Example]) -> dict[str, float]:
     return out
 
 
+def _vetoed(examples: list[Example], predictions: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+    """A negation, modal, question or conditional the rules see keeps an event off the chronicle."""
+    out = []
+    for e, (code, fact, p) in zip(examples, predictions):
+        rule = next((k.split("=", 1)[1] for k in e.features if k.startswith("rule.fact=")), "asserted")
+        out.append((code, rule if fact == "asserted" and rule != "asserted" else fact, p))
+    return out
+
+
 def kfold_predictions(examples: list[Example], variant: Variant, folds: int) -> list[tuple[str, str, float]]:
     from sklearn.model_selection import GroupKFold
 
@@ -226,7 +237,7 @@ def kfold_predictions(examples: list[Example], variant: Variant, folds: int) -> 
         model = fit([examples[i] for i in train_idx], variant)
         for i, p in zip(test_idx, predict(model, [examples[i] for i in test_idx], variant)):
             out[i] = p
-    return out
+    return _vetoed(examples, out) if variant.rule_veto else out
 
 
 def choose_threshold(examples: list[Example], predictions, min_precision: float) -> float:
@@ -256,6 +267,7 @@ def export(model, variant: Variant, threshold: float, path: Path) -> None:
         "version": VERSION,
         "variant": variant.name,
         "threshold": threshold,
+        "rule_veto": variant.rule_veto,
         "sense": linear(sense),
         "factuality": linear(fact),
         "shown": linear(shown) if shown is not None else None,
@@ -273,7 +285,7 @@ def main() -> int:
     parser.add_argument("--variants", action="store_true", help="score every variant, not only the shipped one")
     parser.add_argument("--report-only", action="store_true")
     parser.add_argument("--only", type=int, nargs="*", help="score only these variants (their numbers in VARIANTS)")
-    parser.add_argument("--min-precision", type=float, default=0.88, help="k-fold shown precision the threshold must reach")
+    parser.add_argument("--min-precision", type=float, default=0.85, help="k-fold shown precision the threshold must reach")
     args = parser.parse_args()
     examples = load_examples(args.judged, args.refresh)
     print(f"{len(examples)} judged candidates in {len({e.article_id for e in examples})} articles; {sum(e.gold_code != 'none' for e in examples)} events, {sum(e.gold_fact == 'asserted' for e in examples)} asserted")

@@ -38,8 +38,9 @@ TABLES: dict[str, dict[str, str]] = {
     "events": {
         "event_id": "string", "article_id": "string", "sentence_id": "int64", "event_type": "string",
         "event_code": "string", "trigger": "string", "source_actor": "string", "target_actor": "string",
-        "begin_date": "string", "end_date": "string", "time_text": "string", "money_text": "string",
-        "sentence": "string", "confidence": "float64", "factuality": "string", "happening_id": "string",
+        "participant": "string", "summary": "string", "begin_date": "string", "end_date": "string", "time_text": "string", "money_text": "string",
+        "sentence": "string", "confidence": "float64", "confident": "bool", "factuality": "string",
+        "happening_id": "string",
     },
     "happenings": {
         "happening_id": "string", "event_code": "string", "event_type": "string", "actors": "string",
@@ -70,6 +71,11 @@ def frame(table: str, rows: list[dict] | None = None) -> pd.DataFrame:
     return conform(table, df)
 
 
+# A flag missing from older tables takes the value that changes nothing: events extracted
+# before the trained decision were all put on the chronicle.
+BOOL_DEFAULTS = {"confident": True}
+
+
 def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
     columns = ALL_TABLES[table]
     df = df.reindex(columns=list(columns))
@@ -81,5 +87,5 @@ def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
         elif dtype == "float64":
             df[name] = pd.to_numeric(df[name], errors="coerce").astype("float64")
         elif dtype == "bool":
-            df[name] = df[name].fillna(False).astype("bool")
+            df[name] = df[name].fillna(BOOL_DEFAULTS.get(name, False)).astype("bool")
     return df.reset_index(drop=True)

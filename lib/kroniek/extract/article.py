@@ -91,17 +91,17 @@ def extract_doc(doc: Doc, article: Article) -> ArticleExtraction:
     money = extract_money(text, doc, article.article_id, sentence_of_char, interval)
     timexes = extract_timexes(text, doc, article.article_id, article.date, sentence_of_char, sentence_bounds)
     iso_interval = (interval[0].isoformat(), interval[1].isoformat()) if interval else None
-    events = extract_events(doc, article.article_id, sents, mentions, timexes, money, iso_interval, article.content_hash)
-    sentences = [
-        {"article_id": article.article_id, "sentence_id": k, "start": s.start_char, "end": s.end_char}
-        for k, s in enumerate(sents)
-    ]
     roles = list(found.roles)
     named = {r["actor_id"] for r in roles}
     for actor_id in sorted({m["actor_id"] for m in mentions} - named):
         entry = gaz.entry(actor_id)
         if entry is not None and entry.role:
             roles.append({"article_id": article.article_id, "actor_id": actor_id, "role": entry.role, "country": entry.country})
+    events = extract_events(doc, article.article_id, sents, mentions, timexes, money, iso_interval, article.content_hash, roles)
+    sentences = [
+        {"article_id": article.article_id, "sentence_id": k, "start": s.start_char, "end": s.end_char}
+        for k, s in enumerate(sents)
+    ]
     return ArticleExtraction(article_row(article), mentions, money, timexes, events, sentences, roles)
 
 

@@ -2,9 +2,12 @@
 
 Two event rows report the same happening when they have the same CAMEO root code, their
 actors are compatible (they share an actor and do not contradict each other's source
-and target) and their intervals overlap.  Only asserted events with at least one actor
-take part: a denied or hypothetical meeting is no evidence that a meeting happened, and
-an event without actors cannot be told apart from any other of its type.
+and target) and their intervals overlap.  Every asserted event the extractor is sure of
+(``confident``) belongs to a happening, so the Chronology, the About page and the CLI
+count the same rows: a denied or hypothetical meeting is no evidence that a meeting
+happened, and an event without actors cannot be told apart from any other of its type,
+so it is a happening of its own.  A happening's label is the summary of its best report
+(sure, with a named source, dated by its own text).
 
 Grouping is a single pass over the events in report order (article date, then event
 id), each event joining the first open happening it fits, else opening one.  Events
@@ -25,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from typing import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -145,7 +149,7 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
     reported = events["article_id"].astype(str).map(lambda a: dates.get(a, "")).fillna("")
     eligible = (
         (events["factuality"].fillna(GROUPED_FACTUALITY) == GROUPED_FACTUALITY)
-        & ((events["source_actor"].fillna("") != "") | (events["target_actor"].fillna("") != ""))
+        & events["confident"].fillna(True).astype(bool)
         & events["begin_date"].notna()
     )
     # plain dicts: a pandas cell lookup per event costs more than the grouping itself
@@ -160,10 +164,11 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
         report = _report(columns, i)
         if report is None:
             continue
-        home = _home(open_by_code.get(report.code, []), report)
+        home = _home(open_by_code.get(report.code, []), report) if report.sources or report.targets else None
         if home is None:
             home = _Open(happening_id_of(event_ids[i]), report.code, set(), set(), report.begin, report.end, (report.end - report.begin).days)
-            open_by_code.setdefault(report.code, []).append(home)
+            if report.sources or report.targets:  # an event without actors is a happening of its own
+                open_by_code.setdefault(report.code, []).append(home)
             made.append(home)
         _join(home, report)
         ids[position[i]] = home.happening_id
@@ -177,7 +182,10 @@ def _by_row(column: pd.Series) -> dict:
     return dict(zip(column.index, column.tolist()))
 
 
-_REPORT_COLUMNS = ("begin_date", "end_date", "time_text", "event_code", "source_actor", "target_actor", "sentence", "trigger", "event_type", "article_id")
+_REPORT_COLUMNS = (
+    "begin_date", "end_date", "time_text", "event_code", "source_actor", "target_actor", "sentence", "trigger", "event_type",
+    "article_id", "summary", "confidence",
+)
 
 
 def _report(events: dict[str, dict], i) -> _Report | None:
@@ -248,9 +256,7 @@ def _row(h: _Open, events: dict[str, dict], reported_on: dict) -> dict:
     begin, end = (dated[0][1], dated[0][2]) if dated else (min(begins), max(ends))
     days = sorted(d for d in (reported_on[i] for i in h.members) if d)
     actors = _merged_names(h.sources | h.targets)
-    trigger = Counter(t.lower() for t in members("trigger")).most_common(1)[0][0]
     event_type = str(members("event_type")[0])
-    label = f"{trigger}: {' – '.join(actors)}" if actors else trigger
     return {
         "happening_id": h.happening_id,
         "event_code": h.code,
@@ -261,8 +267,27 @@ def _row(h: _Open, events: dict[str, dict], reported_on: dict) -> dict:
         "n_articles": len(set(members("article_id"))),
         "first_reported": days[0] if days else "",
         "last_reported": days[-1] if days else "",
-        "label": label,
+        "label": _label(members, actors),
     }
+
+
+def _text(value) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def _label(members: Callable[[str], list], actors: list[str]) -> str:
+    """The summary of the best report: sure, with a named source, dated by its own text;
+    where no report has a summary (older tables), the most frequent trigger word and the
+    actors.  ``members(column)`` lists a column's values of the happening's reports."""
+    summaries = [_text(s) for s in members("summary")]
+    if not any(summaries):
+        trigger = Counter(t.lower() for t in members("trigger")).most_common(1)[0][0]
+        return f"{trigger}: {' – '.join(actors)}" if actors else trigger
+    confidences = [float(c) if _text(c) else 0.0 for c in members("confidence")]
+    sources = [_text(s) != "" for s in members("source_actor")]
+    dated = [_text(t) != ARTICLE_DATE for t in members("time_text")]
+    rank = [c + 0.2 * s + 0.1 * d + 0.2 * (m != "") for c, s, d, m in zip(confidences, sources, dated, summaries)]
+    return summaries[rank.index(max(rank))]
 
 
 def _merged_names(names: set[str]) -> list[str]:

@@ -16,7 +16,7 @@ class ChronologyViews:
 
     @shared(mentions=False)
     def events_by_period(self, unit: str = "month", factualities: tuple[str, ...] | list[str] | None = None) -> pd.DataFrame:
-        only = f" AND coalesce(factuality, 'asserted') = ANY({sql_list(factualities)})" if factualities is not None else ""
+        only = self._factuality_sql(factualities)
         return self._df(
             f"SELECT date_trunc('{time_unit(unit)}', CAST(begin_date AS DATE)) AS period, event_type, count(*) AS n "
             f"FROM f_events WHERE begin_date IS NOT NULL{only} GROUP BY 1, 2 ORDER BY 1, 2"
@@ -30,9 +30,7 @@ class ChronologyViews:
     ) -> pd.DataFrame:
         """Event rows (contract columns) of the given factualities (None: all); without
         ``article_dated`` the events dated only by their article's date are left out."""
-        where = ["TRUE"]
-        if factualities is not None:
-            where.append(f"coalesce(factuality, 'asserted') = ANY({sql_list(factualities)})")
+        where = ["TRUE" + self._factuality_sql(factualities)]
         if not article_dated:
             where.append(f"coalesce(time_text, '') <> '{ARTICLE_DATE}'")
         return conform("events", self._df(
@@ -78,10 +76,15 @@ class ChronologyViews:
         ).fetchone()[0]
         return counts, int(outside)
 
-    def _factuality_sql(self, factuality: tuple[str, ...] | None) -> str:
-        if factuality and self.has_column("f_events", "factuality"):
-            return f" AND coalesce(factuality, 'asserted') = ANY({sql_list(factuality)})"
-        return ""
+    def _factuality_sql(self, factuality: tuple[str, ...] | list[str] | None) -> str:
+        """Events of these factualities; asserted ones alone (the chronicle's default) only
+        where the extractor was sure enough (``confident``)."""
+        if not factuality or not self.has_column("f_events", "factuality"):
+            return ""
+        sql = f" AND coalesce(factuality, 'asserted') = ANY({sql_list(factuality)})"
+        if tuple(factuality) == ("asserted",) and self.has_column("f_events", "confident"):
+            sql += " AND coalesce(confident, TRUE)"
+        return sql
 
     def _happenings_sql(self, factuality: tuple[str, ...] | None, types: tuple[str, ...] = ()) -> str:
         """One row per happening of the filtered events, in the happenings table's shape.
@@ -90,7 +93,7 @@ class ChronologyViews:
         then (or for an event without one) each event is its own happening.  Article
         counts and report dates come from the filtered events, so they follow the filters."""
         hid = "coalesce(nullif(e.happening_id, ''), e.event_id)" if self.has_column("f_events", "happening_id") else "e.event_id"
-        where = "e.begin_date IS NOT NULL" + self._factuality_sql(factuality).replace("coalesce(factuality", "coalesce(e.factuality")
+        where = "e.begin_date IS NOT NULL" + self._factuality_sql(factuality).replace("coalesce(factuality", "coalesce(e.factuality").replace("coalesce(confident", "coalesce(e.confident")
         if types:
             where += f" AND e.event_type = ANY({sql_list(types)})"
         grouped = (
@@ -174,7 +177,7 @@ class ChronologyViews:
     def happening_sentences(self, happening_id: str, factuality: tuple[str, ...] | None = None, limit: int = 500) -> list[tuple[str, int]]:
         """Every (article, sentence) reporting one happening, earliest article first."""
         hid = "coalesce(nullif(e.happening_id, ''), e.event_id)" if self.has_column("f_events", "happening_id") else "e.event_id"
-        where = self._factuality_sql(factuality).replace("coalesce(factuality", "coalesce(e.factuality")
+        where = self._factuality_sql(factuality).replace("coalesce(factuality", "coalesce(e.factuality").replace("coalesce(confident", "coalesce(e.confident")
         return self._keys(
             f"SELECT DISTINCT e.article_id, e.sentence_id, a.date_begin FROM f_events e JOIN articles a USING (article_id) "
             f"WHERE {hid} = ? {where} ORDER BY a.date_begin, e.article_id, e.sentence_id LIMIT ?",

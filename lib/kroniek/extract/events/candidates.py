@@ -12,10 +12,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kroniek.extract.events.classify import article_features, candidate_features
-from kroniek.extract.events.core import head_token
 from kroniek.extract.events.factuality import factuality as factuality_of
 from kroniek.extract.events.lexicon import Trigger, apply_senses, find_triggers, load_triggers
 from kroniek.extract.events.roles import is_actor
+
+
+def head_token(doc: Doc, trigger: Trigger) -> Token:
+    """The word of a (multi-word) trigger that the rest of the sentence attaches to."""
+    span = doc[trigger.start : trigger.end]
+    for token in span:
+        if not (trigger.start <= token.head.i < trigger.end) or token.head == token:
+            return token
+    return span[0]
 
 
 @dataclass

@@ -303,9 +303,18 @@ class EventModel:
     shown: LinearModel | None
     threshold: float
     version: str
+    rule_veto: bool = False  # a negation, modal, question or conditional the rules see wins
 
-    def decide(self, features: dict[str, float]) -> tuple[str | None, str, float]:
-        """(code or None, factuality, probability that it is an asserted event of that code)."""
+    def decide(self, features: dict[str, float], rule_factuality: str = "asserted") -> tuple[str | None, str, float]:
+        """(code or None, factuality, probability of the row: an event of that code with
+        that factuality); the chronicle shows asserted rows whose probability reaches
+        ``threshold``."""
+        code, fact, probability = self._decide(features)
+        if self.rule_veto and fact == "asserted" and rule_factuality != "asserted":
+            return code, rule_factuality, probability
+        return code, fact, probability
+
+    def _decide(self, features: dict[str, float]) -> tuple[str | None, str, float]:
         senses = self.sense.probabilities(features)
         facts = self.factuality.probabilities(features)
         if self.shown is not None:
@@ -321,7 +330,7 @@ class EventModel:
         if code == "none":
             return None, "", 0.0
         fact = max(facts, key=facts.get)
-        return code, fact, senses[code] * facts.get("asserted", 0.0)
+        return code, fact, senses[code] * facts[fact]
 
 
 @functools.lru_cache(maxsize=1)
@@ -333,5 +342,10 @@ def load_event_model(path: Path = MODEL_PATH) -> EventModel | None:
         data = json.load(fh)
     shown = LinearModel.from_json(data["shown"]) if data.get("shown") else None
     return EventModel(
-        LinearModel.from_json(data["sense"]), LinearModel.from_json(data["factuality"]), shown, float(data["threshold"]), str(data["version"])
+        LinearModel.from_json(data["sense"]),
+        LinearModel.from_json(data["factuality"]),
+        shown,
+        float(data["threshold"]),
+        str(data["version"]),
+        bool(data.get("rule_veto", False)),
     )

@@ -15,27 +15,22 @@ is not installable here); the lexicons are data, so users can extend them.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from kroniek.data.schema import ARTICLE_DATE
-from kroniek.extract.events.factuality import factuality as factuality_of
-from kroniek.extract.events.lexicon import Trigger, TriggerLexicon, apply_senses, find_triggers, load_triggers  # noqa: F401
+from kroniek.extract.events.candidates import Candidate, article_candidates, head_token, mentions_by_token
+from kroniek.extract.events.classify import EventModel, load_event_model
+from kroniek.extract.events.lexicon import Trigger, TriggerLexicon, find_triggers, load_triggers
+from kroniek.extract.events.participants import ArticleActors
 from kroniek.extract.events.roles import RoleContext, Roles, find_roles, is_actor
+from kroniek.extract.events.summary import summarize
 from kroniek.extract.events.timing import clause_head, pick_timex
 
 MIN_CONFIDENCE = 0.45  # below this an event is a bare noun with no actor and no time of its own
-
-
-def head_token(doc: Doc, trigger: Trigger):
-    """The word of a (multi-word) trigger that the rest of the sentence attaches to."""
-    span = doc[trigger.start : trigger.end]
-    for token in span:
-        if not (trigger.start <= token.head.i < trigger.end) or token.head == token:
-            return token
-    return span[0]
 
 
 def _roles_by_position(trigger: Trigger, sentence_mentions: list[tuple[int, dict]]) -> Roles:
@@ -97,8 +92,8 @@ def event_id(content_key: str, sentence_id: int, trigger_start: int, code: str) 
 
 @dataclass
 class _Article:
-    """What every sentence's events are read against: the Doc, its mentions by token and
-    the time expressions, money and mentions of each sentence."""
+    """What every sentence's events are read against: the Doc, its mentions by token, the
+    time expressions, money and mentions of each sentence, and the trained decision."""
 
     doc: Doc
     article_id: str
@@ -108,6 +103,7 @@ class _Article:
     ctx: RoleContext
     actor_tokens: set[int]
     by_sentence: dict[str, dict[int, list]]
+    model: EventModel | None
 
     @property
     def has_parse(self) -> bool:
@@ -123,70 +119,100 @@ def extract_events(
     money: list[dict],
     article_interval: tuple[str, str] | None,
     content_key: str = "",
+    person_roles: list[dict] = (),
 ) -> list[dict]:
-    """Event rows for one article, linked to its mentions, time expressions and money."""
-    article = _index_article(doc, article_id, content_key, article_interval, mentions, timexes, money)
+    """Event rows for one article, linked to its mentions, time expressions and money.
+    ``person_roles``: the roles the article gives its actors ("minister Hoekstra"), so
+    "de minister" later on can be resolved."""
+    article = _index_article(doc, article_id, content_key, article_interval, mentions, timexes, money, sentences, person_roles)
+    if not article.has_parse:
+        return [row for k, sent in enumerate(sentences) for row in _sentence_events_by_position(article, k, sent)]
     rows: list[dict] = []
-    for sentence_id, sent in enumerate(sentences):
-        rows += _sentence_events(article, sentence_id, sent)
+    by_sentence: dict[int, list[Candidate]] = {}
+    for cand in article_candidates(doc, sentences, mentions, timexes, money):
+        by_sentence.setdefault(cand.sentence_id, []).append(cand)
+    for sentence_id, cands in by_sentence.items():
+        rows += _sentence_events(article, sentence_id, cands)
     return rows
 
 
-def _index_article(doc, article_id, content_key, article_interval, mentions, timexes, money) -> _Article:
+def _index_article(doc, article_id, content_key, article_interval, mentions, timexes, money, sentences, person_roles) -> _Article:
     lex = load_triggers()
-    char_to_token: dict[int, dict] = {}
-    for m in mentions:
-        span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                char_to_token[t.i] = m
+    char_to_token = mentions_by_token(doc, mentions)
     ordered = sorted(char_to_token.items())
-    ctx = RoleContext(doc, char_to_token, ordered, lex)
+    starts = [s.start for s in sentences]
+    roles_by_actor: dict[str, set[str]] = {}
+    for r in person_roles:
+        roles_by_actor.setdefault(r["actor_id"], set()).add(r["role"])
+    actors = ArticleActors(ordered, lambda i: max(0, bisect.bisect_right(starts, i) - 1), roles_by_actor)
+    ctx = RoleContext(doc, char_to_token, ordered, lex, actors)
     actor_tokens = {i for i, m in ordered if is_actor(m)}
-    by_sentence: dict[str, dict[int, list]] = {"timexes": {}, "money": {}, "mentions": {}}
+    by_sentence: dict[str, dict[int, list]] = {"timexes": {}, "money": {}, "mentions": {}, "time_tokens": {}}
     for t in timexes:
         if t["begin_date"]:
             by_sentence["timexes"].setdefault(t["sentence_id"], []).append(t)
+        span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
+        if span is not None:
+            by_sentence["time_tokens"].setdefault(t["sentence_id"], []).extend(tok.i for tok in span)
     for m in money:
         by_sentence["money"].setdefault(m["sentence_id"], []).append(m)
     for i, m in ordered:
         bucket = by_sentence["mentions"].setdefault(m["sentence_id"], [])
         if not bucket or bucket[-1][1] is not m:
             bucket.append((i, m))
-    return _Article(doc, article_id, content_key, article_interval, lex, ctx, actor_tokens, by_sentence)
+    model = load_event_model() if doc.has_annotation("DEP") else None
+    return _Article(doc, article_id, content_key, article_interval, lex, ctx, actor_tokens, by_sentence, model)
 
 
-def _sentence_events(article: _Article, sentence_id: int, sent: Span) -> list[dict]:
-    triggers = find_triggers(sent, article.lex)
-    if not triggers:
-        return []
+def _decide(article: _Article, cand: Candidate) -> tuple[str, str, float | None] | None:
+    """(code, factuality, probability) of a candidate, or None when it is no event: the
+    trained decision where one ships, else the sense and factuality rules."""
+    model = article.model
+    if model is None:
+        return (cand.rule_code, cand.rule_factuality, None) if cand.rule_code is not None else None
+    code, fact, probability = model.decide(cand.features, cand.rule_factuality)
+    return None if code is None else (code, fact, probability)
+
+
+def _sentence_events(article: _Article, sentence_id: int, cands: list[Candidate]) -> list[dict]:
     sent_mentions = article.by_sentence["mentions"].get(sentence_id, [])
     rows, seen_codes = [], set()
     # a verb before a noun of the same type: "tijdens de persconferentie kondigden
     # Loekasjenko en Poetin ... aan" is one statement, told by its verb
-    for trigger in sorted(triggers, key=lambda t: (not t.verbal, t.start)):
-        token = head_token(article.doc, trigger)
-        if article.has_parse:
-            code = apply_senses(trigger, sent, article.lex, article.actor_tokens)
-            if code is None:
-                continue
-            trigger.code = code
-        if trigger.code in seen_codes:
+    for cand in sorted(cands, key=lambda c: (not c.trigger.verbal, c.trigger.start)):
+        decision = _decide(article, cand)
+        if decision is None or decision[0] in seen_codes:
             continue
-        found = _roles(article, trigger, token, sent_mentions)
+        code, fact, probability = decision
+        cand.trigger.code = code
+        found = _roles(article, cand.trigger, cand.token, sent_mentions)
         if found is None:
-            continue  # nobody named takes part: "ik ontmoet een baby'tje"
-        seen_codes.add(trigger.code)
-        row = _event_row(article, sentence_id, sent, trigger, token, *found)
+            continue  # nobody named or described takes part: "ik ontmoet een baby'tje"
+        roles, via_parse = found
+        row = _event_row(article, cand, roles, via_parse, fact, probability)
+        if row is not None:
+            seen_codes.add(code)
+            rows.append(row)
+    return rows
+
+
+def _sentence_events_by_position(article: _Article, sentence_id: int, sent: Span) -> list[dict]:
+    """Without a parse: every trigger word, roles by position, asserted (a pipeline with
+    no parser cannot tell more)."""
+    rows = []
+    sent_mentions = article.by_sentence["mentions"].get(sentence_id, [])
+    for trigger in find_triggers(sent, article.lex):
+        token = head_token(article.doc, trigger)
+        roles = _roles_by_position(trigger, sent_mentions)
+        cand = Candidate(sentence_id, sent, trigger, token, trigger.code, "asserted", {})
+        row = _event_row(article, cand, roles, False, "asserted", None)
         if row is not None:
             rows.append(row)
     return rows
 
 
-def _roles(article: _Article, trigger: Trigger, token, sent_mentions: list[tuple[int, dict]]) -> tuple[Roles, bool, str] | None:
-    """(roles, whether the parse gave them, factuality); None when nobody named takes part."""
-    if not article.has_parse:
-        return _roles_by_position(trigger, sent_mentions), False, "asserted"
+def _roles(article: _Article, trigger: Trigger, token, sent_mentions: list[tuple[int, dict]]) -> tuple[Roles, bool] | None:
+    """(roles, whether the parse gave them); None when nobody named or described takes part."""
     roles = find_roles(article.doc, trigger, article.ctx, token)
     via_parse = bool(roles.sources or roles.targets)
     if not via_parse and trigger.verbal:
@@ -194,7 +220,7 @@ def _roles(article: _Article, trigger: Trigger, token, sent_mentions: list[tuple
     roles.participant = roles.participant or bool(sent_mentions)
     if not roles.participant:
         return None
-    return roles, via_parse, factuality_of(token)
+    return roles, via_parse
 
 
 def _event_time(article: _Article, token, sentence_id: int) -> tuple[dict | None, str | None, str | None, str]:
@@ -209,7 +235,8 @@ def _event_time(article: _Article, token, sentence_id: int) -> tuple[dict | None
 
 
 def _confidence(trigger: Trigger, roles: Roles, dated: bool, via_parse: bool, money_row: dict | None) -> float:
-    """The evidence found, added up: a verb, a source, a target, a time of its own..."""
+    """Without a trained decision, the evidence found, added up: a verb, a source, a
+    target, a time of its own..."""
     source, target = roles.sources, roles.targets
     confidence = (
         (0.5 if trigger.verbal else 0.3)
@@ -223,15 +250,26 @@ def _confidence(trigger: Trigger, roles: Roles, dated: bool, via_parse: bool, mo
     return round(min(confidence, 1.0), 2)
 
 
-def _event_row(article: _Article, sentence_id: int, sent: Span, trigger: Trigger, token, roles: Roles, via_parse: bool, fact: str) -> dict | None:
-    doc, lex = article.doc, article.lex
-    timex, begin, end, time_text = _event_time(article, token, sentence_id)
+def _summary(article: _Article, cand: Candidate, roles: Roles, money_row: dict | None) -> str:
+    source = _names(roles.sources) or "|".join(roles.described["source"])
+    skip = frozenset(article.by_sentence["time_tokens"].get(cand.sentence_id, []))
+    return summarize(cand.token, cand.sent, cand.trigger.code, source, roles.names, skip, roles.source_token)
+
+
+def _event_row(article: _Article, cand: Candidate, roles: Roles, via_parse: bool, fact: str, probability: float | None) -> dict | None:
+    doc, lex, trigger, sentence_id = article.doc, article.lex, cand.trigger, cand.sentence_id
+    timex, begin, end, time_text = _event_time(article, cand.token, sentence_id)
     money_row = _nearest(article.by_sentence["money"].get(sentence_id, []), doc[trigger.start].idx)
-    confidence = _confidence(trigger, roles, timex is not None, via_parse, money_row)
-    if confidence < MIN_CONFIDENCE:
-        return None
-    if trigger.verbal and trigger.lemma in lex.needs_target and not roles.targets:
-        return None
+    if probability is None:
+        confidence = _confidence(trigger, roles, timex is not None, via_parse, money_row)
+        if confidence < MIN_CONFIDENCE:
+            return None
+        if trigger.verbal and trigger.lemma in lex.needs_target and not roles.targets:
+            return None
+        confident = True
+    else:
+        confidence = round(probability, 2)
+        confident = probability >= article.model.threshold
     return {
         "event_id": event_id(article.content_key or article.article_id, sentence_id, trigger.start, trigger.code),
         "article_id": article.article_id,
@@ -241,12 +279,15 @@ def _event_row(article: _Article, sentence_id: int, sent: Span, trigger: Trigger
         "trigger": doc[trigger.start : trigger.end].text,
         "source_actor": _names(roles.sources),
         "target_actor": _names(roles.targets),
+        "participant": "|".join(roles.described["source"] + roles.described["target"]) if not (roles.sources and roles.targets) else "",
+        "summary": _summary(article, cand, roles, money_row) if doc.has_annotation("DEP") else cand.sent.text.strip(),
         "begin_date": begin,
         "end_date": end,
         "time_text": time_text,
         "money_text": money_row["text"] if money_row else "",
-        "sentence": sent.text.strip(),
+        "sentence": cand.sent.text.strip(),
         "confidence": confidence,
+        "confident": confident,
         "factuality": fact,
         "happening_id": "",  # set corpus-wide by happenings.group_events
     }

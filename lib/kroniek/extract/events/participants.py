@@ -7,7 +7,7 @@ participant.
 betogers" stays what the article calls it.  Resolution prefers the subject of the
 nearest earlier clause (the actor the text is about) and never looks further back than
 ``sentences_back`` sentences.  Knowledge: ``data/pronouns.yaml`` (what each pronoun can stand for), ``data/references.yaml``,
-``roles.yaml`` (role nouns) and ``name_shapes.yaml`` (organisation nouns).
+``roles.yaml`` (role nouns).
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kroniek.data import read_yaml
-from kroniek.data.words import shape_words
 
 
 @dataclass(frozen=True)
 class ReferenceLexicon:
     pronouns: dict[str, dict[str, frozenset[str]]]  # word -> number -> actor types ("pair": two persons)
     role_nouns: dict[str, str]  # noun -> role ("premier" -> "prime minister")
-    organisation_nouns: frozenset[str]
+    organisation_roles: dict[str, str]  # "het bedrijf" -> company
     sentences_back: int
+    pronoun_sentences_back: int
     description_dependents: frozenset[str]
     description_max_words: int
 
@@ -38,8 +38,9 @@ def load_references() -> ReferenceLexicon:
     return ReferenceLexicon(
         pronouns={w: {n: frozenset(types) for n, types in spec.items()} for w, spec in antecedents.items()},
         role_nouns={k.lower(): v for k, v in read_yaml("roles.yaml")["roles"].items()},
-        organisation_nouns=frozenset(w.lower() for w in shape_words("organisation_nouns")),
+        organisation_roles={k.lower(): v for k, v in refs["organisation_references"].items()},
         sentences_back=int(refs["sentences_back"]),
+        pronoun_sentences_back=int(refs["pronoun_sentences_back"]),
         description_dependents=frozenset(refs["description_dependents"]),
         description_max_words=int(refs["description_max_words"]),
     )
@@ -105,20 +106,28 @@ def _pair_before(candidates: list[tuple[int, dict]], doc) -> list[dict]:
 
 
 def resolve_pronoun(token: Token, actors: ArticleActors) -> list[dict]:
-    """"hij" after "Poetin ...": the actor a third-person pronoun stands for, if any."""
+    """"hij" after "Poetin ...": the actor a third-person pronoun stands for, when the
+    text leaves one choice: a single actor of a fitting kind in this sentence before the
+    pronoun and in the sentence before it (two fitting actors: no guess)."""
     lex = load_references()
     spec = lex.pronouns.get(token.lower_)
     if spec is None or token.pos_ != "PRON":
         return []
     number = _number(token)
     wanted = spec.get(number, frozenset()) if number != "any" else frozenset().union(*spec.values())
-    candidates = [(i, m) for i, m in actors.before(token, lex.sentences_back) if _acts(m)]
+    candidates = [(i, m) for i, m in actors.before(token, lex.pronoun_sentences_back) if _acts(m)]
     if "pair" in wanted:
         pair = _pair_before(candidates, token.doc)
         if pair:
             return pair
-    found = _salient([(i, m) for i, m in candidates if m["actor_type"] in wanted], token.doc)
-    return [found] if found else []
+    fitting = {m["actor_id"]: m for _, m in candidates if m["actor_type"] in wanted and _well_named(m)}
+    return list(fitting.values()) if len(fitting) == 1 else []
+
+
+def _well_named(m: dict) -> bool:
+    """A person known by a full name, or an organisation, group or country: a lone word
+    typed a person ("Charlotte", "Strafkamer") is too unsure to stand behind a pronoun."""
+    return m["actor_type"] != "person" or " " in m["actor"].strip()
 
 
 def _definite(token: Token) -> bool:
@@ -127,7 +136,7 @@ def _definite(token: Token) -> bool:
 
 def resolve_reference(token: Token, actors: ArticleActors) -> list[dict]:
     """"de minister", "de premier": the last person named before with that role;
-    "de partij", "het bedrijf": the last organisation named before."""
+    "de partij", "het bedrijf": the last organisation of that kind named before."""
     lex = load_references()
     lemma = (token.lemma_ or token.lower_).lower()
     if token.pos_ != "NOUN" or not _definite(token):
@@ -139,9 +148,11 @@ def resolve_reference(token: Token, actors: ArticleActors) -> list[dict]:
             if m["actor_type"] == "person" and role in actors.roles.get(m["actor_id"], set()):
                 return [m]
         return []
-    if lemma in lex.organisation_nouns:
-        found = _salient([(i, m) for i, m in candidates if m["actor_type"] == "organisation"], token.doc)
-        return [found] if found else []
+    if lemma in lex.organisation_roles:
+        role = lex.organisation_roles[lemma]
+        for _, m in candidates:
+            if m["actor_type"] == "organisation" and role in actors.roles.get(m["actor_id"], set()):
+                return [m]
     return []
 
 

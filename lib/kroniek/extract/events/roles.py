@@ -28,12 +28,14 @@ from spacy.tokens import Doc, Token
 from kroniek.data import word_set
 from kroniek.data.words import pronouns
 from kroniek.extract.events.lexicon import Trigger, TriggerLexicon, _dep, _governing_verb, _lemma
+from kroniek.extract.events.participants import ArticleActors, describe, resolve_pronoun, resolve_reference
 
 # the word lists of events.yaml's role_words (what each names is said there)
 TARGET_PREPS = word_set("events.yaml", "role_words", "target_prepositions")
 NO_ROLE_HEADS = word_set("events.yaml", "role_words", "no_role_heads")
 LOCATIVE_PREPS = word_set("events.yaml", "role_words", "locative_prepositions")
 PAIR_DETERMINERS = word_set("events.yaml", "role_words", "pair_determiners")
+COPULAS = word_set("events.yaml", "role_words", "copulas")
 # a specific someone named before (not "men", "je", "het": generic or empty)
 PERSONAL_PRONOUNS = pronouns("personal")
 
@@ -43,12 +45,19 @@ class Roles:
     sources: list[dict] = field(default_factory=list)
     targets: list[dict] = field(default_factory=list)
     participant: bool = False  # a named or described participant, even without an actor
+    described: dict[str, list[str]] = field(default_factory=lambda: {"source": [], "target": []})
+    source_token: Token | None = None  # a word of the source phrase (the summary puts it first)
+    names: dict[int, str] = field(default_factory=dict)  # pronoun token -> the actor it stands for
 
     def add(self, side: str, mentions: list[dict]) -> None:
         into = self.sources if side == "source" else self.targets
         for m in mentions:
             if m is not None and all(m["actor_id"] != k["actor_id"] for k in into):
                 into.append(m)
+
+    def describe(self, side: str, text: str) -> None:
+        if text and text not in self.described[side]:
+            self.described[side].append(text)
 
 
 def is_actor(mention: dict | None) -> bool:
@@ -69,16 +78,20 @@ class RoleContext:
     mentions_by_token: dict[int, dict]
     ordered: list[tuple[int, dict]]  # (token index, mention), in text order
     lex: TriggerLexicon
+    actors: ArticleActors | None = None  # for pronouns and short references ("hij", "de minister")
 
     def mention(self, token: Token, trigger: Token | None = None) -> list[dict]:
         """The actors a phrase names: the mention on its head word (and every conjunct),
-        else its first named actor; a nationality adjective only on a head that can act."""
+        else its first named actor; a nationality adjective only on a head that can act;
+        else the actor a pronoun or a short reference stands for."""
         pair = self.pair(token)
         if pair:
             return pair
         if _lemma(token) in NO_ROLE_HEADS:
             return []
         found = self._one(token, trigger)
+        if found is None and self.actors is not None:
+            return [m for m in resolve_pronoun(token, self.actors) or resolve_reference(token, self.actors) if is_actor(m)]
         out = [found] if found is not None else []
         for conj in token.children:
             if conj.dep_ == "conj":
@@ -174,6 +187,40 @@ class RoleContext:
         return any(i in self.mentions_by_token for i in range(lo, hi + 1))
 
 
+def take(side: str, phrase: Token, ctx: RoleContext, roles: Roles, trigger: Token, found: list[dict] | None = None) -> bool:
+    """Give ``side`` the actors a phrase names, else the words of a participant it
+    describes ("de politie", "drie betogers"); True when the phrase gave either."""
+    found = ctx.mention(phrase, trigger) if found is None else found
+    if found:
+        roles.add(side, found)
+        if phrase.pos_ == "PRON":
+            roles.names[phrase.i] = " en ".join(m["actor"] for m in found)
+    elif ctx.participant(phrase) and phrase.pos_ in ("NOUN", "PROPN"):
+        roles.describe(side, describe(phrase))
+    else:
+        return False
+    if side == "source" and roles.source_token is None:
+        roles.source_token = phrase
+    return True
+
+
+def _inverted_subject(verb: Token, ctx: RoleContext, trigger: Token) -> Token | None:
+    """After a fronted phrase the subject follows the finite verb ("Tijdens de
+    persconferentie kondigden Loekasjenko en Poetin ... aan"); when the parse gave it no
+    subject arc, the actor named right after the verb, if it is none of its objects."""
+    objects = {c.i for c in verb.children if _dep(c) in ("obj", "iobj")}
+    for c in verb.children:
+        if c.i > verb.i and _dep(c) in ("appos", "dep", "nmod", "flat") and ctx.mention(c, trigger):
+            return c
+    doc = verb.doc
+    finite = next((c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i and "Fin" in c.morph.get("VerbForm")), verb)
+    for i in range(finite.i + 1, min(finite.i + 3, len(doc))):
+        m = ctx.mentions_by_token.get(i)
+        if m is not None and i not in objects and is_actor(m) and m["via"] != "adjective":
+            return doc[i]
+    return None
+
+
 def _not_a_destination(phrase: Token, found: list[dict]) -> list[dict]:
     """"terug naar Nederland", "op bezoek in Australië": a country or place after "naar"
     is where someone goes, not whom the event is aimed at ("onderzoek naar Boeing" is)."""
@@ -213,21 +260,18 @@ def verb_roles(verb: Token, ctx: RoleContext, roles: Roles, trigger: Token) -> N
             objects = objects or [antecedent]  # "het persbericht dat Philips verspreidde"
             subjects = others
     if not subjects and not passive:
-        # an inverted subject the parser did not label nsubj: "kondigden Loekasjenko en Poetin ... aan"
-        for c in verb.children:
-            if c.i > verb.i and _dep(c) in ("appos", "dep", "nmod", "flat") and ctx.mention(c, trigger):
-                subjects = [c]
-                break
+        inverted = _inverted_subject(verb, ctx, trigger)
+        subjects = [inverted] if inverted is not None else []
     for s in subjects:
         roles.participant = roles.participant or ctx.participant(s)
-        roles.add("target" if passive else "source", ctx.mention(s, trigger))
+        take("target" if passive else "source", s, ctx, roles, trigger)
     for a in agents:
         roles.participant = roles.participant or ctx.participant(a)
-        roles.add("source", ctx.mention(a, trigger))
+        take("source", a, ctx, roles, trigger)
     for o in objects:
         roles.participant = roles.participant or ctx.participant(o)
         if not roles.targets:
-            roles.add("target", ctx.mention(o, trigger))
+            take("target", o, ctx, roles, trigger)
     if not roles.targets:
         for c in verb.children:
             if _dep(c) in ("obl", "nmod") and c not in agents and _cases(c) & TARGET_PREPS:
@@ -242,7 +286,13 @@ def nominal_roles(token: Token, code: str, ctx: RoleContext, roles: Roles) -> No
     for child in token.children:
         dep, cases = _dep(child), _cases(child)
         if child.dep_ == "nmod:poss" or (dep == "det" and "Poss" in child.morph.get("Poss")):
-            roles.add("source", ctx.mention(child, token))
+            take("source", child, ctx, roles, token)
+        elif dep == "nsubj":
+            # a predicate noun: "de uniestaat tussen de twee landen kan een confederatie
+            # worden": the subject phrase, or the parties its own phrases name, take part
+            found = ctx.mention(child, token) or [m for g in child.children if _dep(g) == "nmod" for m in ctx.mention(g, token)]
+            roles.participant = roles.participant or bool(found)
+            take("source", child, ctx, roles, token, found)
         elif dep == "amod":
             m = ctx.mentions_by_token.get(child.i)
             if m is not None and m["via"] == "adjective" and is_actor(m):
@@ -250,13 +300,14 @@ def nominal_roles(token: Token, code: str, ctx: RoleContext, roles: Roles) -> No
         elif dep == "nmod":
             found = ctx.mention(child, token)
             roles.participant = roles.participant or ctx.participant(child)
-            if not found:
+            if "van" in cases or "door" in cases:
+                # "de arrestatie van drie mannen door de politie": who, named or described
+                take("target" if code == "17" and "door" not in cases else "source", child, ctx, roles, token, found)
+            elif not found:
                 continue
-            if "tussen" in cases:
+            elif "tussen" in cases:
                 roles.add("source", found[:1])
                 roles.add("target", found[1:2])
-            elif "van" in cases or "door" in cases:
-                roles.add("target" if code == "17" and "door" not in cases else "source", found)
             elif cases & TARGET_PREPS:
                 roles.add("target", _not_a_destination(child, found))
             elif not cases and child.pos_ in ("PROPN", "PRON"):
@@ -270,6 +321,19 @@ def _other_event(verb: Token, code: str, lex: TriggerLexicon) -> bool:
     if particle:
         hit = lex.by_lemma.get(particle[0].lower_ + _lemma(verb))
     return hit is not None and hit[0] != code
+
+
+def _predicate_roles(token: Token, ctx: RoleContext, roles: Roles) -> None:
+    """A noun under a copula ("de uniestaat tussen de twee landen kan een confederatie
+    worden", however the parser attached it): the copula's subject phrase, or the parties
+    its own phrases name, take part."""
+    verb = _governing_verb(token)
+    if verb is None or _lemma(verb) not in COPULAS:
+        return
+    for subject in (c for c in verb.children if _dep(c) == "nsubj" and c.i != token.i):
+        found = ctx.mention(subject, token) or [m for g in subject.children if _dep(g) == "nmod" for m in ctx.mention(g, token)]
+        if take("source", subject, ctx, roles, token, found):
+            roles.participant = True
 
 
 def find_roles(doc: Doc, trigger: Trigger, ctx: RoleContext, token: Token | None = None) -> Roles:
@@ -291,7 +355,9 @@ def find_roles(doc: Doc, trigger: Trigger, ctx: RoleContext, token: Token | None
             verb = _governing_verb(token)
             for c in verb.children if verb is not None else []:
                 if _dep(c) == "nsubj":
-                    roles.add("source", ctx.mention(c, token))
+                    take("source", c, ctx, roles, token)
+    if not verbal and not (roles.sources or roles.targets):
+        _predicate_roles(token, ctx, roles)
     roles.sources = [m for m in roles.sources if is_actor(m)]
     roles.targets = [m for m in roles.targets if is_actor(m) and all(m["actor_id"] != s["actor_id"] for s in roles.sources)]
     roles.participant = roles.participant or bool(roles.sources or roles.targets)

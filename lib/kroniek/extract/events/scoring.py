@@ -49,8 +49,8 @@ def _actor_ok(system: str, gold: str) -> bool:
 
 
 def is_shown(event: dict) -> bool:
-    """What the Chronology shows by default: asserted events."""
-    return event.get("factuality", "asserted") == "asserted"
+    """What the Chronology shows by default: asserted events the extractor is sure of."""
+    return event.get("factuality", "asserted") == "asserted" and bool(event.get("confident", True))
 
 
 @dataclass
@@ -58,10 +58,12 @@ class Score:
     judged: dict[str, list[bool]] = field(default_factory=lambda: {k: [] for k in ("type", "factuality", "source", "target", "time", "shown", "shown+actor")})
     found: int = 0
     gold: int = 0
+    real_found: int = 0  # produced events the judge called real (of any type)
 
     def add(self, event: dict, g: dict) -> None:
         self.found += 1
         real = g["gold_code"] != "none"
+        self.real_found += real
         self.judged["type"].append(event["event_code"] == g["gold_code"])
         if is_shown(event):
             right = real and event["event_code"] == g["gold_code"] and g["gold_factuality"] == "asserted"
