@@ -12,7 +12,7 @@ import streamlit as st
 from kroniek.charts import corpus_period as period_of
 from kroniek.query import Query
 
-TABLE_ROWS = 5000  # rows shown in a table on screen; downloads hold every filtered row
+TABLE_ROWS = 1000  # rows sent to a table on screen (every rerun sends them again); downloads hold every filtered row
 # Plotly fetches its world outline from a CDN unless told where it is: the app serves
 # Plotly's own 110m topojson from static/topojson (Streamlit static serving), so the map
 # draws without the internet.  Relative, so it also works under a server base path.

@@ -14,7 +14,7 @@ class ArticleViews:
     :class:`~kroniek.query.filtered.Query`).  One article is read whatever the filters: a
     shared link to an article outside them still opens it."""
 
-    @shared
+    @shared(mentions=False)
     def article_list(self, limit: int) -> pd.DataFrame:
         """Id and title of the latest ``limit`` filtered articles."""
         return self._df(f"SELECT article_id, title FROM f_articles ORDER BY date DESC, article_id LIMIT {int(limit)}")

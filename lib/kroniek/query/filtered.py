@@ -27,6 +27,11 @@ from kroniek.query.shared import shared
 from kroniek.query.sql import columns, limit_sql, sql_list, time_unit
 
 
+def reads_mentions(query, table: str, *args, **kwargs) -> bool:
+    """Whether the filtered view of ``table`` depends on the mention-level filters."""
+    return table in ("mentions", "actors")
+
+
 class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
     """The corpus seen through one Filters value."""
 
@@ -174,7 +179,7 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
 
     # -- rows -----------------------------------------------------------------------------
 
-    @shared
+    @shared(mentions=reads_mentions)
     def count(self, table: str) -> int:
         return int(self.con.execute(self._sql(f"SELECT count(*) FROM f_{table}")).fetchone()[0])
 
@@ -184,7 +189,7 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
             return self._rows(table, None, order)
         return self._first_rows(table, limit, order)
 
-    @shared
+    @shared(mentions=reads_mentions)
     def _first_rows(self, table: str, limit: int, order: str | None) -> pd.DataFrame:
         return self._rows(table, limit, order)
 
@@ -195,7 +200,7 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
     def all_tables(self) -> dict[str, pd.DataFrame]:
         return {name: self.rows(name) for name in TABLES}
 
-    @shared
+    @shared(mentions=reads_mentions)
     def distinct(self, table: str, column: str, limit: int = 5000) -> list:
         sql = f'SELECT DISTINCT "{column}" FROM f_{table} WHERE "{column}" IS NOT NULL AND "{column}" <> \'\' ORDER BY 1 LIMIT ?'
         rows = self.con.execute(self._sql(sql), [limit]).fetchall()

@@ -9,7 +9,7 @@ from kroniek.query.shared import shared
 from kroniek.query.sql import sql_list
 
 
-def _names_actors(query) -> bool:
+def _names_actors(query, *args, **kwargs) -> bool:
     """Whether the Money page's cut reads mentions (an actor named in the sentence)."""
     return bool(query.page_cut[2])
 

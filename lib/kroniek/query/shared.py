@@ -61,12 +61,12 @@ def _articles_only(filters: Filters) -> Filters:
 
 
 def shared(
-    method: Callable | None = None, *, cut: str | None = None, unfiltered: bool = False, mentions: bool | Callable[[Any], bool] = True
+    method: Callable | None = None, *, cut: str | None = None, unfiltered: bool = False, mentions: bool | Callable[..., bool] = True
 ) -> Callable:
     """Keep ``method``'s answers on the corpus, for every Query under the same filters.
 
     ``unfiltered``: the method reads whole tables, its answers are the same under any
-    filters; ``mentions=False`` (or a test of the Query): it reads no mentions, so the
+    filters; ``mentions=False`` (or a test of the Query and the arguments): it reads no mentions, so the
     mention-level filters do not change its answers; ``cut`` names the Query's attribute
     holding the page's own cut the method reads (the Money page's currencies, contexts
     and actors)."""
@@ -74,7 +74,7 @@ def shared(
     def wrap(method: Callable) -> Callable:
         @functools.wraps(method)
         def answer(self, *args, **kwargs):
-            reads_mentions = mentions(self) if callable(mentions) else mentions
+            reads_mentions = mentions(self, *args, **kwargs) if callable(mentions) else mentions
             filters = None if unfiltered else self.filters if reads_mentions else _articles_only(self.filters)
             page = getattr(self, cut, None) if cut else None
             key = (method.__qualname__, filters, page, _hashable(args), _hashable(kwargs))
