@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import streamlit as st
 
@@ -102,7 +102,7 @@ def _build(paths: tuple[str, ...], fingerprint: str, model: str, store: Store) -
         def step(what: str, share: float) -> None:
             bar.progress(min(1.0, 0.05 + 0.95 * share), text=what)
 
-        folder, how = _grown(latest_view(store, paths), usable, store, (paths, fingerprint), problems, step)
+        folder, how = grown_view(latest_view(store, paths), usable, store, (paths, fingerprint), problems, step)
         if folder is None:
             tables = view_tables(usable, store, progress=lambda what, share: step(what, 0.9 * share))
             step("Saving the corpus tables…", 0.92)
@@ -113,7 +113,9 @@ def _build(paths: tuple[str, ...], fingerprint: str, model: str, store: Store) -
     return SavedView(folder, problems, fingerprint)
 
 
-def _grown(previous: SavedView | None, articles: list[Article], store: Store, view: tuple, problems: list, step) -> tuple[Path | None, str]:
+def grown_view(
+    previous: SavedView | None, articles: list[Article], store: Store, view: tuple, problems: list, step: Callable[[str, float], None]
+) -> tuple[Path | None, str]:
     """The view of a corpus that only gained a few articles since ``previous``: the new
     ones joined to it (None when the corpus changed otherwise, or grew more)."""
     held = previous.hashes() if previous is not None else {}
