@@ -1,8 +1,15 @@
 """Seconds from ``streamlit run`` to the first rendered chart, filter latency and memory.
 
-    python benchmarks/dashboard_startup.py --corpus PATH [--cache DIR] [--runs 2]
+    python benchmarks/dashboard_startup.py --corpus PATH [--cache DIR] [--runs 2] [--first-open [--after-extract]]
     python benchmarks/dashboard_startup.py --corpus PATH --cache DIR --pages \
         [--compare seeds/ --compare-cache DIR]
+    python benchmarks/dashboard_startup.py --corpus PATH --cache DIR --sessions 5
+
+``--first-open`` copies the cache's extracted rows without its saved views to a new
+folder, so run 1 is the first open of the corpus (the view is built; ``--after-extract``
+runs ``kroniek extract`` into that cache first, timed on its own, as a user would).
+With ``--sessions N`` it opens one browser session on a warm server, then N at once, and
+prints the server's memory and each session's first chart beside those of the one.
 
 With ``--pages`` it times, on a running server with warm caches, each page's first chart
 for a new browser session and a filter change on each page, and with ``--compare`` the
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -196,6 +204,58 @@ def measure(corpus: str, cache: str, browser) -> dict:
         proc.wait(timeout=60)
 
 
+def _without_views(cache: str, extract_corpus: str | None) -> str:
+    """A copy of the cache's extracted rows without saved views (optionally with the view
+    ``kroniek extract`` saves, timed)."""
+    copy = Path(tempfile.mkdtemp(prefix="kroniek-first-open-"))
+    shutil.copytree(cache, copy, dirs_exist_ok=True, ignore=shutil.ignore_patterns("views"))
+    if extract_corpus:
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "kroniek.cli", "extract", extract_corpus, "--out", str(copy / "out"), "--cache", str(copy), "--quiet", "--skip-bad"],
+            check=True, cwd=ROOT, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT / "lib")},
+        )
+        print(f"kroniek extract (warm extraction cache): {time.perf_counter() - started:.1f}s", flush=True)
+    return str(copy)
+
+
+def _first_chart_since(page, started: float) -> float:
+    page.locator(".js-plotly-plot").first.wait_for(timeout=3_600_000)
+    return time.perf_counter() - started
+
+
+def measure_sessions(corpus: str, cache: str, browser, n: int) -> None:
+    """Server memory and first chart with one session, then with ``n`` more at once (each
+    in its own browser context: its own Streamlit session)."""
+    proc, port, _ = _server(corpus, cache)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        first = browser.new_context(viewport={"width": 1400, "height": 1200}).new_page()
+        first.goto(url, timeout=3_600_000)
+        _first_view(first)
+        _idle(first, 3600)  # the corpus is open: what follows is what a session costs
+        alone_page = browser.new_context(viewport={"width": 1400, "height": 1200}).new_page()
+        started = time.perf_counter()
+        alone_page.goto(url, timeout=600_000)
+        alone = _first_chart_since(alone_page, started)
+        _idle(alone_page)
+        one = _rss_mb(proc.pid)
+        pages = [browser.new_context(viewport={"width": 1400, "height": 1200}).new_page() for _ in range(n)]
+        started = time.perf_counter()
+        for page in pages:
+            page.goto(url, wait_until="commit", timeout=600_000)
+        charts = [_first_chart_since(page, started) for page in pages]  # each read when seen: an upper bound
+        for page in pages:
+            _idle(page)
+        many = _rss_mb(proc.pid)
+        print(f"server memory: {many:.0f} MB with {n + 2} sessions vs {one:.0f} MB with 2 = {many / one:.2f}x", flush=True)
+        print(f"first chart of {n} sessions opened at once: {', '.join(f'{c:.1f}' for c in charts)} s vs {alone:.1f} s for one alone "
+              f"(slowest {max(charts) / alone:.1f}x)", flush=True)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", required=True)
@@ -204,6 +264,9 @@ def main() -> None:
     parser.add_argument("--pages", action="store_true", help="per page: first chart in a new session and a filter change")
     parser.add_argument("--compare", default=str(ROOT / "seeds"), help="with --pages: the corpus the figures are ratios to")
     parser.add_argument("--compare-cache", default=None)
+    parser.add_argument("--first-open", action="store_true", help="run 1 on a copy of the cache without saved views")
+    parser.add_argument("--after-extract", action="store_true", help="with --first-open: run `kroniek extract` into that copy first")
+    parser.add_argument("--sessions", type=int, default=0, help="server memory and first charts with this many sessions at once")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -219,7 +282,15 @@ def main() -> None:
             context.close()
         return
 
+    if args.sessions:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+            measure_sessions(args.corpus, args.cache or tempfile.mkdtemp(prefix="kroniek-bench-"), browser, args.sessions)
+            browser.close()
+        return
     cache = args.cache or tempfile.mkdtemp(prefix="kroniek-bench-")
+    if args.first_open:
+        cache = _without_views(cache, args.corpus if args.after_extract else None)
     with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
         context = p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1200})
         base = baseline(context)

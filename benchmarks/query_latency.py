@@ -28,7 +28,7 @@ def main() -> None:
     from kroniek.query.filters import Filters
     from kroniek.query import CorpusData, Query
 
-    views = sorted(args.cache.glob("*/views/*/mentions.parquet"), key=lambda p: p.stat().st_mtime)
+    views = sorted(args.cache.glob("*/views/*/corpus.duckdb"), key=lambda p: p.stat().st_mtime)
     if not views:
         sys.exit(f"no saved view in {args.cache}: open the dashboard on the corpus once first")
     started = time.perf_counter()

@@ -121,3 +121,24 @@ def test_actor_counts_follow_article_and_mention_filters():
     assert counts(Filters(**march, actor_types=("person",))) == {"Rutte": (3, 2)}
     assert counts(Filters(**march, via=("ner",))) == {"Rutte": (2, 2), "NAVO": (3, 2)}
     assert counts(Filters(via=("coref",))) == {"Rutte": (1, 1)}
+
+
+def test_answers_are_shared_by_queries_under_the_same_filters_and_never_across_filters(tables):
+    from kroniek.query import CorpusData, Query
+
+    texts = {a: "" for a in tables["articles"]["article_id"]}
+    data = CorpusData.from_frames(tables, texts)
+    first = Query(data, Filters(actor_types=("person",)))
+    top = first.top_actors(10)
+    assert list(top["actor"]) == ["Poetin", "Rutte"]
+    top.loc[0, "actor"] = "changed by a chart"  # a caller's copy: the kept answer stays
+    second = Query(data, Filters(actor_types=("person",)))
+    assert list(second.top_actors(10)["actor"]) == ["Poetin", "Rutte"]
+    assert second._con is None  # answered without making its filtered views
+    countries = Query(data, Filters(actor_types=("country",)))
+    assert list(countries.top_actors(10)["actor"]) == ["Rusland", "Wit-Rusland"]
+    # the money page's figures read no mentions: an actor-type filter keeps the answer
+    assert Query(data, Filters()).money_view() == 3
+    other_filter = Query(data, Filters(actor_types=("country",)))
+    assert other_filter.money_view() == 3 and other_filter._con is None
+    assert Query(data, Filters(actors=("per:rutte",))).money_view() == 1

@@ -21,10 +21,12 @@ from kroniek.read import read_corpus
 from kroniek.store.cache import Store
 from kroniek.store.dataset import write_dataset
 from kroniek.store.exports import write_tables
+from kroniek.store.views import corpus_fingerprint
 
 
 def _extract(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    fingerprint = corpus_fingerprint(args.paths)  # before reading: a file changed meanwhile gives a new one
     result = read_corpus(args.paths)
     skipped = result.skipped
     warnings = [p for p in result.problems if not p.skipped]
@@ -58,6 +60,8 @@ def _extract(args: argparse.Namespace) -> int:
         result.articles,
         store,
         lambda: load_nlp(model),
+        view=(args.paths, fingerprint),
+        problems=result.problems,
         progress=progress,
         n_process=args.processes,
         failures=failures,

@@ -10,22 +10,19 @@ from pathlib import Path
 
 import streamlit as st
 
-from kroniek.app.corpus import Corpus, corrected, join_tables
+from kroniek.app.building import extract_with_progress, joined, open_or_build
+from kroniek.app.corpus import Corpus, corrected
 from kroniek.app.corrections import current_corrections
 from kroniek.app.sharing import shared_token, with_shared_view
-from kroniek.charts import count_text, number_text
-from kroniek.extract.corpus import corpus_tables
-from kroniek.nlp import load_nlp, pipeline_key, resolve_name
+from kroniek.nlp import pipeline_key, resolve_name
 from kroniek.query import CorpusData
-from kroniek.read import Article, Problem, ReadResult, drop_duplicates, read_bytes, read_corpus
+from kroniek.read import Article, Problem, ReadResult, drop_duplicates, read_bytes
 from kroniek.store.cache import Store
-from kroniek.store.shares import SharedPart
+from kroniek.store.views import corpus_fingerprint
 
 CORPUS_ENV = "KRONIEK_CORPUS"
 TABLES_ENV = "KRONIEK_TABLES"
 UPLOAD_LIMIT_MB = 50
-# Articles the pipeline failed on in this server process: listed, not retried every rerun.
-FAILED: dict[str, Problem] = {}
 
 
 # --- configuration ---------------------------------------------------------------------
@@ -54,19 +51,6 @@ def tables_location() -> str | None:
     return os.environ.get(TABLES_ENV, "").strip() or None
 
 
-def corpus_fingerprint(paths: tuple[str, ...]) -> str:
-    """Changes when a corpus file is added, removed or modified (file names, sizes, times)."""
-    digest = hashlib.sha256()
-    for raw in paths:
-        root = Path(raw)
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
-        digest.update(str(root.resolve()).encode())
-        for f in files:
-            stat = f.stat()
-            digest.update(f"{f}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:24]
-
-
 # --- the configured corpus -------------------------------------------------------------
 
 
@@ -75,68 +59,26 @@ def _open_dataset(location: str) -> CorpusData:
     return CorpusData.open_dataset(location)
 
 
-@st.cache_resource(show_spinner="Loading the Dutch pipeline…")
-def get_nlp(name: str):
-    return load_nlp(name)
-
-
-@st.cache_resource(show_spinner="Reading the corpus…", max_entries=4)
-def read_base_corpus(paths: tuple[str, ...], fingerprint: str) -> ReadResult:
-    return read_corpus(paths)
-
-
-@st.cache_resource(show_spinner="Opening the tables…", max_entries=4)
+@st.cache_resource(show_spinner="Opening the tables…", max_entries=2)
 def _open_view(folder: str) -> CorpusData:
     return CorpusData.open(Path(folder))
 
 
-def _extract(articles: list[Article], store: Store, model: str, label: str) -> list[Problem]:
-    """Extract what the cache lacks, with a progress bar; returns the failures."""
-    cached = store.cached_hashes()
-    missing = [a for a in articles if a.content_hash not in cached and a.content_hash not in FAILED]
-    if missing:
-        # imported here: extraction imports spaCy, which a start on saved tables never needs
-        from kroniek.build import extract_missing
-
-        bar = st.progress(0.0, text=f"{label}: extracting {count_text(len(missing), 'article')}…")
-        shown = [-1]
-
-        def progress(done: int, total: int) -> None:
-            percent = 100 * done // total
-            if percent != shown[0]:  # at most 100 messages: each one is a browser re-render
-                shown[0] = percent
-                bar.progress(done / total, text=f"{label}: extracted {number_text(done)} of {count_text(total, 'article')}")
-
-        failures: list[Problem] = []
-        extract_missing(missing, store, lambda: get_nlp(model), progress=progress, failures=failures)
-        by_place = {(a.path or a.article_id, a.line): a.content_hash for a in missing}
-        for problem in failures:
-            FAILED[by_place.get((problem.path, problem.line), problem.path)] = problem
-        bar.empty()
-    return [FAILED[a.content_hash] for a in articles if a.content_hash in FAILED]
+def _fingerprint(paths: tuple[str, ...]) -> str:
+    """The corpus files' fingerprint, looked at on a session's first run: a folder of
+    100,000 files takes a while to list, and a session keeps the corpus version it opened
+    (a new session, or a reload, sees files changed since)."""
+    seen = st.session_state.setdefault("_corpus_fingerprints", {})
+    if paths not in seen:
+        seen[paths] = corpus_fingerprint(paths)
+    return seen[paths]
 
 
-def _build(articles: list[Article], store: Store) -> CorpusData:
-    usable = [a for a in articles if a.content_hash not in FAILED]
-    texts = {a.article_id: a.text for a in usable}
-    frames = corpus_tables(store.load(usable), corrections=False, texts=texts)
-    return CorpusData.from_frames(frames, texts)
-
-
-def open_base(paths: tuple[str, ...], model: str, key: str) -> tuple[CorpusData, list[Problem]]:
-    """The configured corpus: straight from its saved tables when its files are unchanged."""
-    store = Store(key)
-    fingerprint = corpus_fingerprint(paths)
-    saved = store.view(fingerprint)
-    if saved is not None:
-        folder, problems = saved
-        return _open_view(str(folder)), problems
-    result = read_base_corpus(paths, fingerprint)
-    failures = _extract(list(result.articles), store, model, "Corpus")
-    data = _build(list(result.articles), store)
-    problems = list(result.problems) + failures
-    folder = store.save_view(fingerprint, data, problems)
-    return _open_view(str(folder)), problems
+def open_base(paths: tuple[str, ...], model: str, key: str) -> tuple[CorpusData, list]:
+    """The configured corpus: straight from its saved tables when its files are unchanged,
+    else from the view built now (progress shown)."""
+    saved = open_or_build(paths, _fingerprint(paths), model, Store(key))
+    return _open_view(str(saved.folder)), saved.problems
 
 
 # --- this session's corpus ----------------------------------------------------------------
@@ -145,11 +87,7 @@ def open_base(paths: tuple[str, ...], model: str, key: str) -> tuple[CorpusData,
 @st.cache_resource(show_spinner="Adding your articles…", max_entries=32)
 def _with_uploads(key: str, _base: CorpusData, _uploads: tuple[Article, ...], _store_key: str) -> CorpusData:
     """This session's corpus: the base tables plus the uploaded articles' rows."""
-    usable = [a for a in _uploads if a.content_hash not in FAILED]
-    texts = {a.article_id: a.text for a in usable}
-    frames = corpus_tables(Store(_store_key).load(usable), known=_base.known_persons(), corrections=False, texts=texts)
-    extra = CorpusData.from_frames(frames, texts)
-    return CorpusData(*join_tables(_base.tables, _base.texts, SharedPart(extra.tables, extra.texts)))
+    return joined(_base, _uploads, Store(_store_key))
 
 
 def load_corpus(files=None, default_corpus: Path = Path("seeds")) -> Corpus:
@@ -171,7 +109,7 @@ def load_corpus(files=None, default_corpus: Path = Path("seeds")) -> Corpus:
     uploads: ReadResult = st.session_state.setdefault("uploads", ReadResult())
     data = base
     if uploads.articles:
-        problems = problems + _extract(list(uploads.articles), Store(key), model, "Your articles")
+        problems = problems + extract_with_progress(list(uploads.articles), Store(key), model, "Your articles")
         contents = "".join(a.content_hash + a.article_id for a in uploads.articles)
         upload_key = key + shared_token() + hashlib.sha256(contents.encode()).hexdigest()
         data = _with_uploads(upload_key, base, tuple(uploads.articles), key)

@@ -14,7 +14,7 @@ from kroniek.charts import count_text, number_text, published_span
 from kroniek.query import Query
 from kroniek.query.filtered import Sentences
 
-TABLE_ROWS = 5000  # rows shown in a table on screen; downloads hold every filtered row
+TABLE_ROWS = 1000  # rows sent to a table on screen (every rerun sends them again); downloads hold every filtered row
 # Plotly fetches its world outline from a CDN unless told where it is: the app serves
 # Plotly's own 110m topojson from static/topojson (Streamlit static serving), so the map
 # draws without the internet.  Relative, so it also works under a server base path.

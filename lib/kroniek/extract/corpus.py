@@ -12,7 +12,7 @@ stored rows, never on text through the pipeline.
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 
@@ -31,12 +31,20 @@ from kroniek.extract.actors.recall import recall_mentions
 from kroniek.extract.happenings import group_events
 
 
+# What a corpus step reads of tables that were linked before, and what it counts again.
+LINKED_INPUT = ("mentions", "roles", "events", "articles")
+RECOUNTED = ("mentions", "actors", "events", "happenings")
+# Reported through ``progress`` as (what is being done, share of the step done).
+Progress = Callable[[str, float], None]
+
+
 def corpus_tables(
     tables: Mapping[str, pd.DataFrame],
     known: Iterable[tuple[str, str]] = (),
     corrections: bool | Iterable[Correction] = True,
     texts: Mapping[str, str] | None = None,
     link: bool = True,
+    progress: Progress | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The corpus tables of per-article rows: linked mentions, the actors table, events
     grouped into happenings (``tables`` holds at least ``mentions``; ``events``,
@@ -47,24 +55,34 @@ def corpus_tables(
     saved corpus joined with uploads, or about to be corrected) skip it.  ``known`` adds
     (actor_id, full name) pairs of persons named elsewhere (the corpus an upload joins),
     so a surname in the new articles can link to them.  ``corrections``: True applies
-    the alias file's, False none, or the given ones (a browser session's).
+    the alias file's, False none, or the given ones (a browser session's).  ``progress``
+    hears what is being done, and how far (a corpus of 100,000 articles takes a while).
     """
+    report = progress or (lambda what, share: None)
     mentions, events = tables["mentions"], tables.get("events")
     fixes = _corrections(corrections)
     if len(mentions):
         if link:
+            report("Linking names across articles", 0.0)
             mentions = resolve_corpus(mentions, known, dates=_article_dates(tables.get("articles")))
             if texts:
-                mentions = recall_mentions(mentions, texts, tables.get("sentences"))
+
+                def searched(done: int, total: int) -> None:
+                    report(f"Finding known names: {done:,} of {total:,} articles", 0.1 + 0.7 * done / total)
+
+                mentions = recall_mentions(mentions, texts, tables.get("sentences"), progress=searched)
         if fixes:
             if events is not None:
                 events = correct_event_roles(events, corrected_names(mentions, fixes, known_actors()))
             mentions = apply_corrections(mentions, fixes, known_actors())
+    report("Counting actors", 0.8)
     out = dict(tables)
     out["mentions"] = mentions
     out["actors"] = actors_table(mentions, tables.get("roles"))
     if events is not None:
+        report("Grouping events into happenings", 0.85)
         out["events"], out["happenings"] = group_events(events, tables.get("articles"))
+    report("Corpus tables ready", 1.0)
     return out
 
 
@@ -74,6 +92,16 @@ def _article_dates(articles: pd.DataFrame | None) -> pd.Series | None:
         return None
     dates = pd.to_datetime(articles["date"].astype("string").str.slice(0, 10), errors="coerce", format="mixed")
     return pd.Series(dates.to_numpy(), index=articles["article_id"].to_numpy())
+
+
+def corrected_tables(tables: Mapping[str, pd.DataFrame], corrections: bool | Iterable[Correction] = True) -> dict[str, pd.DataFrame]:
+    """Linked tables with corrections applied (True: the alias file's), actors counted and
+    happenings grouped again; the tables themselves when there is nothing to correct."""
+    fixes = _corrections(corrections)
+    if not fixes:
+        return dict(tables)
+    again = corpus_tables({name: tables[name] for name in LINKED_INPUT if name in tables}, corrections=fixes, link=False)
+    return {**tables, **{name: again[name] for name in RECOUNTED if name in again}}
 
 
 def _corrections(corrections: bool | Iterable[Correction]) -> list[Correction]:

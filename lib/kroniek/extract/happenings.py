@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from typing import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -151,47 +152,60 @@ def group_events(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
         & events["confident"].fillna(True).astype(bool)
         & events["begin_date"].notna()
     )
-    order = sorted(
-        (i for i in events.index[eligible]),
-        key=lambda i: (reported[i], str(events.at[i, "event_id"])),
-    )
+    # plain dicts: a pandas cell lookup per event costs more than the grouping itself
+    reported_on, event_ids = _by_row(reported), _by_row(events["event_id"].astype(str))
+    position = {i: k for k, i in enumerate(events.index)}
+    order = sorted(events.index[eligible], key=lambda i: (reported_on[i], event_ids[i]))
     open_by_code: dict[str, list[_Open]] = {}
     ids = [""] * len(events)
     made: list[_Open] = []
+    columns = {c: _by_row(events[c]) for c in _REPORT_COLUMNS}
     for i in order:
-        report = _report(events, i)
+        report = _report(columns, i)
         if report is None:
             continue
         home = _home(open_by_code.get(report.code, []), report) if report.sources or report.targets else None
         if home is None:
-            home = _Open(happening_id_of(str(events.at[i, "event_id"])), report.code, set(), set(), report.begin, report.end, (report.end - report.begin).days)
+            home = _Open(happening_id_of(event_ids[i]), report.code, set(), set(), report.begin, report.end, (report.end - report.begin).days)
             if report.sources or report.targets:  # an event without actors is a happening of its own
                 open_by_code.setdefault(report.code, []).append(home)
             made.append(home)
         _join(home, report)
-        ids[events.index.get_loc(i)] = home.happening_id
+        ids[position[i]] = home.happening_id
     events = events.assign(happening_id=pd.Series(ids, index=events.index, dtype="string"))
-    rows = [_row(h, events, reported) for h in made]
+    rows = [_row(h, columns, reported_on) for h in made]
     return events, frame("happenings", rows).sort_values(["begin_date", "happening_id"]).reset_index(drop=True)
 
 
-def _report(events: pd.DataFrame, i) -> _Report | None:
-    begin, end = _day(events.at[i, "begin_date"]), _day(events.at[i, "end_date"])
+def _by_row(column: pd.Series) -> dict:
+    """{row label: value}, through a list (Series.to_dict walks Arrow strings one by one)."""
+    return dict(zip(column.index, column.tolist()))
+
+
+_REPORT_COLUMNS = (
+    "begin_date", "end_date", "time_text", "event_code", "source_actor", "target_actor", "sentence", "trigger", "event_type",
+    "article_id", "summary", "confidence",
+)
+
+
+def _report(events: dict[str, dict], i) -> _Report | None:
+    """The report of row ``i``; ``events`` maps each of _REPORT_COLUMNS to {row: value}."""
+    begin, end = _day(events["begin_date"][i]), _day(events["end_date"][i])
     if begin is None or end is None:
         return None
-    if str(events.at[i, "time_text"]) == ARTICLE_DATE:
+    if str(events["time_text"][i]) == ARTICLE_DATE:
         begin -= dt.timedelta(days=ARTICLE_DATE_SLACK_DAYS)
         end += dt.timedelta(days=ARTICLE_DATE_SLACK_DAYS)
     return _Report(
         i,
-        str(events.at[i, "event_code"]),
+        str(events["event_code"][i]),
         begin,
         end,
-        [n for n in str(events.at[i, "source_actor"] or "").split("|") if n],
-        [n for n in str(events.at[i, "target_actor"] or "").split("|") if n],
-        str(events.at[i, "time_text"]) != ARTICLE_DATE,
-        " ".join(str(events.at[i, "sentence"] or "").split()).casefold(),
-        str(events.at[i, "trigger"]).casefold(),
+        [n for n in str(events["source_actor"][i] or "").split("|") if n],
+        [n for n in str(events["target_actor"][i] or "").split("|") if n],
+        str(events["time_text"][i]) != ARTICLE_DATE,
+        " ".join(str(events["sentence"][i] or "").split()).casefold(),
+        str(events["trigger"][i]).casefold(),
     )
 
 
@@ -223,21 +237,26 @@ def _join(home: _Open, r: _Report) -> None:
     home.members.append(r.index)
 
 
-def _row(h: _Open, events: pd.DataFrame, reported: pd.Series) -> dict:
-    members = events.loc[h.members]
-    begins = [d for d in members["begin_date"] if _day(d)]
-    ends = [d for d in members["end_date"] if _day(d)]
+def _row(h: _Open, events: dict[str, dict], reported_on: dict) -> dict:
+    """The happenings row of ``h``; ``events`` maps each of _REPORT_COLUMNS to {row: value}."""
+
+    def members(column: str) -> list:
+        return [events[column][i] for i in h.members]
+
+    begin_dates, end_dates = members("begin_date"), members("end_date")
+    begins = [d for d in begin_dates if _day(d)]
+    ends = [d for d in end_dates if _day(d)]
     # the interval shown: that of the most precise member, on the calendar (no slack)
     spans = sorted(
         ((_day(e) - _day(b)).days, b, e, str(t) == ARTICLE_DATE)
-        for b, e, t in zip(members["begin_date"], members["end_date"], members["time_text"])
+        for b, e, t in zip(begin_dates, end_dates, members("time_text"))
         if _day(b) and _day(e)
     )
     dated = [s for s in spans if not s[3]] or spans
     begin, end = (dated[0][1], dated[0][2]) if dated else (min(begins), max(ends))
-    days = sorted(d for d in reported[h.members] if d)
+    days = sorted(d for d in (reported_on[i] for i in h.members) if d)
     actors = _merged_names(h.sources | h.targets)
-    event_type = str(members["event_type"].iloc[0])
+    event_type = str(members("event_type")[0])
     return {
         "happening_id": h.happening_id,
         "event_code": h.code,
@@ -245,27 +264,30 @@ def _row(h: _Open, events: pd.DataFrame, reported: pd.Series) -> dict:
         "actors": "|".join(actors),
         "begin_date": begin,
         "end_date": end,
-        "n_articles": members["article_id"].nunique(),
+        "n_articles": len(set(members("article_id"))),
         "first_reported": days[0] if days else "",
         "last_reported": days[-1] if days else "",
         "label": _label(members, actors),
     }
 
 
-def _label(members: pd.DataFrame, actors: list[str]) -> str:
+def _text(value) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def _label(members: Callable[[str], list], actors: list[str]) -> str:
     """The summary of the best report: sure, with a named source, dated by its own text;
     where no report has a summary (older tables), the most frequent trigger word and the
-    actors."""
-    summaries = members["summary"].fillna("").astype(str)
-    if not (summaries != "").any():
-        trigger = Counter(t.lower() for t in members["trigger"]).most_common(1)[0][0]
+    actors.  ``members(column)`` lists a column's values of the happening's reports."""
+    summaries = [_text(s) for s in members("summary")]
+    if not any(summaries):
+        trigger = Counter(t.lower() for t in members("trigger")).most_common(1)[0][0]
         return f"{trigger}: {' – '.join(actors)}" if actors else trigger
-    def present(column: pd.Series) -> pd.Series:
-        return column.fillna("").astype(str).ne("").astype(float)
-
-    dated = members["time_text"].fillna("").astype(str).ne(ARTICLE_DATE).astype(float)
-    rank = members["confidence"].fillna(0).astype(float) + 0.2 * present(members["source_actor"]) + 0.1 * dated + 0.2 * present(summaries)
-    return summaries[rank.idxmax()]
+    confidences = [float(c) if _text(c) else 0.0 for c in members("confidence")]
+    sources = [_text(s) != "" for s in members("source_actor")]
+    dated = [_text(t) != ARTICLE_DATE for t in members("time_text")]
+    rank = [c + 0.2 * s + 0.1 * d + 0.2 * (m != "") for c, s, d, m in zip(confidences, sources, dated, summaries)]
+    return summaries[rank.index(max(rank))]
 
 
 def _merged_names(names: set[str]) -> list[str]:

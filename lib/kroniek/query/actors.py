@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
+from kroniek.query.shared import shared
 from kroniek.query.sql import sql_list, time_unit
 
 
@@ -23,9 +24,11 @@ class ActorViews:
     """Queries behind the actor charts and the actor profile (a mixin of
     :class:`~kroniek.query.filtered.Query`, whose ``con`` and ``_df`` they use)."""
 
+    @shared
     def top_actors(self, limit: int) -> pd.DataFrame:
         return self.rows("actors", limit)
 
+    @shared
     def top_actors_by_kind(self, limit: int, indirect: bool = False) -> pd.DataFrame:
         """The ``limit`` most mentioned actors with their mentions split by kind (:data:`MENTION_KINDS`):
         ranked by names and aliases alone (what a journalist calls a mention), or with
@@ -48,6 +51,7 @@ class ActorViews:
         row = self.con.execute("SELECT actor FROM actors WHERE actor_id = ?", [actor_id]).fetchone()
         return row[0] if row else actor_id
 
+    @shared
     def mentions_by_period(self, top: int = 6, unit: str = "month") -> pd.DataFrame:
         """Mentions per period of the ``top`` most mentioned actors (in dated articles), one
         series per actor id named by its canonical name (an actor's mentions write it in
@@ -69,6 +73,7 @@ class ActorViews:
         where = " AND ".join([self._in_base, *self._actor_conditions(via=True, chosen=False)])
         return f"(SELECT * FROM mentions WHERE {where})"
 
+    @shared
     def cooccurrence(self, top: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The ``top`` actors (with actors chosen in the filters: those and the actors
         most often named in their sentences) and how many sentences name each pair."""
@@ -106,6 +111,7 @@ class ActorViews:
             return "f_mentions"
         return f"(SELECT * FROM {self._around_chosen()} WHERE (article_id, sentence_id) IN (SELECT article_id, sentence_id FROM actor_sentences))"
 
+    @shared
     def country_counts(self) -> pd.DataFrame:
         """Mentions per country (ISO 3166 alpha-3) of the country and its people, with the
         country's own name (its actor's) and every name counted."""
@@ -115,6 +121,7 @@ class ActorViews:
             f"FROM {self._country_mentions()} WHERE length(country) = 3 GROUP BY country) c LEFT JOIN actors a ON a.actor_id = c.country ORDER BY c.country"
         )
 
+    @shared
     def via_counts(self, actor_id: str) -> list[tuple[str, int]]:
         """How the filtered mentions of one actor were found: (via, count), most first."""
         rows = self.con.execute(
@@ -122,11 +129,13 @@ class ActorViews:
         ).fetchall()
         return [(via, int(n)) for via, n in rows]
 
+    @shared
     def sentence_keys_for_actors(self, actor_ids: list[str], limit: int = 200):
         """Sentences naming any of ``actor_ids``, spread over their articles (a
         :class:`~kroniek.query.filtered.Sentences`)."""
         return self._spread("SELECT article_id, sentence_id FROM f_mentions WHERE actor_id = ANY(?)", [actor_ids], limit)
 
+    @shared
     def shared_sentences(self, actor_id: str, others: list[str], limit: int = 200):
         """Sentences naming ``actor_id`` together with any of ``others`` (a network node's edges)."""
         return self._spread(
@@ -136,6 +145,7 @@ class ActorViews:
             limit,
         )
 
+    @shared
     def actor_sentences_in_period(self, actor_id: str, unit: str, start, limit: int = 200):
         """Sentences naming ``actor_id`` in the articles of one ``unit`` (day, week or month)
         beginning at ``start`` (a point of "Mentions over time")."""
@@ -146,6 +156,7 @@ class ActorViews:
             limit,
         )
 
+    @shared
     def country_sentences(self, country: str, limit: int = 200):
         """Sentences naming an actor of one country (ISO 3166 alpha-3; a country on the map)."""
         return self._spread(f"SELECT article_id, sentence_id FROM {self._country_mentions()} WHERE country = ?", [country], limit)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kroniek.data.schema import ARTICLE_DATE, conform
+from kroniek.query.shared import shared
 from kroniek.query.sql import MIDDLE, columns, limit_sql, sql_list, time_unit
 
 
@@ -13,6 +14,7 @@ class ChronologyViews:
     """Queries behind the chronicle and the event charts (a mixin of
     :class:`~kroniek.query.filtered.Query`)."""
 
+    @shared(mentions=False)
     def events_by_period(self, unit: str = "month", factualities: tuple[str, ...] | list[str] | None = None) -> pd.DataFrame:
         only = self._factuality_sql(factualities)
         return self._df(
@@ -59,6 +61,7 @@ class ChronologyViews:
             [happening_id],
         ))
 
+    @shared(mentions=False)
     def events_in_window(self, unit: str, lo, hi, factuality: tuple[str, ...] | None = None) -> tuple[pd.DataFrame, int]:
         """Events per period and type whose date's middle falls in [lo, hi], and how many
         are dated outside it (the background: history, plans years ahead)."""
@@ -133,6 +136,7 @@ class ChronologyViews:
         inside = f"({MIDDLE} BETWEEN ? AND ?)"
         return (inside if scope == "period" else f"NOT {inside}"), [period[0], period[1]]
 
+    @shared(mentions=False)
     def chronicle(
         self,
         period=None,
@@ -172,6 +176,7 @@ class ChronologyViews:
             params,
         )
 
+    @shared(mentions=False)
     def happening_sentences(self, happening_id: str, factuality: tuple[str, ...] | None = None, limit: int = 500) -> list[tuple[str, int]]:
         """Every (article, sentence) reporting one happening, earliest article first."""
         hid = "coalesce(nullif(e.happening_id, ''), e.event_id)" if self.has_column("f_events", "happening_id") else "e.event_id"

@@ -1,8 +1,10 @@
-"""Database: a corpus's tables in one in-memory DuckDB database, and where its texts are.
+"""Database: a corpus's tables in one DuckDB database, and its texts.
 
-The tables are copied once into DuckDB's own columnar storage: scanning registered Arrow
-tables converts every column again on every query, which at 120k articles (two million
-mentions) cost seconds per page.  Each session's :class:`~kroniek.query.filtered.Query`
+The tables are in DuckDB's own columnar storage: scanning registered Arrow tables
+converts every column again on every query, which at 120k articles (two million
+mentions) cost seconds per page.  A saved view is a database file opened read-only: the
+server holds the blocks its queries read, once, however many sessions read them; other
+corpora (an upload joined, a share, corrections) are copied into memory.  Each session's :class:`~kroniek.query.filtered.Query`
 works on its own cursor, so its filtered views never meet another session's.  The
 questions the app asks of the whole corpus (is this upload a duplicate, which persons
 does it know, the sidebar's choices) are named methods here.
@@ -22,38 +24,49 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from kroniek.data.schema import DATA_TABLES, conform
-from kroniek.store.cache import write_table_atomic
-from kroniek.store.tables import arrow_table
+from kroniek.query.shared import SharedResults
+from kroniek.store.tables import arrow_table, arrow_tables, copy_into, fill_database, texts_table
+from kroniek.store.views import DATABASE
 
 
 class CorpusData:
-    """All tables of a corpus in one in-memory DuckDB database, and its texts."""
+    """All tables of a corpus in one DuckDB database, and its texts."""
 
-    def __init__(self, tables: dict[str, pa.Table] | None, texts: pa.Table, db: duckdb.DuckDBPyConnection | None = None):
+    def __init__(self, tables: dict[str, pa.Table] | None, texts: pa.Table | None, db: duckdb.DuckDBPyConnection | None = None):
         self._tables = tables
-        self.texts = texts  # article_id, text (memory-mapped when opened from a folder)
+        self._texts = texts  # None: the database holds them (a saved view)
+        self._texts_in_db = texts is None
         self._db = db
         self._lock = threading.Lock()
+        self.shared = SharedResults()  # answers under some filters, for every session
 
     @classmethod
     def from_frames(cls, frames: Mapping[str, pd.DataFrame], texts: Mapping[str, str]) -> "CorpusData":
-        # a table not given (frames built before it existed) is empty
-        tables = {name: arrow_table(name, frames[name] if name in frames else pd.DataFrame()) for name in DATA_TABLES}
-        ids = list(texts)
-        return cls(tables, pa.table({"article_id": ids, "text": [texts[i] for i in ids]}))
+        return cls(arrow_tables(frames), texts_table(texts))
 
     @classmethod
     def open(cls, folder: Path) -> "CorpusData":
-        """A saved corpus view: Parquet straight into DuckDB, no Arrow copy in between."""
+        """A saved corpus view: its database file, opened read-only (every session's
+        cursor reads the same blocks, cached once); a view saved before views had one is
+        read from its Parquet files into memory."""
+        if (folder / DATABASE).exists():
+            return cls(None, None, duckdb.connect(str(folder / DATABASE), read_only=True))
         db = duckdb.connect()
         for name in DATA_TABLES:
             if not (folder / f"{name}.parquet").exists():  # saved before the table existed
-                _copy_into(db, name, arrow_table(name, conform(name, pd.DataFrame())))
+                copy_into(db, name, arrow_table(name, conform(name, pd.DataFrame())))
                 continue
             db.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)", [str(folder / f"{name}.parquet")])
-        _derive(db)
-        texts = pq.read_table(folder / "texts.parquet", memory_map=True)
-        return cls(None, texts, db)
+        fill_database(db, {})
+        return cls(None, pq.read_table(folder / "texts.parquet", memory_map=True), db)
+
+    @property
+    def texts(self) -> pa.Table:
+        """article_id, text of every article (read from the database on first use there)."""
+        with self._lock:
+            if self._texts is None:
+                self._texts = self._db.cursor().sql("SELECT article_id, text FROM texts").to_arrow_table()
+            return self._texts
 
     @classmethod
     def open_dataset(cls, location: str) -> "CorpusData":
@@ -75,7 +88,7 @@ class CorpusData:
         with self._lock:
             if self._tables is None:
                 con = self._db.cursor()
-                self._tables = {name: con.execute(f"SELECT * FROM {name}").to_arrow_table() for name in DATA_TABLES}
+                self._tables = {name: con.sql(f"SELECT * FROM {name}").to_arrow_table() for name in DATA_TABLES}
             return self._tables
 
     def frames(self, names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
@@ -90,26 +103,20 @@ class CorpusData:
             tables[name] = pa.Table.from_pandas(df, preserve_index=False).cast(tables[name].schema)
         return CorpusData(tables, self.texts if texts is None else texts)
 
-    def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, table in self.tables.items():
-            write_table_atomic(table, folder / f"{name}.parquet")
-        write_table_atomic(self.texts, folder / "texts.parquet")
-
     def _database(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
             if self._db is None:
                 db = duckdb.connect()
-                for name, table in self._tables.items():
-                    _copy_into(db, name, table)
-                _derive(db)
+                fill_database(db, self._tables)
                 self._db = db
             return self._db
 
     def connection(self) -> duckdb.DuckDBPyConnection:
-        """A new cursor on the corpus database, with the texts registered (cheap)."""
+        """A new cursor on the corpus database, with the texts registered (cheap) unless
+        the database holds them."""
         con = self._database().cursor()
-        con.register("texts", self.texts)
+        if not self._texts_in_db:
+            con.register("texts", self._texts)
         return con
 
     def count(self, table: str) -> int:
@@ -121,7 +128,7 @@ class CorpusData:
 
     @property
     def article_ids(self) -> list[str]:
-        return self.texts.column("article_id").to_pylist()
+        return [r[0] for r in self.connection().execute("SELECT article_id FROM texts").fetchall()]
 
     def has_article(self, article_id: str) -> bool:
         return self.connection().execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone() is not None
@@ -151,15 +158,3 @@ class CorpusData:
             "actors": dict(actors),
             "sources": sources,
         }
-
-
-def _copy_into(db: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
-    db.register("source_table", table)
-    db.execute(f"CREATE TABLE {name} AS SELECT * FROM source_table")
-    db.unregister("source_table")
-
-
-def _derive(db: duckdb.DuckDBPyConnection) -> None:
-    """Tables computed once per corpus for the filters: mentions per actor per article
-    (an article filter then counts actors from a third of the rows)."""
-    db.execute("CREATE TABLE actor_articles AS SELECT actor_id, article_id, count(*) AS n FROM mentions GROUP BY actor_id, article_id")

@@ -24,6 +24,7 @@ from kroniek.query.chronology import ChronologyViews
 from kroniek.query.database import CorpusData
 from kroniek.query.filters import Filters
 from kroniek.query.money import MoneyViews
+from kroniek.query.shared import shared
 from kroniek.query.sql import columns, limit_sql, sql_list, time_unit
 
 
@@ -49,14 +50,27 @@ class Sentences:
     articles: int  # articles they are in
 
 
+def reads_mentions(query, table: str, *args, **kwargs) -> bool:
+    """Whether the filtered view of ``table`` depends on the mention-level filters."""
+    return table in ("mentions", "actors")
+
+
 class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
     """The corpus seen through one Filters value."""
 
     def __init__(self, data: CorpusData, filters: Filters):
         self.data = data
         self.filters = filters
-        self.con = data.connection()
-        self._create_views()
+        self._con = None
+
+    @property
+    def con(self):
+        """This Query's cursor, with the filtered views made on first use: a rerun whose
+        answers are all shared (:mod:`~kroniek.query.shared`) never makes them."""
+        if self._con is None:
+            self._con = self.data.connection()
+            self._create_views()
+        return self._con
 
     # -- the filtered views -------------------------------------------------------------
 
@@ -204,17 +218,31 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
 
     # -- rows -----------------------------------------------------------------------------
 
+    @shared(mentions=reads_mentions)
     def count(self, table: str) -> int:
         return int(self.con.execute(self._sql(f"SELECT count(*) FROM f_{table}")).fetchone()[0])
 
     def rows(self, table: str, limit: int | None = None, order: str | None = None) -> pd.DataFrame:
         """Rows of a table with exactly the contract's columns (all, or the first ``limit``)."""
         order_by = f" ORDER BY {order or ROW_ORDER.get(table, '1')}"
+
+
+        if limit is None:  # a download: every row, never kept
+            return self._rows(table, None, order)
+        return self._first_rows(table, limit, order)
+
+    @shared(mentions=reads_mentions)
+    def _first_rows(self, table: str, limit: int, order: str | None) -> pd.DataFrame:
+        return self._rows(table, limit, order)
+
+    def _rows(self, table: str, limit: int | None, order: str | None) -> pd.DataFrame:
+        order_by = f" ORDER BY {order}" if order else (" ORDER BY n_mentions DESC, actor" if table == "actors" else "")
         return conform(table, self._df(f"SELECT {columns(table)} FROM f_{table}{order_by}{limit_sql(limit)}"))
 
     def all_tables(self) -> dict[str, pd.DataFrame]:
         return {name: self.rows(name) for name in TABLES}
 
+    @shared(mentions=reads_mentions)
     def distinct(self, table: str, column: str, limit: int = 5000) -> list:
         sql = f'SELECT DISTINCT "{column}" FROM f_{table} WHERE "{column}" IS NOT NULL AND "{column}" <> \'\' ORDER BY 1 LIMIT ?'
         rows = self.con.execute(self._sql(sql), [limit]).fetchall()
@@ -237,17 +265,20 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
 
     # -- the filtered articles ------------------------------------------------------------
 
+    @shared(mentions=False)
     def overview(self) -> dict:
         row = self.con.execute(
             "SELECT count(*), coalesce(sum(n_words), 0), min(nullif(date, '')), max(nullif(date, '')) FROM f_articles"
         ).fetchone()
         return {"articles": int(row[0]), "words": int(row[1]), "first": row[2], "last": row[3]}
 
+    @shared(mentions=False)
     def article_dates(self) -> tuple:
         """First and last day of the filtered articles' dates (None, None without dates)."""
         lo, hi = self.con.execute("SELECT min(date_begin), max(date_end) FROM f_articles").fetchone()
         return lo, hi
 
+    @shared(mentions=False)
     def articles_by_period(self, unit: str = "month") -> pd.DataFrame:
         """Filtered articles published per period (the denominator of 'per 100 articles')."""
         return self._df(

@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kroniek.query.shared import shared
 from kroniek.query.sql import sql_list
+
+
+def _names_actors(query, *args, **kwargs) -> bool:
+    """Whether the Money page's cut reads mentions (an actor named in the sentence)."""
+    return bool(query.page_cut[2])
 
 
 class MoneyViews:
     """Queries behind the money charts (a mixin of :class:`~kroniek.query.filtered.Query`).
     :meth:`money_view` makes the page's own cut, ``page_money``, that the others read."""
 
+    @shared(mentions=False)
     def money_by_currency(self) -> pd.DataFrame:
         return self._df(
             "SELECT currency, count(*) AS n, coalesce(sum(high_eur), 0) AS eur, count(high_eur) AS converted "
@@ -19,7 +26,18 @@ class MoneyViews:
         )
 
     def money_view(self, currencies=(), contexts=(), actors=()) -> int:
-        """The Money page's own cut of the filtered figures (``page_money``); its size."""
+        """The Money page's own cut of the filtered figures (``page_money``); its size.
+        The view itself is made when a question reads it (:meth:`_page_money`)."""
+        self.page_cut = (tuple(currencies), tuple(contexts), tuple(actors))
+        return self._page_money_size()
+
+    @shared(cut="page_cut", mentions=_names_actors)
+    def _page_money_size(self) -> int:
+        return int(self.con.execute(f"SELECT count(*) FROM {self._page_money()}").fetchone()[0])
+
+    def _page_money(self) -> str:
+        """The name of the view of the page's cut, made for the current cut."""
+        currencies, contexts, actors = getattr(self, "page_cut", ((), (), ()))
         where = ["TRUE"]
         if currencies:
             where.append(f"currency = ANY({sql_list(currencies)})")
@@ -27,9 +45,12 @@ class MoneyViews:
             where.append(f"context = ANY({sql_list(contexts)})")
         if actors:
             where.append(f"(article_id, sentence_id) IN (SELECT article_id, sentence_id FROM f_mentions WHERE actor = ANY({sql_list(actors)}))")
-        self.con.execute(f"CREATE OR REPLACE TEMP VIEW page_money AS SELECT * FROM f_money WHERE {' AND '.join(where)}")
-        return int(self.con.execute("SELECT count(*) FROM page_money").fetchone()[0])
+        if self.__dict__.get("_page_money_made") != self.page_cut:
+            self.con.execute(f"CREATE OR REPLACE TEMP VIEW page_money AS SELECT * FROM f_money WHERE {' AND '.join(where)}")
+            self._page_money_made = self.page_cut
+        return "page_money"
 
+    @shared
     def money_actor_names(self, limit: int = 3000) -> list[str]:
         return self._df(
             f"SELECT DISTINCT m.actor FROM f_mentions m SEMI JOIN f_money x USING (article_id, sentence_id) ORDER BY 1 LIMIT {int(limit)}"
@@ -44,7 +65,7 @@ class MoneyViews:
         inferred = "bool_or(coalesce(currency_inferred, false))" if self.has_column("f_money", "currency_inferred") else "NULL::BOOLEAN"
         sql = (
             f"WITH occ AS (SELECT x.*, {lo} AS flo, {hi} AS fhi, coalesce(x.context, '') AS ctx, a.date_begin AS reported "
-            f"FROM page_money x JOIN articles a USING (article_id) WHERE {cond}), "
+            f"FROM {self._page_money()} x JOIN articles a USING (article_id) WHERE {cond}), "
             "counts AS (SELECT flo, fhi, currency, ctx, count(*) AS n, count(DISTINCT article_id) AS n_articles, "
             f"min(reported) AS first_reported, max(reported) AS last_reported, {inferred} AS currency_inferred FROM occ GROUP BY 1, 2, 3, 4), "
             "firsts AS (SELECT flo, fhi, currency, ctx, text, article_id, sentence_id, kind, low AS written_low, high AS written_high FROM occ "
@@ -55,6 +76,7 @@ class MoneyViews:
         )
         return sql, params
 
+    @shared(cut="page_cut", mentions=_names_actors)
     def distinct_figures(self, unit: str = "EUR", limit: int = 1000) -> tuple[pd.DataFrame, int]:
         """The largest ``limit`` distinct figures in ``unit`` ("EUR": converted), and how
         many distinct figures there are (in one total order: see ``ROW_ORDER``)."""
@@ -63,6 +85,7 @@ class MoneyViews:
         order = "high DESC, low DESC, n DESC, currency, context, article_id, sentence_id"
         return self._df(f"{sql} ORDER BY {order} LIMIT {int(limit)}", params), total
 
+    @shared(cut="page_cut")
     def largest_figures(self, by: str = "context", unit: str = "EUR", limit: int = 15) -> pd.DataFrame:
         """Per context, or per actor (see :meth:`_figures_by_actor`): its largest distinct
         figure (low, high, currency, context, text, n), how many distinct figures it has
@@ -104,7 +127,7 @@ class MoneyViews:
         return (
             f"SELECT a.actor AS label, attributed.basis, d.* FROM (SELECT * FROM ({figures_sql})) d JOIN ("
             "SELECT low, high, currency, context, actor_id, min(basis) AS basis FROM ("  # 'holder' < 'named'
-            f"WITH occ AS (SELECT x.article_id, x.sentence_id, x.{lo} AS fl, x.{hi} AS fh, x.currency, coalesce(x.context, '') AS ctx, {holder_cols} FROM page_money x), "
+            f"WITH occ AS (SELECT x.article_id, x.sentence_id, x.{lo} AS fl, x.{hi} AS fh, x.currency, coalesce(x.context, '') AS ctx, {holder_cols} FROM {self._page_money()} x), "
             f"owned AS ({holder}), "
             # reports whose holder is no actor in view: every actor of the sentence, as named only
             "unowned AS (SELECT o.* FROM occ o WHERE o.holder_end <= o.holder_start OR NOT EXISTS (SELECT 1 FROM f_mentions m "
@@ -114,16 +137,18 @@ class MoneyViews:
             ") attributed USING (low, high, currency, context) JOIN actors a USING (actor_id)"
         )
 
+    @shared(cut="page_cut", mentions=_names_actors)
     def figure_sentences(self, unit: str, low: float, high: float, currency: str, context: str, limit: int = 200):
         """Every sentence reporting one distinct figure (as :meth:`distinct_figures` groups
         them), spread over articles (a :class:`~kroniek.query.filtered.Sentences`)."""
         lo, hi = ("low_eur", "high_eur") if unit == "EUR" else ("low", "high")
         return self._spread(
-            f"SELECT article_id, sentence_id FROM page_money WHERE {lo} = ? AND {hi} = ? AND currency = ? AND coalesce(context, '') = ?",
+            f"SELECT article_id, sentence_id FROM {self._page_money()} WHERE {lo} = ? AND {hi} = ? AND currency = ? AND coalesce(context, '') = ?",
             [low, high, currency, context],
             limit,
         )
 
+    @shared
     def currency_sentences(self, currency: str, limit: int = 200):
         """Sentences of the filtered figures in one currency (a bar of "Money figures by currency")."""
         return self._spread("SELECT article_id, sentence_id FROM f_money WHERE currency = ?", [currency], limit)

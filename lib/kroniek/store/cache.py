@@ -1,4 +1,4 @@
-"""Cache: extracted rows per article, keyed by content hash and pipeline key; saved corpus views.
+"""Cache: extracted rows per article, keyed by content hash and pipeline key.
 
 Layout under the cache root (default ``.kroniek-cache/``, or ``KRONIEK_CACHE``)::
 
@@ -18,7 +18,6 @@ costs no NLP work.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
@@ -33,7 +32,7 @@ import pyarrow.parquet as pq
 from filelock import FileLock
 
 from kroniek.data.schema import conform, frame
-from kroniek.read import Article, Problem, article_row
+from kroniek.read import Article, article_row
 
 CACHE_ENV = "KRONIEK_CACHE"
 DEFAULT_CACHE = ".kroniek-cache"
@@ -103,12 +102,14 @@ class Store:
         id_of = {a.content_hash: a.article_id for a in articles}
         wanted = set(id_of)
         owner: dict[str, str] = {}
+        whole: set[str] = set()  # segments all of whose articles are wanted: read without a filter
         for segment in self.segments():
             done = self.dir / "tables" / "done" / f"{segment}.parquet"
             if done.exists():
-                for h in pq.read_table(done, columns=[HASH]).column(HASH).to_pylist():
-                    if h in wanted:
-                        owner.setdefault(h, segment)
+                hashes = pq.read_table(done, columns=[HASH]).column(HASH).to_pylist()
+                owned = [owner.setdefault(h, segment) == segment for h in hashes if h in wanted]
+                if len(owned) == len(hashes) and all(owned):
+                    whole.add(segment)
         by_segment: dict[str, list[str]] = {}
         for h, segment in owner.items():
             by_segment.setdefault(segment, []).append(h)
@@ -120,7 +121,8 @@ class Store:
                 if not file.exists():
                     continue
                 data = pq.read_table(file)
-                data = data.filter(pc.is_in(data.column(HASH).cast(pa.string()), value_set=pa.array(hashes, pa.string())))
+                if segment not in whole:
+                    data = data.filter(pc.is_in(data.column(HASH).cast(pa.string()), value_set=pa.array(hashes, pa.string())))
                 if data.num_rows:
                     parts.append(data)
             if not parts:
@@ -169,29 +171,3 @@ class Store:
 
     def size_bytes(self) -> int:
         return sum(f.stat().st_size for f in self.dir.rglob("*.parquet"))
-
-    # -- saved corpus views -----------------------------------------------------------
-    # The corpus-level tables of a whole corpus (after linking across articles) and its
-    # texts, keyed by the corpus files' fingerprint: a second start with unchanged
-    # files opens them directly, without reading the corpus or the per-article rows.
-
-    def view(self, fingerprint: str) -> tuple[Path, list] | None:
-        index = self.dir / "views" / f"{fingerprint}.json"
-        if not index.exists():
-            return None
-        meta = json.loads(index.read_text(encoding="utf-8"))
-        folder = self.dir / "views" / meta["folder"]
-        if not (folder / "texts.parquet").exists():
-            return None
-        return folder, [Problem(p["path"], p["line"], p["reason"], p["skipped"]) for p in meta["problems"]]
-
-    def save_view(self, fingerprint: str, data, problems: list) -> Path:
-        folder = self.dir / "views" / f"{fingerprint}-{uuid.uuid4().hex[:8]}"
-        with self.lock:
-            data.save(folder)
-            index = self.dir / "views" / f"{fingerprint}.json"
-            tmp = index.with_name(f".{index.name}.tmp")
-            payload = {"folder": folder.name, "problems": [{"path": p.path, "line": p.line, "reason": p.reason, "skipped": p.skipped} for p in problems]}
-            tmp.write_text(json.dumps(payload), encoding="utf-8")
-            os.replace(tmp, index)
-        return folder

@@ -221,8 +221,9 @@ def resolve_corpus(
     links = surname_links(distinct.itertuples(index=False, name=None), known=known)
     if links:
         mentions = mentions.copy()
-        keys = pd.Series(list(zip(mentions["actor_id"], mentions["actor"])), index=mentions.index)
-        targets = keys.map(links)
+        # Python lists: iterating Arrow-backed strings row by row is slow
+        found = [links.get(key) for key in zip(mentions["actor_id"].tolist(), mentions["actor"].tolist())]
+        targets = pd.Series(found, index=mentions.index, dtype=object)
         hit = _in_period(mentions, targets.notna(), targets, dates)
         mentions.loc[hit, "actor_id"] = [t[0] for t in targets[hit]]
         mentions.loc[hit, "actor"] = [t[1] for t in targets[hit]]

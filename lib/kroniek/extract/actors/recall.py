@@ -22,9 +22,10 @@ or clause (after an opening quote, a colon or a dash), not inside a longer capit
 name ("Ajax" in "Jong Ajax", "Rutte" in "Rutte Grondverzet"), not after the particles of a
 longer name ("Dam" in "Chris van Dam"; but "de deal van May" is May), not part of a compound ("Trump-regering").
 
-Why hand-written: the search is one dictionary lookup per capitalised token (names are
-indexed by their first token, longest first), a few milliseconds per article; no
-library knows which capitals of a Dutch news text are names.
+The search itself is an Aho-Corasick automaton (pyahocorasick) over every known name: one
+pass in C per article finds each place a name is spelled, and only those places are
+tokenised to judge them.  Why the judging is hand-written: no library knows which
+capitals of a Dutch news text are names.
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from typing import Mapping
+from typing import Callable, Mapping
 
+import ahocorasick
+import numpy as np
 import pandas as pd
 
 from kroniek.data.words import common_words, is_compound_noun, is_title_word, particles
@@ -102,15 +105,71 @@ def known_names(mentions: pd.DataFrame) -> dict[str, tuple[str, str, str, str]]:
     return names
 
 
-def _index(names: Mapping[str, tuple]) -> dict[str, list[tuple[int, str]]]:
-    """First token -> [(number of tokens, name)], the longest name first."""
-    by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+def _index(names: Mapping[str, tuple]) -> ahocorasick.Automaton:
+    """An automaton finding every known name whose first token is capitalised; each
+    found name carries its number of tokens."""
+    automaton = ahocorasick.Automaton()
     for name in names:
         words = _tokens(name)
-        by_first[words[0][2]].append((len(words), name))
-    for options in by_first.values():
-        options.sort(key=lambda o: (-o[0], o[1]))
-    return by_first
+        if words and _capitalised(words[0][2]):
+            automaton.add_word(name, (len(words), name))
+    automaton.make_automaton()
+    return automaton
+
+
+_JOINERS = "-'’.&"  # the characters _TOKEN keeps inside a word token
+
+
+def _is_word(text: str, k: int) -> bool:
+    """Whether ``text[k]`` is what ``\\w`` matches (alphanumeric or an underscore)."""
+    return 0 <= k < len(text) and (text[k].isalnum() or text[k] == "_")
+
+
+def _token_starts_at(text: str, k: int) -> bool:
+    """Whether _TOKEN, run over the whole text, starts a word token at ``k``."""
+    if _is_word(text, k - 1):
+        return False
+    return not (k >= 2 and text[k - 1] in _JOINERS and _is_word(text, k - 2))
+
+
+def _token_ends_at(text: str, k: int) -> bool:
+    """Whether a token of the whole text's tokens ends just before ``k``."""
+    if not _is_word(text, k - 1):  # a sign is a token of its own, unless it joins two words
+        return not (text[k - 1] in _JOINERS and _is_word(text, k - 2) and _is_word(text, k))
+    if _is_word(text, k):
+        return False
+    return not (k < len(text) and text[k] in _JOINERS and _is_word(text, k + 1))
+
+
+def _tokens_before(text: str, start: int, wanted: int = 4) -> list[tuple[int, int, str]]:
+    """The last ``wanted`` tokens before ``start`` (fewer at the text's start), as the
+    whole text's tokenisation has them: the window opens after a space, where a token
+    always begins."""
+    width = 64
+    while True:
+        lo = max(0, start - width)
+        if lo > 0:
+            space = re.search(r"\s", text[lo:start])
+            lo = lo + space.end() if space else start
+        found = [(m.start() + lo, m.end() + lo, m.group()) for m in _TOKEN.finditer(text, lo, start)]
+        if len(found) >= wanted or start - width <= 0:
+            return found[-wanted:]
+        width *= 4
+
+
+def _tokens_after(text: str, end: int, wanted: int = 4) -> list[tuple[int, int, str]]:
+    """The first ``wanted`` tokens from ``end`` (a token end) on; the window closes at a
+    space, so its last token is whole."""
+    width = 64
+    while True:
+        hi = min(len(text), end + width)
+        if hi < len(text):
+            spaces = [m.start() for m in re.finditer(r"\s", text[end:hi])]
+            hi = end + spaces[-1] if spaces else end
+        found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, end, hi)]
+        if len(found) >= wanted or end + width >= len(text):
+            return found[:wanted]
+        width *= 4
 
 
 def find_in_article(
@@ -118,56 +177,56 @@ def find_in_article(
     names: Mapping[str, tuple],
     covered: list[tuple[int, int]],
     sentence_starts: list[int],
-    index: dict[str, list[tuple[int, str]]] | None = None,
+    index: ahocorasick.Automaton | None = None,
 ) -> list[tuple[int, int, str]]:
     """(start, end, name) of the known names in ``text`` that no ``covered`` span
-    overlaps and whose capital marks a name (see the module docstring)."""
-    index = index if index is not None else _index(names)
-    tokens = _tokens(text)
+    overlaps and whose capital marks a name (see the module docstring).
+
+    Where several names start at one token, the longest decides, taken or not; a name
+    taken is skipped over, so no name is found inside another."""
+    automaton = index if index is not None else _index(names)
+    longest: dict[int, tuple[int, int, str]] = {}  # start -> (tokens, end, name)
+    if len(automaton):
+        for last, (n, name) in automaton.iter(text):
+            start, end = last + 1 - len(name), last + 1
+            if _token_starts_at(text, start) and _token_ends_at(text, end) and n > longest.get(start, (0,))[0]:
+                longest[start] = (n, end, name)
     covered = sorted(covered)
     cover_starts = [s for s, _ in covered]
-    found = []
-    i = 0
-    while i < len(tokens):
-        start, _, word = tokens[i]
-        options = index.get(word) if _capitalised(word) else None
-        if not options:
-            i += 1
+    found: list[tuple[int, int, str]] = []
+    free_from = 0
+    for start in sorted(longest):
+        if start < free_from:
             continue
-        for n, name in options:
-            if i + n > len(tokens):
-                continue
-            end = tokens[i + n - 1][1]
-            if text[start:end] != name:
-                continue
-            if _is_name_occurrence(text, tokens, i, i + n, sentence_starts) and not _overlaps(covered, cover_starts, start, end):
-                found.append((start, end, name))
-                i += n - 1
-            break  # the longest name that matches decides, taken or not
-        i += 1
+        n, end, name = longest[start]
+        # the cheap tests first: most occurrences are already mentions
+        if not _overlaps(covered, cover_starts, start, end) and _is_name_occurrence(text, start, end, sentence_starts):
+            found.append((start, end, name))
+            free_from = end
     return found
 
 
-def _is_name_occurrence(text: str, tokens: list, i: int, j: int, sentence_starts: list[int]) -> bool:
-    start = tokens[i][0]
+def _is_name_occurrence(text: str, start: int, end: int, sentence_starts: list[int]) -> bool:
+    """Whether the name at [start, end) (whole tokens) is capitalised because it is a name."""
     k = bisect.bisect_right(sentence_starts, start) - 1
     first = sentence_starts[k] if k >= 0 else 0
     if not text[first:start].strip():
         return False  # the first word of a sentence
-    prev = tokens[i - 1][2] if i > 0 else ""
-    if not prev or prev in _CLAUSE_OPENERS or _capitalised(prev) or _after_particles(tokens, i):
+    before = _tokens_before(text, start)
+    prev = before[-1][2] if before else ""
+    if not prev or prev in _CLAUSE_OPENERS or _capitalised(prev) or _after_particles(before, len(before)):
         return False
     if any(c.isdigit() for c in prev):
         return False  # "Boeing 737 MAX": a product's model
-    end = tokens[j - 1][1]
     if text[start - 1 : start] == "-" or text[end : end + 1] in ("-", "'", "’"):
         return False  # "VVD- en D66-stemmer": part of a compound
-    if j < len(tokens) and _capitalised(tokens[j][2]) and tokens[j][0] == end + 1:
+    after = _tokens_after(text, end)
+    if after and _capitalised(after[0][2]) and after[0][0] == end + 1:
         return False  # "Rutte Grondverzet": a longer name
-    k = j
-    while k < len(tokens) and k < j + 3 and tokens[k][2] in _INNER_PARTICLES:
+    k = 0
+    while k < len(after) and k < 3 and after[k][2] in _INNER_PARTICLES:
         k += 1
-    if k > j and k < len(tokens) and _capitalised(tokens[k][2]):
+    if 0 < k < len(after) and _capitalised(after[k][2]):
         return False  # "Otto van der Bijl": a longer name with particles
     return True
 
@@ -190,9 +249,27 @@ def _overlaps(covered: list[tuple[int, int]], starts: list[int], start: int, end
     return any(covered[m][1] > start for m in range(max(0, k - 8), k))
 
 
-def recall_mentions(mentions: pd.DataFrame, texts: Mapping[str, str], sentences: pd.DataFrame | None) -> pd.DataFrame:
+Progress = Callable[[int, int], None]
+
+
+def _sentence_starts(sentences: pd.DataFrame | None) -> dict[str, tuple[list[int], list[int]]]:
+    """Article id -> (sentence start offsets in order, their sentence ids)."""
+    if sentences is None or not len(sentences):
+        return {}
+    ordered = sentences.sort_values(["article_id", "start"])
+    ids = ordered["article_id"].to_numpy()
+    starts, sentence_ids = ordered["start"].to_numpy().tolist(), ordered["sentence_id"].to_numpy().tolist()
+    bounds = np.flatnonzero(ids[1:] != ids[:-1]) + 1
+    edges = [0, *bounds.tolist(), len(ids)]
+    return {ids[a]: (starts[a:b], sentence_ids[a:b]) for a, b in zip(edges[:-1], edges[1:])}
+
+
+def recall_mentions(
+    mentions: pd.DataFrame, texts: Mapping[str, str], sentences: pd.DataFrame | None, progress: Progress | None = None
+) -> pd.DataFrame:
     """The corpus's mentions plus, with ``via="corpus"``, the occurrences of its known
-    names that no mention covers, in article order and then by offset."""
+    names that no mention covers, in article order and then by offset.  ``progress``
+    hears (articles searched, articles) now and then."""
     if mentions.empty or not texts:
         return mentions
     names = known_names(mentions)
@@ -200,15 +277,12 @@ def recall_mentions(mentions: pd.DataFrame, texts: Mapping[str, str], sentences:
         return mentions
     index = _index(names)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for article_id, start, end in zip(mentions["article_id"], mentions["start"], mentions["end"]):
-        spans[article_id].append((int(start), int(end)))
-    starts: dict[str, tuple[list[int], list[int]]] = {}
-    if sentences is not None and len(sentences):
-        ordered = sentences.sort_values(["article_id", "start"])
-        for article_id, group in ordered.groupby("article_id", sort=False):
-            starts[article_id] = ([int(s) for s in group["start"]], [int(s) for s in group["sentence_id"]])
+    for article_id, start, end in zip(mentions["article_id"].tolist(), mentions["start"].tolist(), mentions["end"].tolist()):
+        spans[article_id].append((start, end))
+    starts = _sentence_starts(sentences)
     rows = []
-    for article_id in sorted(texts):
+    ordered = sorted(texts)
+    for done, article_id in enumerate(ordered, start=1):
         sent_starts, sent_ids = starts.get(article_id, ([0], [0]))
         for start, end, name in find_in_article(texts[article_id], names, spans.get(article_id, []), sent_starts, index):
             actor_id, actor, actor_type, country = names[name]
@@ -218,6 +292,8 @@ def recall_mentions(mentions: pd.DataFrame, texts: Mapping[str, str], sentences:
                 "label": _LABEL[actor_type], "actor_id": actor_id, "actor": actor, "actor_type": actor_type,
                 "country": country, "via": "corpus",
             })
+        if progress and (done % 2000 == 0 or done == len(ordered)):
+            progress(done, len(ordered))
     if not rows:
         return mentions
     added = pd.DataFrame(rows).astype({c: mentions[c].dtype for c in rows[0] if c in mentions.columns})
