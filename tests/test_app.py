@@ -101,7 +101,7 @@ def test_articles_page_opens_the_article_and_sentence_from_the_url():
     assert not at.exception
     html = next(h.proto.body for h in at.get("html") if "kr-reader" in h.proto.body)
     assert '<span class="kr-focus">' in html
-    assert 'kr-money" title="630,000,000.00 – 640,000,000.00 USD' in html
+    assert 'kr-money" title="$ 630–640 mln (≈ € 533–541 mln)' in html
 
 
 # --- the DPG corpus (1,141 articles, Feb–Apr 2019): skipped when absent -------------------------

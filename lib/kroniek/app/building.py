@@ -22,6 +22,7 @@ import streamlit as st
 
 from kroniek.app.corpus import join_tables
 from kroniek.build import save_corpus_view, view_tables
+from kroniek.charts import count_text, number_text
 from kroniek.extract.corpus import corpus_tables
 from kroniek.nlp import load_nlp
 from kroniek.query import CorpusData

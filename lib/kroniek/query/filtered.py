@@ -224,9 +224,6 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
 
     def rows(self, table: str, limit: int | None = None, order: str | None = None) -> pd.DataFrame:
         """Rows of a table with exactly the contract's columns (all, or the first ``limit``)."""
-        order_by = f" ORDER BY {order or ROW_ORDER.get(table, '1')}"
-
-
         if limit is None:  # a download: every row, never kept
             return self._rows(table, None, order)
         return self._first_rows(table, limit, order)
@@ -236,7 +233,7 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
         return self._rows(table, limit, order)
 
     def _rows(self, table: str, limit: int | None, order: str | None) -> pd.DataFrame:
-        order_by = f" ORDER BY {order}" if order else (" ORDER BY n_mentions DESC, actor" if table == "actors" else "")
+        order_by = f" ORDER BY {order or ROW_ORDER.get(table, '1')}"
         return conform(table, self._df(f"SELECT {columns(table)} FROM f_{table}{order_by}{limit_sql(limit)}"))
 
     def all_tables(self) -> dict[str, pd.DataFrame]:

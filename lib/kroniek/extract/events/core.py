@@ -51,7 +51,7 @@ def _source_in_clause(doc: Doc, trigger: Trigger, token, sent_mentions: list[tup
     trigger's own clause (a parse with a wrong arc still gets the clause right more
     often), never a nationality adjective or a place in a locative phrase."""
     head = clause_head(token)
-    lo, hi = head.left_edge.i, head.right_edge.i
+    lo = head.left_edge.i
     for i, m in reversed(sent_mentions):
         if lo <= i < trigger.start and is_actor(m) and m["via"] != "adjective" and _bare_argument(doc[i], head):
             roles.add("source", [m])
