@@ -65,7 +65,12 @@ def test_a_predicate_noun_takes_the_parties_of_its_subject(seed_extraction):
 DESCRIBED = [
     # (sentence, trigger, participant words kept on the row)
     ("De politie arresteerde zaterdag drie betogers in Parijs.", "arresteerde", "De politie|drie betogers"),
-    ("In Caracas demonstreerden duizenden Venezolanen tegen de regering.", "demonstreerden", "duizenden Venezolanen"),
+    # a number heading the people ("Duizenden Venezolanen"): the parser makes the number the head
+    ("Duizenden Venezolanen demonstreerden zaterdag in Caracas tegen de regering.", "demonstreerden", "Duizenden Venezolanen"),
+    ("Honderden boeren protesteerden woensdag op het Malieveld.", "protesteerden", "Honderden boeren"),
+    # real sentences of dpg-news-2019 (dpg-10776243, dpg-10791977)
+    ("De politie heeft amateurspeurder Jan Huzen aangehouden.", "aangehouden", "De politie"),
+    ("Ruim 130 artsen hebben voor de helmplicht gepleit.", "gepleit", "Ruim 130 artsen"),
 ]
 
 

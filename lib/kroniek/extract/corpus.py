@@ -110,17 +110,26 @@ def _corrections(corrections: bool | Iterable[Correction]) -> list[Correction]:
     return list(corrections) if corrections else []
 
 
+def _usual_names(mentions: pd.DataFrame) -> pd.Series:
+    """actor_id -> the name most of its mentions give it ("Europese Unie" for 26 mentions
+    named so and 7 of a headline's "Eu"); a tie goes to the longer name."""
+    counts = mentions.groupby(["actor_id", "actor"], sort=False).size().rename("n").reset_index()
+    counts["length"] = counts["actor"].str.len()
+    best = counts.sort_values(["actor_id", "n", "length", "actor"], ascending=[True, False, False, True]).drop_duplicates("actor_id")
+    return best.set_index("actor_id")["actor"]
+
+
 def actors_table(mentions: pd.DataFrame, roles: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per actor; aggregations without per-group Python so 120k articles stay fast."""
     if mentions.empty:
         return frame("actors")
     grouped = mentions.groupby("actor_id", sort=False)
     actors = grouped.agg(
-        actor=("actor", "first"),
         actor_type=("actor_type", "first"),
         n_mentions=("text", "size"),
         n_articles=("article_id", "nunique"),
     )
+    actors["actor"] = _usual_names(mentions)
     with_country = mentions[mentions["country"].fillna("") != ""]
     actors["country"] = with_country.groupby("actor_id", sort=False)["country"].first()
     aliases = mentions[["actor_id", "text"]].drop_duplicates().sort_values(["actor_id", "text"])

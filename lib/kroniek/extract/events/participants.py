@@ -156,9 +156,20 @@ def resolve_reference(token: Token, actors: ArticleActors) -> list[dict]:
     return []
 
 
+def counted_noun(token: Token) -> Token | None:
+    """The people a number heads: "Honderden boeren", "Duizenden Venezolanen" (the parser
+    often makes the number the head, with the people as its nmod)."""
+    if token.pos_ != "NUM":
+        return None
+    return next((c for c in token.children if c.i == token.i + 1 and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def describe(token: Token) -> str:
     """The words naming a participant without a name: "de Franse politie", "drie betogers"."""
     lex = load_references()
+    counted = counted_noun(token)
+    if counted is not None:
+        return f"{token.text} {describe(counted)}"
     if token.pos_ not in ("NOUN", "PROPN"):
         return ""
     words = [token] + [c for c in token.children if c.dep_.split(":")[0] in lex.description_dependents or c.dep_ in lex.description_dependents]

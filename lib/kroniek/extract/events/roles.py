@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from kroniek.data import word_set
 from kroniek.data.words import pronouns
 from kroniek.extract.events.lexicon import Trigger, TriggerLexicon, _dep, _governing_verb, _lemma
-from kroniek.extract.events.participants import ArticleActors, describe, resolve_pronoun, resolve_reference
+from kroniek.extract.events.participants import ArticleActors, counted_noun, describe, resolve_pronoun, resolve_reference
 
 # the word lists of events.yaml's role_words (what each names is said there)
 TARGET_PREPS = word_set("events.yaml", "role_words", "target_prepositions")
@@ -192,11 +192,12 @@ def take(side: str, phrase: Token, ctx: RoleContext, roles: Roles, trigger: Toke
     """Give ``side`` the actors a phrase names, else the words of a participant it
     describes ("de politie", "drie betogers"); True when the phrase gave either."""
     found = ctx.mention(phrase, trigger) if found is None else found
+    people = counted_noun(phrase) or phrase  # "Honderden boeren": the boeren
     if found:
         roles.add(side, found)
         if phrase.pos_ == "PRON":
             roles.names[phrase.i] = " en ".join(m["actor"] for m in found)
-    elif ctx.participant(phrase) and phrase.pos_ in ("NOUN", "PROPN") and phrase.i not in ctx.time_tokens:
+    elif ctx.participant(people) and people.pos_ in ("NOUN", "PROPN") and phrase.i not in ctx.time_tokens:
         roles.describe(side, describe(phrase))
     else:
         return False
