@@ -46,8 +46,8 @@ def test_a_given_name_is_not_an_adjective(nlp, sentence, person):
         ("Meng is volgens Peking aangehouden om het succesvolle telecombedrijf dwars te zitten.", "Peking", "CHN", "country"),  # dpg-10670568
         ("Den Haag wil meer geld voor defensie.", "Den Haag", "NLD", "country"),  # made up
         ("Het Kremlin ontkent alles.", "Kremlin", "RUS", "country"),  # made up
-        ("Hij werkt in een boekwinkel in Den Haag.", "Den Haag", "loc:den-haag", "place"),  # made up (issue)
-        ("Het hoofdkantoor van Shell in Den Haag gaat dicht.", "Den Haag", "loc:den-haag", "place"),  # made up (issue)
+        ("Hij werkt in een boekwinkel in Den Haag.", "Den Haag", "loc:den-haag", "place"),  # made up
+        ("Het hoofdkantoor van Shell in Den Haag gaat dicht.", "Den Haag", "loc:den-haag", "place"),  # made up
         ("Met die schokkende mededeling traden minister Ferdinand Grapperhaus van Justitie en het Amsterdamse stadsbestuur "
          "donderdag naar buiten, op het ministerie in Den Haag.", "Den Haag", "loc:den-haag", "place"),  # dpg-10686201, place added
     ],
@@ -63,7 +63,7 @@ def test_a_capital_is_the_government_only_where_it_acts(nlp, sentence, name, act
         "Maar dan in het Frans.",  # dpg-10751010
         "Waar zijn we het allemaal over eens? Dat Nederlandse jongeren na hun studie de best denkbare taalvaardigheid moeten "
         "hebben in zowel het Nederlands als het Engels.",  # dpg-10766161 (the adjective "Nederlandse" stays)
-        "Let op de kleine lettertjes.",  # made up (issue)
+        "Let op de kleine lettertjes.",  # made up
     ],
 )
 def test_languages_and_imperatives_are_not_countries(nlp, sentence):
@@ -77,10 +77,10 @@ def test_languages_and_imperatives_are_not_countries(nlp, sentence):
     [
         ("Let op de kleine lettertjes, zegt de Consumentenbond.", "Consumentenbond", "organisation"),  # made up: a compound of "bond"
         ("FC Twente traint al bijna twintig jaar op het complex rond stadion Veldwijk in Hengelo.", "Veldwijk", "place"),  # dpg-10780211
-        ("De band Golden Earring speelde in Ahoy.", "Golden Earring", "organisation"),  # made up (issue)
-        ("Sparta speelt zondag in stadion Het Kasteel tegen Ajax.", "Kasteel", "place"),  # made up (issue)
-        ("De Staat moet de uitstoot verminderen, oordeelde de rechter.", "Staat", "organisation"),  # made up (issue)
-        ("Het team reisde af naar España voor de wedstrijd.", "España", "country"),  # made up (issue)
+        ("De band Golden Earring speelde in Ahoy.", "Golden Earring", "organisation"),  # made up
+        ("Sparta speelt zondag in stadion Het Kasteel tegen Ajax.", "Kasteel", "place"),  # made up
+        ("De Staat moet de uitstoot verminderen, oordeelde de rechter.", "Staat", "organisation"),  # made up
+        ("Het team reisde af naar España voor de wedstrijd.", "España", "country"),  # made up
     ],
 )
 def test_types_from_the_words_beside_the_name(nlp, sentence, name, actor_type):
@@ -112,7 +112,7 @@ def test_a_portfolio_is_part_of_the_role(nlp, sentence, expected):
 
 
 def test_a_role_noun_before_a_name_starts_a_person(nlp):
-    text = "Wethouder Eva Oosters wil meer woningen. Oosters zegt dat het moet."  # made up (issue)
+    text = "Wethouder Eva Oosters wil meer woningen. Oosters zegt dat het moet."  # made up
     assert [(t, a) for t, a, k in mentions(nlp, text) if k == "person"] == [
         ("Eva Oosters", "per:eva-oosters"), ("Oosters", "per:eva-oosters")]
 
@@ -128,7 +128,7 @@ def test_spellings_of_a_city_are_one_place(nlp):
     "sentence, name",
     [
         ("Fossielvrij Friesland heeft drie bussen geregeld waarmee 150 Friezen naar Amsterdam worden vervoerd.", "Friezen"),  # dpg-10686867
-        ("De Koerden vechten tegen IS.", "De Koerden"),  # made up (issue)
+        ("De Koerden vechten tegen IS.", "De Koerden"),  # made up
     ],
 )
 def test_a_people_is_a_group(nlp, sentence, name):
@@ -189,7 +189,7 @@ def test_what_is_not_a_name_on_its_own(nlp, sentence, expected):
 # 4. An acronym the article defines by common words is a measure, not an organisation;
 # 5. an acronym is never a person.
 def test_an_acronym_of_common_words_is_no_actor(nlp):
-    assert mentions(nlp, "Zijn body mass index (BMI) is te hoog. Een BMI boven de 30 is ongezond.") == []  # made up (issue)
+    assert mentions(nlp, "Zijn body mass index (BMI) is te hoog. Een BMI boven de 30 is ongezond.") == []  # made up
 
 
 def test_an_acronym_is_no_person(nlp):
@@ -199,6 +199,6 @@ def test_an_acronym_is_no_person(nlp):
 
 # 1. An organisation typed by its noun is not the short form of a person with its name.
 def test_a_firm_typed_by_its_noun_is_not_the_namesake_person(nlp):
-    text = "Minister Wopke Hoekstra sprak in Brussel. Volgens peilingbureau Hoekstra daalt het CDA."  # made up (issue)
+    text = "Minister Wopke Hoekstra sprak in Brussel. Volgens peilingbureau Hoekstra daalt het CDA."  # made up
     found = mentions(nlp, text)
     assert ("Wopke Hoekstra", "per:wopke-hoekstra", "person") in found and ("Hoekstra", "org:hoekstra", "organisation") in found

@@ -271,6 +271,11 @@ def _event_row(article: _Article, cand: Candidate, roles: Roles, via_parse: bool
     else:
         confidence = round(probability, 2)
         confident = probability >= article.model.threshold
+    source, target = _names(roles.sources), _names(roles.targets)
+    described = "|".join(roles.described["source"] + roles.described["target"]) if not (roles.sources and roles.targets) else ""
+    # the chronicle tells who did what: an event nobody is named or described in ("de
+    # aanslag", "het protest" named in passing) stays in the table, not in the default view
+    confident = confident and bool(source or target or described)
     return {
         "event_id": event_id(article.content_key or article.article_id, sentence_id, trigger.start, trigger.code),
         "article_id": article.article_id,
@@ -278,9 +283,9 @@ def _event_row(article: _Article, cand: Candidate, roles: Roles, via_parse: bool
         "event_type": lex.categories[trigger.code],
         "event_code": trigger.code,
         "trigger": doc[trigger.start : trigger.end].text,
-        "source_actor": _names(roles.sources),
-        "target_actor": _names(roles.targets),
-        "participant": "|".join(roles.described["source"] + roles.described["target"]) if not (roles.sources and roles.targets) else "",
+        "source_actor": source,
+        "target_actor": target,
+        "participant": described,
         "summary": _summary(article, cand, roles, money_row) if doc.has_annotation("DEP") else cand.sent.text.strip(),
         "begin_date": begin,
         "end_date": end,

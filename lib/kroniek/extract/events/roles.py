@@ -184,8 +184,21 @@ class RoleContext:
             return True  # "ze benadrukt": someone named before
         if any(c.dep_ == "det" and c.lower_ in ("die", "deze") for c in token.children):
             return True  # "die partij": one named before
-        lo, hi = max(token.left_edge.i, token.i - 40), min(token.right_edge.i, token.i + 40)
-        return any(i in self.mentions_by_token for i in range(lo, hi + 1))
+        if token.pos_ == "NOUN" and (token.lower_ in self.lex.by_lemma or lemma in self.lex.by_lemma):
+            return False  # an event named in passing ("de aanslag in Utrecht") takes no part in another
+        # a name among the head's own modifiers ("de Amerikaanse regering"), not one in a
+        # phrase hanging from it ("de leegstand in Arnhem")
+        return any(t.i in self.mentions_by_token for t in _own_words(token))
+
+
+def _own_words(token: Token) -> list[Token]:
+    """A noun and the words that modify it directly (adjectives, compounds, flat names,
+    possessors), without the phrases hanging from it."""
+    words = [token]
+    for child in token.children:
+        if _dep(child) in ("amod", "compound", "flat", "nmod:poss", "det", "appos") or child.dep_ in ("nmod:poss", "flat:name"):
+            words.extend(child.subtree)
+    return words
 
 
 def take(side: str, phrase: Token, ctx: RoleContext, roles: Roles, trigger: Token, found: list[dict] | None = None) -> bool:
