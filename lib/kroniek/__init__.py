@@ -11,7 +11,7 @@ from typing import Callable, Mapping
 
 __version__ = "0.1.0"
 # Bump when extraction output changes, so cached rows of older code are not reused.
-EXTRACTION_VERSION = "9"
+EXTRACTION_VERSION = "10"
 
 __all__ = ["load_nlp", "extract_article", "ArticleExtraction", "Article", "read_corpus", "__version__"]
 

@@ -273,9 +273,10 @@ def _event_row(article: _Article, cand: Candidate, roles: Roles, via_parse: bool
         confident = probability >= article.model.threshold
     source, target = _names(roles.sources), _names(roles.targets)
     described = "|".join(roles.described["source"] + roles.described["target"]) if not (roles.sources and roles.targets) else ""
-    # the chronicle tells who did what: an event nobody is named or described in ("de
-    # aanslag", "het protest" named in passing) stays in the table, not in the default view
-    confident = confident and bool(source or target or described)
+    # an event noun nobody is named or described in is mostly an event named in passing
+    # ("na de aanslag", "het protest van vorige week", docs/events.md section 7): it stays
+    # in the table, not in the default view; a verb tells its event even without a name
+    confident = confident and (trigger.verbal or bool(source or target or described))
     return {
         "event_id": event_id(article.content_key or article.article_id, sentence_id, trigger.start, trigger.code),
         "article_id": article.article_id,
