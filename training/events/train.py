@@ -1,12 +1,13 @@
-"""Train the event decision (``kroniek.events.classify``) on judged candidates.
+"""Train the event decision (``kroniek.extract.events.classify``) on judged candidates.
 
     python training/events/train.py                 # k-fold report, then the shipped model
     python training/events/train.py --report-only   # k-fold report only
-    python training/events/train.py --variants      # every variant of the table in README
+    python training/events/train.py --variants      # every variant of the table in README.md
+    python training/events/train.py --sweep         # shown precision and recall at thresholds 0.50-0.90
 
 Reads ``training/events/judged.csv`` (docs/events.md, section 6), runs the shipped
 pipeline over the judged articles (dpg-news-2019, MEANTIME, the seed, CoNLL-2002 train
-text from ../shared/corpora; features cached in ``training/runs/events/``), scores the
+and testa text, UD Dutch news and Wikipedia documents from ../shared/corpora; features cached in ``training/runs/events/``), scores the
 hand-written rules and each model variant by k-fold over articles (no article in two
 folds), and writes the chosen model to ``lib/kroniek/models/events/event_model.json.gz``.
 

@@ -205,6 +205,12 @@ def _counts_things(toks: Sequence[Tok], fig: Figure, lex: Lexicon, ev: Evidence,
     return False
 
 
+# Tokens looked at on either side of a figure for its sentence: a "sentence" longer than
+# this is a list or a text without punctuation, and scanning all of it for every figure
+# would take quadratic time on a megabyte written on one line.
+SENTENCE_REACH = 80
+
+
 def _sentence_tokens(toks: Sequence[Tok], fig: Figure, ev: Evidence) -> range:
     """The token range of the figure's sentence: by the parse's sentences, and never across
     a full stop, question or exclamation mark before a capital (without a parse)."""
@@ -215,10 +221,10 @@ def _sentence_tokens(toks: Sequence[Tok], fig: Figure, ev: Evidence) -> range:
         return ends or ev.sentence_of_char(toks[j].start) != here
 
     start = fig.start
-    while start > 0 and not boundary(start - 1):
+    while start > max(0, fig.start - SENTENCE_REACH) and not boundary(start - 1):
         start -= 1
     stop = fig.end
-    while stop < len(toks) and not boundary(stop):
+    while stop < min(len(toks), fig.end + SENTENCE_REACH) and not boundary(stop):
         stop += 1
     return range(start, stop)
 
