@@ -212,6 +212,18 @@ def test_an_actors_sentences_are_spread_over_its_articles_and_counted():
     assert found.keys == [("b", 0), ("a", 0), ("c", 0), ("b", 1), ("a", 1)]
 
 
+def test_a_network_click_on_a_new_query_shows_its_sentences():
+    """What the Actors page does on a node click, on a Query that has answered nothing yet:
+    the node's shared sentences, the actor's name, then the sentences' texts."""
+    articles = frame("articles", [{"article_id": "a", "date": "2021-09"}])
+    mentions = frame("mentions", [_mention("a", s, actor, actor, actor_type="person") for s in (0, 1) for actor in ("Poetin", "Loekasjenko")])
+    q = _query(mentions, articles)
+    found = q.shared_sentences("Poetin", ["Loekasjenko"])
+    assert (found.keys, q.actor_name("Poetin")) == ([("a", 0), ("a", 1)], "Poetin")
+    rows = q.with_sentences(pd.DataFrame(found.keys, columns=["article_id", "sentence_id"]))
+    assert rows[["article_id", "sentence_id"]].values.tolist() == [["a", 0], ["a", 1]]
+
+
 # --- the network ---------------------------------------------------------------------------
 
 

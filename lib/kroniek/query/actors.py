@@ -48,7 +48,7 @@ class ActorViews:
 
     def actor_name(self, actor_id: str) -> str:
         """An actor's canonical name (its id when the corpus does not know it)."""
-        row = self.con.execute("SELECT actor FROM actors WHERE actor_id = ?", [actor_id]).fetchone()
+        row = next(iter(self.con.execute("SELECT actor FROM actors WHERE actor_id = ?", [actor_id]).fetchall()), None)
         return row[0] if row else actor_id
 
     @shared
@@ -70,6 +70,7 @@ class ActorViews:
         filters also every actor named beside them (a network of one node says nothing)."""
         if not self.filters.actors:
             return "f_mentions"
+        self.con  # noqa: B018  (makes the filtered views and the base condition on first use)
         where = " AND ".join([self._in_base, *self._actor_conditions(via=True, chosen=False)])
         return f"(SELECT * FROM mentions WHERE {where})"
 

@@ -21,7 +21,7 @@ class ArticleViews:
 
     @shared(unfiltered=True)
     def has_article(self, article_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone() is not None
+        return self.con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchall() != []
 
     @shared(unfiltered=True)
     def article(self, article_id: str) -> pd.Series:
@@ -31,7 +31,7 @@ class ArticleViews:
     @shared(unfiltered=True)
     def sentence_span(self, article_id: str, sentence_id: int) -> tuple[int, int] | None:
         """Start and end offset of one sentence in its article's text."""
-        row = self.con.execute('SELECT start, "end" FROM sentences WHERE article_id = ? AND sentence_id = ?', [article_id, sentence_id]).fetchone()
+        row = next(iter(self.con.execute('SELECT start, "end" FROM sentences WHERE article_id = ? AND sentence_id = ?', [article_id, sentence_id]).fetchall()), None)
         return (int(row[0]), int(row[1])) if row else None
 
     @shared(unfiltered=True)

@@ -73,7 +73,7 @@ class ChronologyViews:
         )
         outside = self.con.execute(
             f"SELECT count(*) FROM f_events WHERE {where} AND NOT ({MIDDLE} BETWEEN ? AND ?)", [lo, hi]
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         return counts, int(outside)
 
     def _factuality_sql(self, factuality: tuple[str, ...] | list[str] | None) -> str:
@@ -155,7 +155,7 @@ class ChronologyViews:
         Columns: those of the happenings table, plus n_reports."""
         cond, params = self._scope_sql(scope, period)
         base = f"SELECT * FROM {self._happenings_view(factuality, types)} WHERE {cond} AND n_articles >= {int(min_articles)}"
-        total = int(self.con.execute(f"SELECT count(*) FROM ({base})", params).fetchone()[0])
+        total = int(self.con.execute(f"SELECT count(*) FROM ({base})", params).fetchall()[0][0])
         by = "n_articles DESC, n_reports DESC, begin_date, end_date, happening_id" if order == "reports" else "begin_date, end_date, happening_id"
         rows = self._df(f"{base} ORDER BY {by} LIMIT {int(limit)} OFFSET {int(offset)}", params)
         return rows, total

@@ -120,10 +120,10 @@ class CorpusData:
         return con
 
     def count(self, table: str) -> int:
-        return int(self.connection().execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return int(self.connection().execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
     def text(self, article_id: str) -> str:
-        row = self.connection().execute("SELECT text FROM texts WHERE article_id = ?", [article_id]).fetchone()
+        row = next(iter(self.connection().execute("SELECT text FROM texts WHERE article_id = ?", [article_id]).fetchall()), None)
         return row[0] if row else ""
 
     @property
@@ -131,11 +131,11 @@ class CorpusData:
         return [r[0] for r in self.connection().execute("SELECT article_id FROM texts").fetchall()]
 
     def has_article(self, article_id: str) -> bool:
-        return self.connection().execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone() is not None
+        return self.connection().execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchall() != []
 
     def article_with_text(self, text: str) -> str | None:
         """The id of an article whose text is exactly ``text`` (an upload's duplicate)."""
-        row = self.connection().execute("SELECT article_id FROM texts WHERE text = ?", [text]).fetchone()
+        row = next(iter(self.connection().execute("SELECT article_id FROM texts WHERE text = ?", [text]).fetchall()), None)
         return row[0] if row else None
 
     def known_persons(self) -> list[tuple[str, str]]:
@@ -148,7 +148,7 @@ class CorpusData:
     def facets(self) -> dict:
         """Date limits, actor and source choices for the sidebar."""
         con = self.connection()
-        lo, hi = con.execute("SELECT min(date_begin), max(date_end) FROM articles").fetchone()
+        lo, hi = con.execute("SELECT min(date_begin), max(date_end) FROM articles").fetchall()[0]
         actors = con.execute("SELECT actor_id, actor FROM actors ORDER BY n_mentions DESC, actor LIMIT 3000").fetchall()
         sources = [r[0] for r in con.execute("SELECT DISTINCT source FROM articles WHERE coalesce(source, '') <> '' ORDER BY 1 LIMIT 500").fetchall()]
         today = dt.date.today()

@@ -178,6 +178,7 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
         self._actors_pending = False
 
     def _sql(self, sql: str) -> str:
+        self.con  # noqa: B018  (the filtered views, made on first use, before they are read)
         if self._actors_pending and "f_actors" in sql:
             self._count_actors()
         return sql
@@ -195,7 +196,7 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
         with how many sentences and articles there are (a reader sees the breadth of the
         selection, not ten sentences of one article)."""
         sql = self._sql(keys_sql)
-        total, articles = self.con.execute(f"SELECT count(*), count(DISTINCT article_id) FROM (SELECT DISTINCT article_id, sentence_id FROM ({sql}))", params).fetchone()
+        total, articles = self.con.execute(f"SELECT count(*), count(DISTINCT article_id) FROM (SELECT DISTINCT article_id, sentence_id FROM ({sql}))", params).fetchall()[0]
         keys = self._keys(
             f"WITH k AS (SELECT DISTINCT article_id, sentence_id FROM ({sql})), "
             "r AS (SELECT k.*, row_number() OVER (PARTITION BY article_id ORDER BY sentence_id) AS nth FROM k) "
@@ -214,13 +215,13 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
         return column in cache[table]
 
     def has_table(self, name: str) -> bool:
-        return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
+        return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0])
 
     # -- rows -----------------------------------------------------------------------------
 
     @shared(mentions=reads_mentions)
     def count(self, table: str) -> int:
-        return int(self.con.execute(self._sql(f"SELECT count(*) FROM f_{table}")).fetchone()[0])
+        return int(self.con.execute(self._sql(f"SELECT count(*) FROM f_{table}")).fetchall()[0][0])
 
     def rows(self, table: str, limit: int | None = None, order: str | None = None) -> pd.DataFrame:
         """Rows of a table with exactly the contract's columns (all, or the first ``limit``)."""
@@ -266,13 +267,13 @@ class Query(ActorViews, MoneyViews, ChronologyViews, ArticleViews):
     def overview(self) -> dict:
         row = self.con.execute(
             "SELECT count(*), coalesce(sum(n_words), 0), min(nullif(date, '')), max(nullif(date, '')) FROM f_articles"
-        ).fetchone()
+        ).fetchall()[0]
         return {"articles": int(row[0]), "words": int(row[1]), "first": row[2], "last": row[3]}
 
     @shared(mentions=False)
     def article_dates(self) -> tuple:
         """First and last day of the filtered articles' dates (None, None without dates)."""
-        lo, hi = self.con.execute("SELECT min(date_begin), max(date_end) FROM f_articles").fetchone()
+        lo, hi = self.con.execute("SELECT min(date_begin), max(date_end) FROM f_articles").fetchall()[0]
         return lo, hi
 
     @shared(mentions=False)

@@ -33,7 +33,7 @@ class MoneyViews:
 
     @shared(cut="page_cut", mentions=_names_actors)
     def _page_money_size(self) -> int:
-        return int(self.con.execute(f"SELECT count(*) FROM {self._page_money()}").fetchone()[0])
+        return int(self.con.execute(f"SELECT count(*) FROM {self._page_money()}").fetchall()[0][0])
 
     def _page_money(self) -> str:
         """The name of the view of the page's cut, made for the current cut."""
@@ -81,7 +81,7 @@ class MoneyViews:
         """The largest ``limit`` distinct figures in ``unit`` ("EUR": converted), and how
         many distinct figures there are (in one total order: see ``ROW_ORDER``)."""
         sql, params = self._figures_sql(unit)
-        total = int(self.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
+        total = int(self.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0])
         order = "high DESC, low DESC, n DESC, currency, context, article_id, sentence_id"
         return self._df(f"{sql} ORDER BY {order} LIMIT {int(limit)}", params), total
 
