@@ -125,3 +125,11 @@ def test_dpg_numbers_in_one_convention_and_axes_that_end_with_the_articles(dpg):
     amounts = next(d.value for d in at.dataframe if "amount" in d.value.columns)["amount"].tolist()
     assert "$ 1.5 tn (≈ € 1.3 tn)" in amounts and "$ 1 mln (≈ € 887,000)" in amounts
     assert not [a for a in amounts if re.search(r"≈ € [\d,]+\.\d+\)", a)]  # no converted amount to the cent
+
+
+def test_the_about_page_states_each_extractors_conventions():
+    at = _page("pages/about.py")
+    conventions = {e.label: e for e in at.expander if e.label in ("Time expressions", "Money", "Events")}
+    assert list(conventions) == ["Time expressions", "Money", "Events"]
+    events = conventions["Events"].markdown[0].value
+    assert "asserts happened" in events and "(article date)" in events
