@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from kroniek import extract_article
@@ -192,3 +194,20 @@ def test_an_article_whose_parse_holds_a_cycle_is_still_extracted(nlp):
     extraction = extract_article(article["text"], article["date"], nlp, article_id=article["id"])
     assert {"China", "Brussel"} <= {m["text"] for m in extraction.mentions}
     assert extraction.events
+
+
+def test_no_held_out_article_is_judged_for_training_or_development():
+    """The blind samples (events_heldout_*.csv) are drawn from articles no table that
+    trains or tunes the event decision uses."""
+    data = Path(__file__).parent / "data"
+    held_out = {line.strip() for line in (data / "heldout_ids.txt").open() if line.strip() and not line.startswith("#")}
+    judged = Path(__file__).parents[1] / "training" / "events" / "judged.csv"
+    with judged.open(encoding="utf-8", newline="") as fh:
+        trained = {row["article_id"] for row in csv.DictReader(fh)}
+    with DEV.open(encoding="utf-8", newline="") as fh:
+        developed = {row["article_id"] for row in csv.DictReader(fh)}
+    assert len(trained) == 896 and not (trained | developed) & held_out
+    for sample in sorted(data.glob("events_heldout_*.csv")):
+        with sample.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert len(rows) == 80 and {r["article_id"] for r in rows} <= held_out, sample.name
