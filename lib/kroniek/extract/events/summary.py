@@ -108,10 +108,14 @@ def _subject(root: Token, hint: Token | None) -> Token | None:
     """The subject: the parse's, else the source the role finder found in the clause
     ("kondigden Loekasjenko en Poetin ... aan" where the parse has no subject arc)."""
     if hint is not None and any(t.i == hint.i for t in root.subtree):
+        # the parser may hang an inverted subject from the auxiliary ("hebben Moskou en
+        # Minsk de banden aangehaald": Moskou under "hebben"): the subject is then the
+        # phrase under the auxiliary, not the auxiliary itself
+        stops = {root.i} | {c.i for c in root.children if c.dep_.startswith("aux")}
         node = hint
-        while node.head != root and node.head != node:
+        while node.head.i not in stops and node.head != node:
             node = node.head
-        if node.head == root:
+        if node.head.i in stops and node.i not in stops:
             return node
     for child in root.children:
         if _dep(child) == "nsubj":
