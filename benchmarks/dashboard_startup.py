@@ -29,22 +29,15 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from browsing import CHROMIUM, CHROMIUM_ARGS, free_port, healthy, wait_idle  # noqa: E402
 
 
 def _rss_mb(pid: int) -> float:
@@ -55,13 +48,8 @@ def _rss_mb(pid: int) -> float:
 
 
 def _idle(page, timeout: float = 600) -> None:
-    """Wait until Streamlit's 'running' indicator is gone (the rerun finished)."""
-    page.wait_for_timeout(150)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.trim() === ''",
-        timeout=timeout * 1000,
-    )
+    """Until the rerun finished, and no longer: the time measured is the rerun's."""
+    wait_idle(page, timeout, before_ms=150, after_ms=0)
 
 
 BASELINE_APP = """
@@ -79,7 +67,7 @@ def baseline(browser) -> float:
     with tempfile.TemporaryDirectory() as folder:
         app = Path(folder) / "app.py"
         app.write_text(BASELINE_APP)
-        port = _port()
+        port = free_port()
         started = time.perf_counter()
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.headless", "true"],
@@ -97,17 +85,13 @@ def baseline(browser) -> float:
 
 
 def _wait_healthy(port: int) -> None:
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            return
-        except OSError:
-            time.sleep(0.1)
+    if not healthy(port, timeout=3600, poll=0.1):
+        raise SystemExit("streamlit did not start")
 
 
 def _server(corpus: str, cache: str):
     """A started server on the corpus, its port and when `streamlit run` was called."""
-    port = _port()
+    port = free_port()
     # PYTHONPATH: a first request for a page URL runs that page before dashboard.py has
     # put this checkout's lib/ on the path
     env = {**os.environ, "KRONIEK_CACHE": cache, "PYTHONPATH": os.pathsep.join([str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")])}
@@ -169,7 +153,7 @@ def measure_pages(corpus: str, cache: str, browser) -> dict[str, tuple[float, fl
 
 
 def measure(corpus: str, cache: str, browser) -> dict:
-    port = _port()
+    port = free_port()
     env = {**os.environ, "KRONIEK_CACHE": cache, "PYTHONPATH": os.pathsep.join([str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")])}
     started = time.perf_counter()
     proc = subprocess.Popen(
@@ -272,7 +256,7 @@ def main() -> None:
 
     if args.pages:
         with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-            context = p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1200})
+            context = p.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1200})
             base = measure_pages(args.compare, args.compare_cache or tempfile.mkdtemp(prefix="kroniek-bench-"), context)
             big = measure_pages(args.corpus, args.cache or tempfile.mkdtemp(prefix="kroniek-bench-"), context)
             print(f"{'page':<12} {'first chart (s)':>26} {'filter change (s)':>26}")
@@ -284,7 +268,7 @@ def main() -> None:
 
     if args.sessions:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
             measure_sessions(args.corpus, args.cache or tempfile.mkdtemp(prefix="kroniek-bench-"), browser, args.sessions)
             browser.close()
         return
@@ -292,7 +276,7 @@ def main() -> None:
     if args.first_open:
         cache = _without_views(cache, args.corpus if args.after_extract else None)
     with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        context = p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1200})
+        context = p.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1200})
         base = baseline(context)
         print(f"baseline (one-chart app): first chart {base:.1f}s after `streamlit run`", flush=True)
         for run in range(1, args.runs + 1):

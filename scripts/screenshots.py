@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,25 +24,8 @@ sys.path.insert(0, str(ROOT / "lib"))
 
 from kroniek.app.navigation import PAGES  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(port: int, timeout: float = 300) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("streamlit did not start")
+sys.path.insert(0, str(ROOT / "scripts"))
+from browsing import CHROMIUM, CHROMIUM_ARGS, free_port, healthy, wait_idle  # noqa: E402
 
 
 def local_only(route) -> None:
@@ -55,17 +35,6 @@ def local_only(route) -> None:
         route.continue_()
     else:
         route.abort()
-
-
-def wait_idle(page, timeout_s: float = 1800) -> None:
-    """Until Streamlit's 'running' indicator is gone and the charts have drawn."""
-    page.wait_for_timeout(500)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.trim() === ''",
-        timeout=timeout_s * 1000,
-    )
-    page.wait_for_timeout(1500)
 
 
 def shrink(path: Path) -> None:
@@ -93,7 +62,7 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     cache = args.cache or tempfile.mkdtemp(prefix="kroniek-shots-")
-    port = _port()
+    port = free_port()
     # a first request for a page URL runs that page file before dashboard.py has put
     # this checkout's lib/ on the path: PYTHONPATH makes it this checkout's code anyway
     env = {**os.environ, "KRONIEK_CACHE": cache, "PYTHONPATH": os.pathsep.join([str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")])}
@@ -102,10 +71,11 @@ def main() -> None:
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_healthy(port)
+        if not healthy(port):
+            raise SystemExit("streamlit did not start")
         with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
             context = p.chromium.launch_persistent_context(
-                profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, viewport={"width": args.width, "height": 1000}
+                profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, viewport={"width": args.width, "height": 1000}
             )
             context.route("**/*", local_only)
             page = context.new_page()

@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
+sys.path.insert(0, str(ROOT / "scripts"))  # browsing: Chromium helpers shared with the screenshots
 CORPORA = Path(os.environ.get("KRONIEK_CORPORA", ROOT.parent / "shared" / "corpora"))
 SEED = ROOT / "seeds" / "000_8432a360b6a1ac58.txt"
 
@@ -101,3 +102,16 @@ def isolated_cache(tmp_path_factory):
     path = tmp_path_factory.mktemp("kroniek-cache")
     os.environ["KRONIEK_CACHE"] = str(path)
     yield path
+
+
+def open_dashboard(page: str | None = None, timeout: int = 300):
+    """The dashboard in Streamlit's AppTest, switched to ``page``, with no exception shown."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

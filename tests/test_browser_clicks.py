@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
+from browsing import CHROMIUM, CHROMIUM_ARGS, free_port, healthy, wait_idle
 from conftest import ROOT
-from test_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 PAGES = ["", "actors", "money", "chronology", "articles", "about"]
@@ -24,21 +21,14 @@ PAGES = ["", "actors", "money", "chronology", "articles", "about"]
 def _start(corpus: str, cache: str, timeout: float = 300):
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium is not installed (/usr/bin/chromium); .ci/run installs it")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "KRONIEK_CACHE": cache, "KRONIEK_CORPUS": corpus, "PYTHONPATH": os.pathsep.join([str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")])}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port), "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return proc, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.5)
+    if healthy(port, timeout=timeout, poll=0.5):
+        return proc, f"http://127.0.0.1:{port}"
     proc.kill()
     pytest.fail("streamlit did not become healthy")
 
@@ -71,15 +61,9 @@ def browser():
         chromium.close()
 
 
-def _idle(page, timeout_s: float = 1800) -> None:
-    """Until Streamlit has finished the run (its status widget is gone) and charts drew."""
-    page.wait_for_timeout(600)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.trim() === ''",
-        timeout=timeout_s * 1000,
-    )
-    page.wait_for_timeout(1200)
+def _idle(page) -> None:
+    """Until Streamlit has finished the run and the charts drew."""
+    wait_idle(page, 1800, before_ms=600, after_ms=1200)
 
 
 def _open(browser, url: str, refused: list[str] | None = None):

@@ -10,19 +10,11 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import ROOT, open_dashboard
 
 PAGES = ["pages/overview.py", "pages/actors.py", "pages/money.py", "pages/chronology.py", "pages/articles.py", "pages/about.py"]
 
 
-def _page(page: str | None = None, timeout: int = 300) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def _specs(at: AppTest) -> dict[str, str]:
@@ -40,7 +32,7 @@ def _figure(at: AppTest, title_start: str) -> dict:
 def _same_charts_in_two_sessions(page: str, timeout: int) -> None:
     """Streamlit names a chart by its spec: a rerun that draws it otherwise (rows in
     another order) makes it a new chart and drops the point the user clicked."""
-    first, second = _specs(_page(page, timeout)), _specs(_page(page, timeout))
+    first, second = _specs(open_dashboard(page, timeout)), _specs(open_dashboard(page, timeout))
     assert first and first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
 
@@ -51,7 +43,7 @@ def test_every_chart_is_drawn_the_same_on_every_run(page):
 
 
 def test_money_opens_on_the_one_currency_of_the_corpus_as_written():
-    at = _page("pages/money.py")
+    at = open_dashboard("pages/money.py")
     assert at.radio(key="money_unit").value == "USD"
     amounts = next(d.value for d in at.dataframe if "amount" in d.value.columns)
     assert amounts[["amount", "written as", "context"]].values.tolist() == [["$ 630–640 mln", "tussen de 630 en 640 miljoen dollar", "lening"]]
@@ -66,7 +58,7 @@ def test_money_opens_on_the_one_currency_of_the_corpus_as_written():
 
 
 def test_the_correction_form_never_opens_on_merging_an_actor_into_itself():
-    at = _page("pages/actors.py")
+    at = open_dashboard("pages/actors.py")
     subject = at.selectbox(key="fix_actor").value
     assert subject == "per:aleksandr-loekasjenko"  # the most mentioned (6, as Rusland and Wit-Rusland; first by name)
     assert subject not in at.selectbox(key="fix_into").options and at.selectbox(key="fix_into").value is None  # nothing chosen for the reader
@@ -77,7 +69,7 @@ def test_the_correction_form_never_opens_on_merging_an_actor_into_itself():
 
 
 def test_the_actor_profile_says_how_many_sentences_there_are():
-    at = _page("pages/actors.py")
+    at = open_dashboard("pages/actors.py")
     at.selectbox(key="actor_profile").set_value("RUS").run()
     profile = next(h.proto.body for h in at.get("html") if "Sentences naming Rusland" in h.proto.body)
     assert "<b>Sentences naming Rusland</b> — 6 sentences" in profile  # Rusland three times, Russische twice, Moskou acting once
@@ -89,7 +81,7 @@ def test_skipped_inputs_list_no_none_for_a_file_without_lines(tmp_path, monkeypa
     (corpus / "leeg.txt").write_text("", encoding="utf-8")
     (corpus / "een.txt").write_bytes((ROOT / "seeds" / "000_8432a360b6a1ac58.txt").read_bytes())
     monkeypatch.setenv("KRONIEK_CORPUS", str(corpus))
-    at = _page("pages/about.py")
+    at = open_dashboard("pages/about.py")
     skipped = next(d.value for d in at.dataframe if "reason" in d.value.columns)
     assert skipped[["file", "line", "what"]].values.tolist() == [["leeg.txt", "", "skipped"]]
     at.switch_page("pages/overview.py").run()
@@ -107,7 +99,7 @@ def test_dpg_charts_are_drawn_the_same_on_every_run(dpg, page):
 
 
 def test_dpg_numbers_in_one_convention_and_axes_that_end_with_the_articles(dpg):
-    at = _page(None, 1800)
+    at = open_dashboard(None, 1800)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Articles"] == "1,141"
     at.switch_page("pages/actors.py").run()
@@ -128,7 +120,7 @@ def test_dpg_numbers_in_one_convention_and_axes_that_end_with_the_articles(dpg):
 
 
 def test_the_about_page_states_each_extractors_conventions():
-    at = _page("pages/about.py")
+    at = open_dashboard("pages/about.py")
     conventions = {e.label: e for e in at.expander if e.label in ("Time expressions", "Money", "Events")}
     assert list(conventions) == ["Time expressions", "Money", "Events"]
     events = conventions["Events"].markdown[0].value

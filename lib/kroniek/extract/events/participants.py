@@ -142,17 +142,10 @@ def resolve_reference(token: Token, actors: ArticleActors) -> list[dict]:
     if token.pos_ != "NOUN" or not _definite(token):
         return []
     candidates = [(i, m) for i, m in actors.before(token, lex.sentences_back) if _acts(m)]
-    if lemma in lex.role_nouns:
-        role = lex.role_nouns[lemma]
-        for _, m in candidates:
-            if m["actor_type"] == "person" and role in actors.roles.get(m["actor_id"], set()):
-                return [m]
-        return []
-    if lemma in lex.organisation_roles:
-        role = lex.organisation_roles[lemma]
-        for _, m in candidates:
-            if m["actor_type"] == "organisation" and role in actors.roles.get(m["actor_id"], set()):
-                return [m]
+    for nouns, actor_type in ((lex.role_nouns, "person"), (lex.organisation_roles, "organisation")):
+        if lemma in nouns:
+            role = nouns[lemma]
+            return next(([m] for _, m in candidates if m["actor_type"] == actor_type and role in actors.roles.get(m["actor_id"], set())), [])
     return []
 
 
